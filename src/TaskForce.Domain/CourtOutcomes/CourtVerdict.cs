@@ -1,0 +1,267 @@
+using System.Text.RegularExpressions;
+using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Domain.CourtOutcomes;
+
+/// <summary>
+/// A first-instance court verdict (putusan) in a case charged as trafficking: validated facts plus the data-quality
+/// issues found in them. The unit the court-outcome indicators count.
+/// </summary>
+/// <remarks>
+/// Real verdicts are messy (shared/data/verdicts/README.md): detention periods overlap or end before they start, a
+/// date is missing, a fine substitute is in days. <see cref="Create(CourtVerdictFacts)"/> rejects only what cannot be
+/// a verdict (no case number, a negative count or amount, a malformed country code) and keeps everything else as
+/// printed, listing what is odd in <see cref="Issues"/>. It never corrects a value.
+/// </remarks>
+/// <threadsafety>Immutable; safe to share between threads.</threadsafety>
+public sealed partial class CourtVerdict
+{
+    /// <summary>The longest case number accepted, in characters.</summary>
+    public const int CaseNumberMaxLength = 120;
+
+    /// <summary>The longest free-text field accepted, in characters (under the 32K-character Table Storage string limit).</summary>
+    public const int TextMaxLength = 8000;
+
+    private CourtVerdict(CourtVerdictFacts facts, IReadOnlyList<DataQualityIssue> issues)
+    {
+        Facts = facts;
+        Issues = issues;
+    }
+
+    /// <summary>Gets the validated facts as printed.</summary>
+    /// <value>Never <see langword="null"/>.</value>
+    public CourtVerdictFacts Facts { get; }
+
+    /// <summary>Gets the case number (nomor perkara), trimmed.</summary>
+    /// <value>A non-empty string of at most <see cref="CaseNumberMaxLength"/> characters.</value>
+    public string CaseNumber => Facts.CaseNumber;
+
+    /// <summary>Gets what is odd in the facts, in a stable order; empty when nothing is.</summary>
+    /// <value>Issues with a code (snake_case) and a message.</value>
+    public IReadOnlyList<DataQualityIssue> Issues { get; }
+
+    /// <summary>Validates verdict facts and finds their data-quality issues.</summary>
+    /// <param name="facts">The facts as printed. Cannot be <see langword="null"/>.</param>
+    /// <returns>The verdict.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The case number is missing or longer than
+    /// <see cref="CaseNumberMaxLength"/>; a count, month or Rupiah amount is negative; a victim's age is outside
+    /// [0, 130]; the destination country is not two upper-case letters (ISO 3166-1 alpha-2); a text is longer than
+    /// <see cref="TextMaxLength"/>. The exception names the field.</exception>
+    public static CourtVerdict Create(CourtVerdictFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        string caseNumber = facts.CaseNumber?.Trim() ?? string.Empty;
+        if (caseNumber.Length == 0)
+        {
+            throw new DomainValidationException("case_number", "The case number (nomor perkara) is required.");
+        }
+
+        if (caseNumber.Length > CaseNumberMaxLength)
+        {
+            throw new DomainValidationException("case_number", $"The case number is longer than {CaseNumberMaxLength} characters.");
+        }
+
+        if (caseNumber.Any(char.IsControl))
+        {
+            throw new DomainValidationException("case_number", "The case number contains control characters.");
+        }
+
+        NonNegative(facts.Defendants, "defendants");
+        NonNegative(facts.VictimsCount, "victims_count");
+        NonNegative(facts.VictimsChildrenCount, "victims_children_count");
+        NonNegative(facts.SentencePrisonMonths, "sentence_prison_months");
+        NonNegative(facts.FineIdr, "fine_rupiah");
+        NonNegative(facts.FineSubstituteMonths, "fine_substitute_months");
+        NonNegative(facts.FineSubstituteDays, "fine_substitute_days");
+        NonNegative(facts.RestitutionIdr, "restitution_rupiah");
+        NonNegative(facts.RestitutionSubstituteMonths, "restitution_substitute.months");
+        NonNegative(facts.ProsecutorDemandPrisonMonths, "prosecutor_demand_prison_months");
+        NonNegative(facts.ProsecutorDemandFineIdr, "prosecutor_demand_fine_rupiah");
+        NonNegative(facts.ProsecutorDemandFineSubstituteMonths, "prosecutor_demand_fine_substitute_months");
+        if (facts.DestinationCountry is { } country && !CountryPattern().IsMatch(country))
+        {
+            throw new DomainValidationException("destination_country", $"'{country}' is not an ISO 3166-1 alpha-2 code (two upper-case letters).");
+        }
+
+        for (int i = 0; i < facts.Victims.Count; i++)
+        {
+            if (facts.Victims[i] is null)
+            {
+                throw new DomainValidationException($"victims[{i}]", "A victim entry is null.");
+            }
+
+            if (facts.Victims[i].Age is { } age && (age < 0 || age > 130))
+            {
+                throw new DomainValidationException($"victims[{i}].age", $"Age {age} is outside [0, 130].");
+            }
+        }
+
+        foreach (var (text, field) in new[]
+                 {
+                     (facts.ExploitationDescription, "exploitation_form"), (facts.Notes, "notes"), (facts.DetentionNote, "detention_note"),
+                     (facts.RestitutionNote, "restitution_note"), (facts.Source, "source"), (facts.Court, "court"), (facts.OriginProvince, "origin_province"),
+                 })
+        {
+            if (text is { Length: > TextMaxLength })
+            {
+                throw new DomainValidationException(field, $"The text is longer than {TextMaxLength} characters.");
+            }
+        }
+
+        var normalized = facts with { CaseNumber = caseNumber };
+        return new CourtVerdict(normalized, FindIssues(normalized));
+    }
+
+    /// <summary>Returns the verdict's victims as persons to count, following the contract's counting rule.</summary>
+    /// <returns>When <see cref="CourtVerdictFacts.VictimsCount"/> is a number: that many persons, the identified
+    /// victims first and the rest of unknown sex and age (a list longer than the count wins); when it is
+    /// <see langword="null"/>: one person per identified victim (shared/contracts/cli.md, "first snapshot").</returns>
+    public IReadOnlyList<VerdictVictim> VictimPersons()
+    {
+        var persons = new List<VerdictVictim>(Facts.Victims);
+        if (Facts.VictimsCount is { } count)
+        {
+            for (int i = persons.Count; i < count; i++)
+            {
+                persons.Add(new VerdictVictim(Sex.Unknown, null, null));
+            }
+        }
+
+        return persons;
+    }
+
+    private static void NonNegative(long? value, string field)
+    {
+        if (value < 0)
+        {
+            throw new DomainValidationException(field, $"{field} is {value}; it cannot be negative.");
+        }
+    }
+
+    private static List<DataQualityIssue> FindIssues(CourtVerdictFacts f)
+    {
+        var issues = new List<DataQualityIssue>();
+        void Add(string code, string message) => issues.Add(new DataQualityIssue(code, message));
+
+        if (f.DecisionDate is null)
+        {
+            Add("missing_decision_date", "The verdict has no decision date; it is counted in no period.");
+        }
+
+        if (f.ArrestDate is null)
+        {
+            Add("missing_arrest_date", "The verdict has no arrest date.");
+        }
+
+        if (f.ArrestDate is { } arrest && f.DecisionDate is { } decided && arrest > decided)
+        {
+            Add("arrest_after_decision", $"Arrest {arrest:uuuu-MM-dd} is after the decision {decided:uuuu-MM-dd}.");
+        }
+
+        if (f.OffenceDateFrom is { } from && f.OffenceDateTo is { } to && from > to)
+        {
+            Add("offence_period_reversed", $"The offence period ends ({to:uuuu-MM-dd}) before it starts ({from:uuuu-MM-dd}).");
+        }
+
+        if (f.OffenceDateFrom is { } offence && f.DecisionDate is { } decision && offence > decision)
+        {
+            Add("offence_after_decision", $"The offence starts ({offence:uuuu-MM-dd}) after the decision ({decision:uuuu-MM-dd}).");
+        }
+
+        if (f.VictimsCount is null)
+        {
+            Add("missing_victims_count", $"The number of victims is not stated; {f.Victims.Count} identified victim(s) counted.");
+        }
+        else if (f.Victims.Count > f.VictimsCount)
+        {
+            Add("victims_list_longer_than_count", $"{f.Victims.Count} victims are listed but victims_count is {f.VictimsCount}; the list is counted.");
+        }
+
+        for (int i = 0; i < f.Victims.Count; i++)
+        {
+            var v = f.Victims[i];
+            if (v.Child == true && v.Age >= 18)
+            {
+                Add("child_flag_conflicts_with_age", $"Victim {i + 1} is marked a child but aged {v.Age}; the child mark is counted.");
+            }
+            else if (v.Child == false && v.Age < 18)
+            {
+                Add("child_flag_conflicts_with_age", $"Victim {i + 1} is marked an adult but aged {v.Age}; the adult mark is counted.");
+            }
+        }
+
+        int statedChildren = f.Victims.Count(v => AgeGroups.OfVerdictVictim(v) == ChildStatus.Child);
+        if (f.VictimsChildrenCount is { } children && children < statedChildren)
+        {
+            Add("children_count_below_identified_children", $"victims_children_count is {children} but {statedChildren} identified victims are children.");
+        }
+
+        if (f.FineSubstituteDays is not null)
+        {
+            Add("fine_substitute_in_days", "The fine substitute is in days (the 2026 criminal code's wording, UU 1/2023 as adjusted by UU 1/2026).");
+        }
+
+        if (f.SentencePrisonMonths is null)
+        {
+            Add("missing_prison_sentence", "The verdict record has no prison sentence.");
+        }
+
+        FindDetentionIssues(f.DetentionPeriods, Add);
+        return issues;
+    }
+
+    private static void FindDetentionIssues(IReadOnlyList<RecordedDetentionPeriod> periods, Action<string, string> add)
+    {
+        foreach (var chain in periods.GroupBy(p => p.Defendant ?? string.Empty))
+        {
+            RecordedDetentionPeriod? previous = null;
+            foreach (var p in chain)
+            {
+                string who = p.Defendant is null ? string.Empty : $" ({p.Defendant})";
+                if (p.From is null || p.To is null)
+                {
+                    add("detention_date_missing", $"Detention '{p.Label}'{who} lacks a start or end date.");
+                }
+                else if (p.To < p.From)
+                {
+                    add("detention_period_ends_before_start", $"Detention '{p.Label}'{who} ends {p.To:uuuu-MM-dd} before it starts {p.From:uuuu-MM-dd}.");
+                }
+                else
+                {
+                    int days = Period.Between(p.From.Value, p.To.Value, PeriodUnits.Days).Days + 1;
+                    if (p.DaysInclusiveAsRecorded is { } recorded && recorded != days)
+                    {
+                        add("detention_days_mismatch", $"Detention '{p.Label}'{who} is recorded as {recorded} days; its dates span {days} days inclusive.");
+                    }
+
+                    if (previous is { To: { } prevTo, From: { } prevFrom } && prevTo >= prevFrom)
+                    {
+                        if (p.From <= prevTo)
+                        {
+                            int overlap = Period.Between(p.From.Value, prevTo, PeriodUnits.Days).Days + 1;
+                            add("detention_overlap", $"Detention '{p.Label}'{who} overlaps the previous period by {overlap} day(s).");
+                        }
+                        else if (p.From > prevTo.PlusDays(1))
+                        {
+                            int gap = Period.Between(prevTo, p.From.Value, PeriodUnits.Days).Days - 1;
+                            add("detention_gap", $"Detention '{p.Label}'{who} starts {gap} day(s) after the previous period ended.");
+                        }
+                    }
+                }
+
+                previous = p;
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CountryPattern();
+}
+
+/// <summary>Something odd in a record that is kept as printed and reported, never corrected.</summary>
+/// <param name="Code">A stable snake_case code, e.g. <c>detention_overlap</c>.</param>
+/// <param name="Message">A plain-language explanation.</param>
+public sealed record DataQualityIssue(string Code, string Message);
