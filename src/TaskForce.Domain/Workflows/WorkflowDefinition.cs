@@ -181,8 +181,9 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
     /// <param name="reason">An optional note.</param>
     /// <returns>The new instance.</returns>
     /// <exception cref="ArgumentNullException">An object argument is <see langword="null"/>.</exception>
-    /// <exception cref="DomainValidationException">The subject id is empty, too long or contains characters not allowed
-    /// in storage keys (<c>/ \ # ?</c> or control characters) (field <c>subject_id</c>); the effective date is in the
+    /// <exception cref="DomainValidationException">The subject id is empty, longer than <see cref="SubjectIdMaxLength"/>
+    /// or contains control characters (field <c>subject_id</c>; storage escapes key characters itself, ADR-001, so a
+    /// case number such as <c>27/Pid.Sus/2019/PN Kpg</c> is a valid id); the effective date is in the
     /// future (field <c>effective_on</c>); the reason is too long (field <c>reason</c>); the facts do not allow a start
     /// (e.g. no consent to share for a referral; the field named by the workflow).</exception>
     public WorkflowInstance<TState, TContext> Start(
@@ -316,9 +317,9 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
             throw new DomainValidationException("subject_id", $"The subject id must be 1 to {SubjectIdMaxLength} characters.");
         }
 
-        if (id.Any(c => char.IsControl(c) || c is '/' or '\\' or '#' or '?'))
+        if (id.Any(char.IsControl))
         {
-            throw new DomainValidationException("subject_id", "The subject id contains a character not allowed in storage keys (/ \\ # ? or a control character).");
+            throw new DomainValidationException("subject_id", "The subject id contains control characters.");
         }
 
         return id;

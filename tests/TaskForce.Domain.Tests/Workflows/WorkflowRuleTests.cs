@@ -96,10 +96,10 @@ public class WorkflowRuleTests
     }
 
     [Theory]
-    [InlineData("case/1")]
-    [InlineData("case#1")]
+    [InlineData("case\u00011")]
     [InlineData("")]
-    public void Start_ThrowsNamingField_GivenSubjectIdUnsafeForStorageKeys(string id)
+    [InlineData("   ")]
+    public void Start_ThrowsNamingField_GivenBlankOrControlCharacterSubjectId(string id)
     {
         var ex = Assert.Throws<DomainValidationException>(() => CaseManagementWorkflow.Default.Start(id, new CaseManagementContext(RiskLevel.Rendah), Staff, Noon, Wita));
         Assert.Equal("subject_id", ex.Field);
