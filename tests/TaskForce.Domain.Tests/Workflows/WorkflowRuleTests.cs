@@ -106,6 +106,13 @@ public class WorkflowRuleTests
     }
 
     [Fact]
+    public void Start_AcceptsCourtCaseNumber_GivenSlashesInSubjectId()
+    {
+        var proceeding = CriminalJusticeWorkflow.Default.Start("27/Pid.Sus/2019/PN Kpg", new CriminalJusticeContext(null), Staff, Noon, Wita);
+        Assert.Equal("27/Pid.Sus/2019/PN Kpg", proceeding.History[0].SubjectId);
+    }
+
+    [Fact]
     public void Actor_Create_ThrowsNamingField_GivenBlankAgency()
     {
         Assert.Equal("agency", Assert.Throws<DomainValidationException>(() => Actor.Create("staff-1", " ")).Field);
