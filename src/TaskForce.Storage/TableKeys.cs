@@ -105,4 +105,46 @@ public static class TableKeys
     /// <param name="period">The period label.</param>
     /// <returns>The escaped period followed by <c>}</c>.</returns>
     public static string SnapshotRowUpperBound(string period) => Escape(period) + '}';
+
+    /// <summary>Returns the partition of a case: its escaped case id. Everything that belongs to the case (the case
+    /// row, persons, workflow instances and their audit events, idempotency records) lives in it, so a state change
+    /// and its audit event commit in one transaction (ADR-007).</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <returns>The escaped case id.</returns>
+    public static string CasePartition(string caseId) => Escape(caseId);
+
+    /// <summary>Returns the row key of the case row.</summary>
+    /// <value><c>case</c>.</value>
+    public static string CaseRow => "case";
+
+    /// <summary>Returns the row key of a person of a case.</summary>
+    /// <param name="personId">The person id within the case.</param>
+    /// <returns><c>person|</c> followed by the escaped id.</returns>
+    public static string PersonRow(string personId) => "person" + Separator + Escape(personId);
+
+    /// <summary>Returns the row key of a workflow instance's state row.</summary>
+    /// <param name="workflow">The workflow code, e.g. <c>criminal_justice</c>.</param>
+    /// <param name="subjectId">The instance id within the case (the case id itself for one-per-case workflows).</param>
+    /// <returns><c>wf|{workflow}|{subject}</c>, segments escaped.</returns>
+    public static string WorkflowRow(string workflow, string subjectId) =>
+        string.Join(Separator, "wf", Escape(workflow), Escape(subjectId));
+
+    /// <summary>Returns the row key of one audit event of a workflow instance.</summary>
+    /// <param name="workflow">The workflow code.</param>
+    /// <param name="subjectId">The instance id.</param>
+    /// <param name="sequence">The event's sequence (= the instance version after it), in [1, 999999].</param>
+    /// <returns><c>wf|{workflow}|{subject}|ev|000001</c>: events sort in order after their state row.</returns>
+    public static string WorkflowEventRow(string workflow, string subjectId, int sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{WorkflowRow(workflow, subjectId)}{Separator}ev{Separator}{sequence:D6}");
+
+    /// <summary>Returns the row key of an idempotency record (the <c>Idempotency-Key</c> of a POST).</summary>
+    /// <param name="operation">The operation, e.g. <c>create_case</c>.</param>
+    /// <param name="key">The caller's key.</param>
+    /// <returns><c>idem|{operation}|{key}</c>, segments escaped.</returns>
+    public static string IdempotencyRow(string operation, string key) => string.Join(Separator, "idem", Escape(operation), Escape(key));
+
+    /// <summary>Returns the partition of alerts for a business date.</summary>
+    /// <param name="date">The business date in the district zone.</param>
+    /// <returns><c>d2026-01-31</c>.</returns>
+    public static string AlertPartition(LocalDate date) => string.Create(CultureInfo.InvariantCulture, $"d{date:uuuu-MM-dd}");
 }

@@ -47,6 +47,8 @@ public sealed class TaskForceTables
         Service = new TableServiceClient(options.ConnectionString, clientOptions ?? DefaultClientOptions());
         Verdicts = Service.GetTableClient(options.TablePrefix + "verdicts");
         Snapshots = Service.GetTableClient(options.TablePrefix + "snapshots");
+        Cases = Service.GetTableClient(options.TablePrefix + "cases");
+        Alerts = Service.GetTableClient(options.TablePrefix + "alerts");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -60,6 +62,15 @@ public sealed class TaskForceTables
     /// <summary>Gets the snapshot table (partition per region).</summary>
     /// <value>The shared client.</value>
     public TableClient Snapshots { get; }
+
+    /// <summary>Gets the case table: one partition per case holding the case, its persons, its workflow instances and
+    /// their audit events, and its idempotency records (docs/decisions/ADR-007-case-partition.md).</summary>
+    /// <value>The shared client.</value>
+    public TableClient Cases { get; }
+
+    /// <summary>Gets the alert table written by the daily deadline timer (partition per business date).</summary>
+    /// <value>The shared client.</value>
+    public TableClient Alerts { get; }
 
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
@@ -81,6 +92,8 @@ public sealed class TaskForceTables
     {
         await Verdicts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Snapshots.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Alerts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -90,5 +103,7 @@ public sealed class TaskForceTables
     {
         await Verdicts.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Snapshots.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Cases.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Alerts.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }
