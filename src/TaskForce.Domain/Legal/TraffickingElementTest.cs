@@ -52,7 +52,7 @@ public sealed record ElementTestResult(
 /// <item>Child rule: when a victim was under 18 at the act (including unborn; <see cref="ChildAge"/>), act + purpose
 /// suffice and no means is needed (Palermo art. 3(c)(d), ratified by UU 14/2009; UU 21/2007 Pasal 5 and 6 need no
 /// means, Pasal 17 aggravates; UU 35/2014 Pasal 76F/83 and 76I/88). For legal qualification Pasal 2 still names the
-/// means, so <c>TraffickingQualifier</c> suggests Pasal 5, 6 or UU 35/2014 instead.</item>
+/// means, so <see cref="TraffickingQualifier"/> suggests Pasal 5, 6 or UU 35/2014 instead.</item>
 /// <item>Some elements but not all (an act or a purpose present) → <see cref="TraffickingStatus.PossibleVictim"/>,
 /// with the missing elements named; neither an act nor a purpose → <see cref="TraffickingStatus.NotAVictim"/>. This
 /// split is the project's documented policy: HTCDS leaves the decision to the deciding organisation, so the result is
