@@ -307,6 +307,39 @@ public sealed class CaseRecord
         return GbvType.Value;
     }
 
+    /// <summary>Builds the <c>qualify</c> request for this case, so qualification of a stored case
+    /// (<c>POST /cases/{id}/qualification</c>) and of a file (<c>taskforce qualify</c>) run the same rules.</summary>
+    /// <param name="decisionDate">The date of judgment if known; <see langword="null"/> lets the qualifier use today.</param>
+    /// <returns>The request: no identity values are copied (UU 21/2007 Pasal 44).</returns>
+    /// <remarks>The offender facts come from the suspects: a state official (Pasal 8) or a corporation (Pasal 15)
+    /// among them sets the flag. An organised group (Pasal 16) is not recorded on a case yet and is left false.</remarks>
+    public QualifyRequest ToQualifyRequest(LocalDate? decisionDate = null) => new()
+    {
+        OffenceDate = OffenceDate,
+        DecisionDate = decisionDate,
+        Victims = [.. _victims.Select(v => new QualifyVictim
+        {
+            Sex = v.Sex.ToCode(),
+            BirthDate = v.BirthDate,
+            AgeAtOffence = v.BirthDate is null ? v.AgeAtOffence : null,
+            Unborn = v.Unborn,
+            Citizenship = v.Citizenship?.Value,
+        })],
+        Acts = [.. Elements.Acts.Select(a => a.ToCode())],
+        Means = [.. Elements.Means.Select(m => m.ToCode())],
+        Purposes = [.. Elements.Purposes.Select(p => p.ToCode())],
+        Harms = [.. Elements.Harms.Select(h => h.ToCode())],
+        ExploitationOccurred = Elements.ExploitationOccurred,
+        VictimConsented = Elements.VictimConsented,
+        VictimCommittedCoercedOffence = Elements.VictimCommittedCoercedOffence,
+        DestinationCountry = Places.DestinationCountry?.Value,
+        Offender = new QualifyOffender
+        {
+            StateOfficial = _suspects.Any(s => s.StateOfficial),
+            Corporation = _suspects.Any(s => s.Corporation),
+        },
+    };
+
     /// <summary>Records the SIMFONI-PPA forms of violence (multi-select), replacing earlier ones.</summary>
     /// <param name="forms">At least one form code (e.g. <c>fisik</c>, <c>psikis</c>).</param>
     /// <exception cref="DomainValidationException">No form is given, or a code is unknown (<c>simfoni_forms[i]</c>).</exception>

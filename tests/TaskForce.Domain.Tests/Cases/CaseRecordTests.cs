@@ -311,4 +311,22 @@ public class CaseRecordTests
         Assert.Equal("[redacted]", r.Phone);
         Assert.Null(r.Address);
     }
+
+    [Fact]
+    public void ToQualifyRequest_CarriesTheFacts_WithoutIdentity()
+    {
+        var c = Open();
+        c.AddVictim(new NewVictim { Sex = "female", BirthDate = new LocalDate(2008, 5, 1), Citizenship = "ID", Identity = new NewIdentity { FullName = "Secret Name" } });
+        c.AddSuspect(new NewSuspect { Roles = ["recruiter"], StateOfficial = true });
+        c.RecordTraffickingElements(new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], ExploitationOccurred = false });
+        c.RecordPlaces(new NewPlaces { OriginKecamatan = "53.03.01", DestinationCountry = "MY" });
+
+        var request = c.ToQualifyRequest(new LocalDate(2026, 3, 9));
+        var result = TraffickingQualifier.Qualify(request, Clock);
+
+        Assert.Equal(TraffickingStatus.ActualVictim, result.Status);
+        var p21 = Assert.Single(result.Charges, x => x.Article == "UU21-2007:2(1)");
+        Assert.Equal(["UU21-2007:17", "UU21-2007:8"], p21.Aggravations); // child victim (17) and state official (8)
+        Assert.DoesNotContain("Secret", System.Text.Json.JsonSerializer.Serialize(request), StringComparison.Ordinal);
+    }
 }
