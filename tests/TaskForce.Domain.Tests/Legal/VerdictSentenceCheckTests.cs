@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Legal;
 using TaskForce.Domain.Tests.Support;
@@ -197,7 +198,7 @@ public class VerdictSentenceCheckTests
         if (row.Article is null)
         {
             // No conviction: there is no article to check; the engine refuses the request, naming the field.
-            var e = Assert.Throws<Common.DomainValidationException>(() => SentenceChecker.Check(RequestFor(row, v), SentenceCheckerRangeTests.Clock));
+            var e = Assert.Throws<DomainValidationException>(() => SentenceChecker.Check(RequestFor(row, v), SentenceCheckerRangeTests.Clock));
             Assert.Equal("article", e.Field);
             return;
         }
