@@ -21,7 +21,8 @@ public static partial class ArticleIds
     /// <param name="value">The id as sent.</param>
     /// <param name="field">The wire name of the field.</param>
     /// <returns>The id, with <c>UU21-2007:21</c> read as <c>UU21-2007:21(1)</c>.</returns>
-    /// <exception cref="DomainValidationException">The id is missing or not of the form <c>LAW:ARTICLE</c>.</exception>
+    /// <exception cref="DomainValidationException">The id is missing, not of the form <c>LAW:ARTICLE</c>, or an
+    /// aggravation id (e.g. <c>UU21-2007:17</c>) given as the article.</exception>
     public static string Normalize(string? value, string field = "article")
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -32,6 +33,11 @@ public static partial class ArticleIds
         if (!Pattern().IsMatch(value))
         {
             throw new DomainValidationException(field, $"'{value}' is not an article id of the form LAW:ARTICLE, e.g. UU21-2007:2(1) or UU18-2017:81.");
+        }
+
+        if (AggravationIds.Contains(value))
+        {
+            throw new DomainValidationException(field, $"{value} is an aggravation, not an offence article: give the offence article (e.g. UU21-2007:2(2)) and list {value} under aggravations.");
         }
 
         return value == "UU21-2007:21" ? "UU21-2007:21(1)" : value;

@@ -192,6 +192,11 @@ public static class TraffickingQualifier
             }
 
             bool corporate = offender.Corporation && article.StartsWith("UU21-2007:", StringComparison.Ordinal);
+            if (offender.Corporation && !corporate)
+            {
+                warnings.Add($"{article} is priced for a natural person: a corporate penalty under that law is not encoded.");
+            }
+
             var (range, compared, lexMitior, notSupported) = SentenceChecker.Resolve(article, aggravations, LegalParticipation.Perpetrator, corporate, offence, decision, options, "aggravations");
             if (range is null)
             {

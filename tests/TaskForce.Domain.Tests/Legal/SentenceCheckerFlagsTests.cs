@@ -171,6 +171,7 @@ public class SentenceCheckerFlagsTests
         { "decision_date", Request("UU21-2007:2(1)", offence: new LocalDate(2025, 6, 1), decision: new LocalDate(2025, 5, 31)) },
         { "article", Request("UU21-2007:2(1)") with { Article = null } },
         { "article", Request("UU21/2007 Pasal 2 ayat (1)") },
+        { "article", Request("UU21-2007:17") }, // an aggravation is not an offence article
         { "participation", Request("UU21-2007:2(1)", participation: "helper") },
         { "aggravations[0]", Request("UU21-2007:2(1)", ["UU21-2007:18"]) }, // not an aggravation id
         { "aggravations[1]", Request("UU21-2007:2(1)", ["UU21-2007:17", "UU21-2007:7(1)"]) }, // 7(1) aggravates 2(2)-6, not 2(1)
