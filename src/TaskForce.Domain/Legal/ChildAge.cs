@@ -17,7 +17,7 @@ namespace TaskForce.Domain.Legal;
 public static class ChildAge
 {
     /// <summary>The age, in whole years, from which a person is an adult.</summary>
-    public const int AdultAge = 18;
+    public const int AdultAge = AgeGroups.AdultAge;
 
     /// <summary>The highest age accepted, in whole years.</summary>
     public const int MaxAge = 130;
