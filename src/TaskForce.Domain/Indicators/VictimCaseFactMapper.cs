@@ -1,0 +1,217 @@
+using NodaTime;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Workflows;
+
+namespace TaskForce.Domain.Indicators;
+
+/// <summary>A service request and the victim it is for.</summary>
+/// <param name="Victim">The victim within the case, or <see langword="null"/> for a service to the whole case (it is
+/// then attributed to every victim of the case).</param>
+/// <param name="Instance">The service workflow instance.</param>
+public sealed record VictimService(PersonId? Victim, WorkflowInstance<ServiceState, ServiceContext> Instance);
+
+/// <summary>The workflow instances of one case, as storage holds them.</summary>
+public sealed record CaseWorkflows
+{
+    /// <summary>No workflow started.</summary>
+    public static readonly CaseWorkflows None = new();
+
+    /// <summary>Gets the case-management instance, or <see langword="null"/>.</summary>
+    public WorkflowInstance<CaseStage, CaseManagementContext>? CaseManagement { get; init; }
+
+    /// <summary>Gets the service requests.</summary>
+    public IReadOnlyList<VictimService> Services { get; init; } = [];
+
+    /// <summary>Gets the referrals and transfers.</summary>
+    public IReadOnlyList<WorkflowInstance<ReferralState, ReferralContext>> Referrals { get; init; } = [];
+
+    /// <summary>Gets the criminal-justice instance, or <see langword="null"/>.</summary>
+    public WorkflowInstance<JusticeStage, CriminalJusticeContext>? CriminalJustice { get; init; }
+
+    /// <summary>Gets the restitution claims.</summary>
+    public IReadOnlyList<WorkflowInstance<RestitutionState, RestitutionContext>> Restitutions { get; init; } = [];
+}
+
+/// <summary>
+/// Maps a case record and its workflow instances to the de-identified indicator input: one
+/// <see cref="VictimCaseFact"/> per victim (one without a person when the case has no victim yet).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Person key: <see cref="PersonKeyer"/>; no identity value is copied.</item>
+/// <item>Trafficking: case type <c>tppo</c>, or the SIMFONI-PPA form <c>trafficking</c>; a <c>tppo</c> case without
+/// SIMFONI forms is recorded with the form <c>trafficking</c>.</item>
+/// <item>Destination: the destination country; a destination province alone means Indonesia (<c>ID</c>).</item>
+/// <item>Age: the age at the act; an unborn victim is 0.</item>
+/// <item>Milestones: the business date each stage was first entered (<see cref="TransitionRecord.EffectiveOn"/>); SPDP
+/// is the SPDP date of the criminal-justice facts, else the date investigation (penyidikan) was entered; restitution
+/// ordered and paid are the earliest over the case's claims.</item>
+/// <item>First response: the due instant of the <c>first_response</c> deadline and the instant the case left intake.</item>
+/// <item>Services: request date, <c>service_due</c> date, the delivery date, or the date it was refused or referred.</item>
+/// <item>Referrals: the first decision after <c>in_progress</c> and its date.</item>
+/// <item>Deadlines: every deadline of every workflow, as <c>workflow.deadline_id</c>.</item>
+/// </list>
+/// </remarks>
+public static class VictimCaseFactMapper
+{
+    /// <summary>Maps one case.</summary>
+    /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
+    /// <param name="workflows">Its workflow instances. Cannot be <see langword="null"/>.</param>
+    /// <param name="keyer">The person keyer. Cannot be <see langword="null"/>.</param>
+    /// <returns>One fact per victim, in the case's victim order; one fact without a person when there is no victim.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IReadOnlyList<VictimCaseFact> Map(CaseRecord record, CaseWorkflows workflows, PersonKeyer keyer)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(keyer);
+
+        var simfoni = SimfoniFormSet.Of(record.SimfoniForms);
+        if (record.CaseType == CaseType.Tppo && simfoni.Bits == 0)
+        {
+            simfoni = SimfoniFormSet.Of([SimfoniViolenceForm.Trafficking]);
+        }
+
+        var template = new VictimCaseFact
+        {
+            CaseId = record.Id.Value,
+            Agency = $"{record.ReportingAgency.Kind.ToCode()}:{record.ReportingAgency.Name}",
+            CaseType = record.CaseType,
+            Trafficking = record.CaseType == CaseType.Tppo || simfoni.Contains(SimfoniViolenceForm.Trafficking),
+            Region = record.Region,
+            Kecamatan = record.Places.OriginKecamatan,
+            ConsentToReporting = record.Consent?.ForReporting == true,
+            ReportedAt = record.ReportedAt,
+            OffenceDate = record.OffenceDate,
+            Destination = record.Places.DestinationCountry ?? (record.Places.DestinationProvince is null ? null : CountryCode.Indonesia),
+            Purposes = PurposeSet.Of(record.Elements.Purposes),
+            SimfoniForms = simfoni,
+            FirstResponse = FirstResponse(workflows.CaseManagement),
+            Milestones = Milestones(workflows),
+            Referrals = [.. workflows.Referrals.Select(Referral)],
+            Deadlines = Deadlines(workflows),
+        };
+
+        if (record.Victims.Count == 0)
+        {
+            return [template];
+        }
+
+        return [.. record.Victims.Select(v =>
+        {
+            var key = keyer.KeyOf(record.Id, v);
+            return template with
+            {
+                PersonKey = key.Value,
+                PersonKeyLinkable = key.Linkable,
+                Sex = v.Sex,
+                AgeAtOffence = v.Unborn ? 0 : v.AgeAtOffence,
+                Citizenship = v.Citizenship,
+                MigrantWorkerStatus = v.MigrantWorkerStatus,
+                Services = [.. workflows.Services.Where(s => s.Victim is null || s.Victim == v.Id).Select(s => Service(s.Instance))],
+            };
+        })];
+    }
+
+    private static FirstResponseFact? FirstResponse(WorkflowInstance<CaseStage, CaseManagementContext>? cm)
+    {
+        if (cm is null)
+        {
+            return null;
+        }
+
+        var deadline = cm.Deadlines(ClockAtEnd(cm.History)).FirstOrDefault(d => d.Id == "first_response" && d.DueAt is not null);
+        if (deadline is null)
+        {
+            return null;
+        }
+
+        var left = cm.History.FirstOrDefault(r => r.From == "intake");
+        return new FirstResponseFact(deadline.DueAt!.Value, left?.RecordedAt);
+    }
+
+    private static JusticeMilestones Milestones(CaseWorkflows w)
+    {
+        var cj = w.CriminalJustice;
+        LocalDate? Entered(IReadOnlyList<TransitionRecord>? history, string state) =>
+            history?.FirstOrDefault(r => r.To == state)?.EffectiveOn;
+        LocalDate? Earliest(string state) =>
+            w.Restitutions.Select(r => Entered(r.History, state)).Where(d => d is not null).Min();
+
+        return new JusticeMilestones(
+            Entered(cj?.History, "laporan_polisi"),
+            cj?.Context.SpdpSentOn ?? Entered(cj?.History, "penyidikan"),
+            Entered(cj?.History, "p21"),
+            Entered(cj?.History, "putusan_pn"),
+            Entered(cj?.History, "inkracht"),
+            Earliest("ordered"),
+            Earliest("paid"));
+    }
+
+    private static ServiceFact Service(WorkflowInstance<ServiceState, ServiceContext> s)
+    {
+        var due = s.Deadlines(ClockAtEnd(s.History)).FirstOrDefault(d => d.Id == "service_due");
+        return new ServiceFact(
+            s.Context.Type,
+            s.History[0].EffectiveOn,
+            due?.DueOn,
+            s.History.FirstOrDefault(r => r.To == "delivered")?.EffectiveOn,
+            s.History.FirstOrDefault(r => r.To is "refused" or "referred")?.EffectiveOn);
+    }
+
+    private static ReferralFact Referral(WorkflowInstance<ReferralState, ReferralContext> r)
+    {
+        var decision = r.History.FirstOrDefault(e => e.From == "in_progress");
+        var outcome = decision?.To switch
+        {
+            "accepted" => ReferralOutcome.Accepted,
+            "rejected" => ReferralOutcome.Rejected,
+            "revoked" => ReferralOutcome.Revoked,
+            _ => ReferralOutcome.InProgress,
+        };
+        return new ReferralFact(r.SubjectId, r.History[0].EffectiveOn, outcome, outcome == ReferralOutcome.InProgress ? null : decision!.EffectiveOn);
+    }
+
+    private static List<DeadlineFact> Deadlines(CaseWorkflows w)
+    {
+        var result = new List<DeadlineFact>();
+        void Add(string workflow, IReadOnlyList<TransitionRecord> history, Func<IClock, IReadOnlyList<Deadline>> evaluate)
+        {
+            foreach (var d in evaluate(ClockAtEnd(history)))
+            {
+                result.Add(new DeadlineFact($"{workflow}.{d.Id}", d.StartsOn, d.DueOn, d.DueAt, d.ClosedOn));
+            }
+        }
+
+        if (w.CaseManagement is { } cm)
+        {
+            Add(CaseManagementWorkflow.Code, cm.History, cm.Deadlines);
+        }
+
+        foreach (var s in w.Services)
+        {
+            Add(ServiceWorkflow.Code, s.Instance.History, s.Instance.Deadlines);
+        }
+
+        if (w.CriminalJustice is { } cj)
+        {
+            Add(CriminalJusticeWorkflow.Code, cj.History, cj.Deadlines);
+        }
+
+        foreach (var r in w.Restitutions)
+        {
+            Add(RestitutionWorkflow.Code, r.History, r.Deadlines);
+        }
+
+        return result;
+    }
+
+    /// <summary>A clock at the last event: the deadlines' start, due and closing dates do not depend on it.</summary>
+    private static FixedClock ClockAtEnd(IReadOnlyList<TransitionRecord> history) => new(history[^1].RecordedAt);
+
+    private sealed class FixedClock(Instant now) : IClock
+    {
+        public Instant GetCurrentInstant() => now;
+    }
+}
