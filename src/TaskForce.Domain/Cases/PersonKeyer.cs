@@ -40,8 +40,7 @@ public readonly record struct PersonKey(string Value, PersonKeyBasis Basis)
 /// <item>else <c>"rec|" + case id + "|" + person id</c>: a key unique to the record (the person is counted once per
 /// record, and outputs count such persons in <c>persons_without_linkage_key</c>).</item>
 /// </list>
-/// <para>Name normalisation (<see cref="NormaliseName"/>): Unicode compatibility decomposition, accents removed,
-/// upper case (invariant), every run of characters other than letters and digits becomes one space, trimmed. So
+/// <para>Name normalisation (<see cref="NormaliseName"/>): accents removed from Latin letters, upper case, every run of characters other than letters and digits becomes one space, trimmed. So
 /// "Maria  Fernandes-da Costa" and "MARIA FERNANDES DA COSTA" agree; "Maria F. da Costa" does not (no fuzzy
 /// matching: a false link merges two victims, which is worse than counting one twice).</para>
 /// <para>Why keyed: a NIK has about 10^16 structured values and a name with a birth date fewer; a plain hash could be
@@ -53,6 +52,10 @@ public sealed class PersonKeyer
 {
     /// <summary>The shortest secret accepted, in bytes.</summary>
     public const int MinSecretBytes = 32;
+
+    /// <summary>Base letters of U+00C0 to U+017F ('?' where the fold is not one letter).</summary>
+    private const string LatinFold =
+        "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??AAAAAA?CEEEEIIII?NOOOOO??UUUUY?YAAAAAACCCCCCCCDD??EEEEEEEEEEGGGGGGGGHH??IIIIIIIII?IIJJKK?LLLLLLLL??NNNNNN???OOOOOO??RRRRRRSSSSSSSSTTTT??UUUUUUUUUUUUWWYYYZZZZZZS";
 
     private readonly byte[] _secret;
 
@@ -115,31 +118,66 @@ public sealed class PersonKeyer
         ArgumentNullException.ThrowIfNull(name);
         var sb = new StringBuilder(name.Length);
         bool space = false;
-        foreach (char ch in name.Normalize(NormalizationForm.FormKD))
+        foreach (char ch in name)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            string? letters = Fold(ch);
+            if (letters is null)
             {
+                space = true;
                 continue;
             }
 
-            if (char.IsLetterOrDigit(ch))
+            if (space && sb.Length > 0)
             {
-                if (space && sb.Length > 0)
-                {
-                    sb.Append(' ');
-                }
+                sb.Append(' ');
+            }
 
-                sb.Append(char.ToUpperInvariant(ch));
-                space = false;
-            }
-            else
-            {
-                space = true;
-            }
+            sb.Append(letters);
+            space = false;
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>Returns a character as upper-case letters without accents, or <see langword="null"/> for a separator.</summary>
+    /// <remarks>Latin-1 Supplement and Latin Extended-A are folded by a table (the base letter of each character's
+    /// Unicode compatibility decomposition, with Æ → AE, Ø → O, ß → SS, Œ → OE, Þ → TH, Đ → D, Ł → L); the library runs
+    /// with invariant globalization, where string normalisation is not available. Other letters and digits are kept
+    /// upper-cased.</remarks>
+    private static string? Fold(char ch)
+    {
+        if (ch < 0x80)
+        {
+            return char.IsAsciiLetterOrDigit(ch) ? char.ToUpperInvariant(ch).ToString() : null;
+        }
+
+        if (ch is >= '\u00C0' and <= '\u017F')
+        {
+            char b = LatinFold[ch - 0xC0];
+            if (b != '?')
+            {
+                return b.ToString();
+            }
+
+            return ch switch
+            {
+                '\u00C6' or '\u00E6' => "AE",
+                '\u00D0' or '\u00F0' or '\u0110' or '\u0111' => "D",
+                '\u00D8' or '\u00F8' => "O",
+                '\u00DE' or '\u00FE' => "TH",
+                '\u00DF' => "SS",
+                '\u0126' or '\u0127' => "H",
+                '\u0131' => "I",
+                '\u0138' => "K",
+                '\u0141' or '\u0142' => "L",
+                '\u0149' or '\u014A' or '\u014B' => "N",
+                '\u0152' or '\u0153' => "OE",
+                '\u0166' or '\u0167' => "T",
+                _ => null, // multiplication and division signs
+            };
+        }
+
+        return char.IsLetterOrDigit(ch) ? char.ToUpperInvariant(ch).ToString() : null;
     }
 
     private string Hash(string text)
