@@ -40,6 +40,8 @@ public sealed record MseWarning(string Code, string Message);
 /// 0.9, 0.95, 0.975 (persons).</param>
 /// <param name="Acceleration">The jackknife acceleration â.</param>
 /// <param name="BiasCorrection">ẑ₀ = Φ⁻¹(share of resample estimates below the estimate).</param>
+/// <param name="ResampleMean">Mean of the resample estimates of N (persons).</param>
+/// <param name="ResampleStandardDeviation">Their standard deviation (n − 1 denominator, persons).</param>
 /// <param name="Resamples">Resamples that gave an estimate.</param>
 /// <param name="FailedResamples">Resamples whose model could not be fitted (left out).</param>
 /// <param name="Seed">The seed used.</param>
@@ -48,6 +50,8 @@ public sealed record MseBootstrap(
     IReadOnlyDictionary<double, double> Quantiles,
     double Acceleration,
     double BiasCorrection,
+    double ResampleMean,
+    double ResampleStandardDeviation,
     int Resamples,
     int FailedResamples,
     ulong Seed);

@@ -154,7 +154,7 @@ public static class MultipleSystemsEstimator
             _ => t => Total(engine.Stepwise(t, options.PThreshold, covariance: false).Fit),
         };
 
-        (double[] quantiles, double acceleration, double z0, int used, int failed) =
+        (double[] quantiles, double acceleration, double z0, double[] estimates, int failed) =
             BcaBootstrap.Run(table, estimate, estimator, boot.Resamples, boot.Seed, probabilities);
         if (failed > 0)
         {
@@ -176,7 +176,11 @@ public static class MultipleSystemsEstimator
         }
 
         var interval = new MseInterval(quantiles[^2], quantiles[^1], options.ConfidenceLevel, "bca_bootstrap");
-        return new MseBootstrap(interval, byProbability, acceleration, z0, used, failed, boot.Seed);
+        double mean = estimates.Length > 0 ? estimates.Average() : double.NaN;
+        double sd = estimates.Length > 1
+            ? Math.Sqrt(estimates.Sum(v => (v - mean) * (v - mean)) / (estimates.Length - 1))
+            : double.NaN;
+        return new MseBootstrap(interval, byProbability, acceleration, z0, mean, sd, estimates.Length, failed, boot.Seed);
     }
 
     private static double Total(ModelFit fit) => fit.ObservedTotal + Math.Exp(fit.Intercept);

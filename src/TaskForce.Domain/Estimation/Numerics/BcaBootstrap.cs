@@ -25,8 +25,8 @@ internal static class BcaBootstrap
     /// <param name="resamples">Number of resamples.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="probabilities">The probabilities at which to give BCa quantiles.</param>
-    /// <returns>The quantiles, â, ẑ₀, the number of usable and failed resamples.</returns>
-    public static (double[] Quantiles, double Acceleration, double BiasCorrection, int Used, int Failed) Run(
+    /// <returns>The quantiles, â, ẑ₀, the sorted usable resample estimates and the number of failed resamples.</returns>
+    public static (double[] Quantiles, double Acceleration, double BiasCorrection, double[] Estimates, int Failed) Run(
         CaptureHistoryTable table,
         double pointEstimate,
         Func<CaptureHistoryTable, double> estimator,
@@ -107,7 +107,7 @@ internal static class BcaBootstrap
             quantiles[i] = QuantileType8(sorted, zq);
         }
 
-        return (quantiles, acceleration, z0, reps.Count, failed);
+        return (quantiles, acceleration, z0, sorted, failed);
     }
 
     /// <summary>R's <c>quantile(x, prob, type = 8)</c> on sorted data (median-unbiased, Hyndman &amp; Fan 1996).</summary>
