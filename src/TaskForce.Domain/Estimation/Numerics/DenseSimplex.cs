@@ -112,7 +112,7 @@ internal static class DenseSimplex<T, TOps>
         // Phase 2: the real objective over the original variables only.
         var phase2 = new T[columns];
         Array.Copy(c, phase2, columns);
-        bool bounded = Iterate(t, width, rows, basis, active, phase2, columns);
+        bool bounded = Iterate(t, width, rows, basis, active, phase2, rhs);
         objective = ObjectiveValue(t, width, rows, basis, active, phase2, rhs);
         return bounded ? LpStatus.Optimal : LpStatus.Unbounded;
     }
