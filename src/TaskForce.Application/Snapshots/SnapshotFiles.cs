@@ -1,0 +1,80 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Snapshots;
+
+/// <summary>
+/// Writes a snapshot as files people use: <c>snapshot-REGION-PERIOD.json</c> (the contract JSON, indented),
+/// <c>.csv</c> (one row per cell with bilingual indicator names) and <c>.png</c> (victims by form of exploitation and
+/// sex, bilingual labels).
+/// </summary>
+public static class SnapshotFiles
+{
+    /// <summary>The CSV columns for dimensions, in order; a cell leaves the ones it does not use empty.</summary>
+    public static readonly IReadOnlyList<string> DimensionColumns =
+        ["article", "participation", "sex", "age_group", "exploitation_form", "destination_country", "stat"];
+
+    private static readonly string[] LeadingColumns = ["region", "period", "period_start", "period_end", "indicator_id", "name_id", "name_en"];
+    private static readonly string[] TrailingColumns = ["value", "unit", "suppressed"];
+
+    /// <summary>Writes the three files into a folder, creating it when missing.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="directory">The output folder.</param>
+    /// <returns>The paths written, JSON first.</returns>
+    /// <exception cref="IOException">A file cannot be written.</exception>
+    public static IReadOnlyList<string> WriteAll(IndicatorSnapshot snapshot, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Directory.CreateDirectory(directory);
+        string stem = Path.Combine(directory, $"snapshot-{(snapshot.Region == "*" ? "all" : snapshot.Region)}-{snapshot.Period.Label}");
+        string json = stem + ".json", csv = stem + ".csv", png = stem + ".png";
+        File.WriteAllText(json, SnapshotJson.Write(snapshot, indented: true) + "\n");
+        using (var writer = new StreamWriter(csv))
+        {
+            WriteCsv(snapshot, writer);
+        }
+
+        SnapshotChart.WritePng(snapshot, png);
+        return [json, csv, png];
+    }
+
+    /// <summary>Writes the snapshot as CSV: one row per cell.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="writer">The destination.</param>
+    /// <remarks>Columns: region, period, period_start, period_end, indicator_id, name_id, name_en, the
+    /// <see cref="DimensionColumns"/>, value, unit, suppressed. Values in invariant culture; a suppressed value is empty.</remarks>
+    public static void WriteCsv(IndicatorSnapshot snapshot, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var names = IndicatorCatalogue.CourtOutcomes.ToDictionary(d => d.Id);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (var h in LeadingColumns.Concat(DimensionColumns).Concat(TrailingColumns))
+        {
+            csv.WriteField(h);
+        }
+
+        csv.NextRecord();
+        foreach (var cell in snapshot.Indicators)
+        {
+            var dims = cell.Disaggregation.ToDictionary(d => d.Key, d => d.Value);
+            csv.WriteField(snapshot.Region);
+            csv.WriteField(snapshot.Period.Label);
+            csv.WriteField(snapshot.Period.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(snapshot.Period.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(cell.Id);
+            csv.WriteField(names.TryGetValue(cell.Id, out var d) ? d.NameId : string.Empty);
+            csv.WriteField(d?.NameEn ?? string.Empty);
+            foreach (var col in DimensionColumns)
+            {
+                csv.WriteField(dims.TryGetValue(col, out var v) ? v : string.Empty);
+            }
+
+            csv.WriteField(cell.Value is { } value ? SnapshotJson.Format(value) : string.Empty);
+            csv.WriteField(cell.Unit);
+            csv.WriteField(cell.Suppressed ? "true" : "false");
+            csv.NextRecord();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NodaTime.Text;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Snapshots;
+
+/// <summary>
+/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (shared/contracts/cli.md,
+/// <c>snapshot</c>): the one serialisation used by the tool, the functions and the snapshots table.
+/// </summary>
+/// <remarks>
+/// Output is deterministic: fields and cells in a fixed order, numbers in invariant culture, no trailing zeros
+/// (<c>42</c>, <c>42.5</c>), so the same snapshot always gives the same bytes.
+/// </remarks>
+public static class SnapshotJson
+{
+    /// <summary>Serialises a snapshot.</summary>
+    /// <param name="snapshot">The snapshot. Cannot be <see langword="null"/>.</param>
+    /// <param name="indented">Whether to indent (files for people) or not (storage, HTTP).</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(IndicatorSnapshot snapshot, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
+        {
+            WriteTo(w, snapshot, includeGeneratedAt: true);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Returns the fingerprint of a snapshot's content: everything but its generation time.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>SHA-256 hex of the compact JSON without <c>generated_at</c>.</returns>
+    public static string ContentFingerprint(IndicatorSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            WriteTo(w, snapshot, includeGeneratedAt: false);
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray()));
+    }
+
+    private static void WriteTo(Utf8JsonWriter w, IndicatorSnapshot s, bool includeGeneratedAt)
+    {
+        var date = LocalDatePattern.Iso;
+        w.WriteStartObject();
+        w.WriteString("region", s.Region);
+        w.WriteStartObject("period");
+        w.WriteString("label", s.Period.Label);
+        w.WriteString("start", date.Format(s.Period.Start));
+        w.WriteString("end", date.Format(s.Period.End));
+        w.WriteString("zone", s.ZoneId);
+        w.WriteEndObject();
+        w.WriteString("catalogue_version", s.CatalogueVersion);
+        w.WriteNumber("suppression_k", s.SuppressionK);
+        if (includeGeneratedAt)
+        {
+            w.WriteString("generated_at", InstantPattern.ExtendedIso.Format(s.GeneratedAt));
+        }
+
+        w.WriteStartArray("indicators");
+        foreach (var cell in s.Indicators)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", cell.Id);
+            if (cell.Value is { } value)
+            {
+                w.WriteNumberValueRaw("value", value);
+            }
+            else
+            {
+                w.WriteNull("value");
+            }
+
+            w.WriteString("unit", cell.Unit);
+            w.WriteBoolean("suppressed", cell.Suppressed);
+            w.WriteStartObject("disaggregation");
+            foreach (var (k, v) in cell.Disaggregation)
+            {
+                w.WriteString(k, v);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("coverage");
+        w.WriteNumber("records_read", s.Coverage.RecordsRead);
+        w.WriteNumber("records_in_period", s.Coverage.RecordsInPeriod);
+        w.WriteNumber("records_without_date", s.Coverage.RecordsWithoutDate);
+        w.WriteStartObject("rules");
+        foreach (var (k, v) in s.Coverage.Rules)
+        {
+            w.WriteString(k, v);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumberValueRaw(this Utf8JsonWriter w, string name, decimal value)
+    {
+        w.WritePropertyName(name);
+        w.WriteRawValue(Format(value), skipInputValidation: true);
+    }
+
+    /// <summary>Formats a decimal without trailing zeros in invariant culture (42.50 → 42.5, 42.0 → 42).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    internal static string Format(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using TaskForce.Application.Ports;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Snapshots;
+
+/// <summary>The result of computing and storing a snapshot.</summary>
+/// <param name="Snapshot">The snapshot as stored (its generation time is the stored one).</param>
+/// <param name="Stored">The stored record with its JSON.</param>
+/// <param name="Created">Whether it was written by this run (<see langword="false"/> when the same content was stored before).</param>
+public sealed record SnapshotRun(IndicatorSnapshot Snapshot, StoredSnapshot Stored, bool Created);
+
+/// <summary>
+/// Computes indicator snapshots from stored records and stores them: the one code path behind
+/// <c>taskforce snapshot</c>, the snapshot timer and <c>GET /indicators</c>.
+/// </summary>
+/// <remarks>
+/// A snapshot is always computed from what storage holds, never from an import's memory, so the timer, the HTTP API
+/// and the tool agree. Storing is idempotent: the same content for the same region, period and catalogue version is
+/// stored once and keeps its first generation time and bytes.
+/// </remarks>
+/// <param name="verdicts">The verdict store.</param>
+/// <param name="snapshots">The snapshot store.</param>
+/// <param name="clock">The clock stamping generation times.</param>
+/// <param name="logger">The logger (counts only, no personal data).</param>
+public sealed class SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, IClock clock, ILogger<SnapshotUseCase> logger)
+{
+    /// <summary>Computes a snapshot from stored records without storing it.</summary>
+    /// <param name="region">The region code or <c>*</c>.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="suppressionK">The suppression threshold to apply and record, ≥ 1; <see langword="null"/> for the
+    /// catalogue default (<see cref="IndicatorCatalogue.DefaultSuppressionK"/>).</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1 (field <c>k</c>).</exception>
+    public async Task<IndicatorSnapshot> ComputeAsync(RegionCode region, ReportingPeriod period, int? suppressionK, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(period);
+        if (suppressionK is < 1)
+        {
+            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
+        }
+
+        var list = new List<CourtVerdict>();
+        await foreach (var v in verdicts.ListDecidedBetweenAsync(period.Start, period.End, cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(v);
+        }
+
+        var snapshot = CourtOutcomeIndicators.Compute(list, region, period, clock.GetCurrentInstant(), DistrictTime.DefaultZoneId);
+        if (suppressionK is { } k)
+        {
+            snapshot = snapshot with { SuppressionK = k };
+        }
+
+        LogComputed(logger, region.Value, period.Label, snapshot.Coverage.RecordsInPeriod, null);
+        return snapshot;
+    }
+
+    /// <summary>Computes a snapshot and stores it unless the same content is stored already.</summary>
+    /// <param name="region">The region code or <c>*</c>.</param>
+    /// <param name="period">The reporting period.</param>
+    /// <param name="suppressionK">The suppression threshold, or <see langword="null"/> for the default.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The snapshot as stored (when the same content was stored before: the earlier one, with its first
+    /// generation time, so its JSON is byte for byte the stored one), the stored record, and whether it was written now.</returns>
+    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1.</exception>
+    public async Task<SnapshotRun> ComputeAndStoreAsync(RegionCode region, ReportingPeriod period, int? suppressionK, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await ComputeAsync(region, period, suppressionK, cancellationToken).ConfigureAwait(false);
+        var candidate = new StoredSnapshot(snapshot.Region, snapshot.Period.Label, snapshot.CatalogueVersion,
+            SnapshotJson.ContentFingerprint(snapshot), snapshot.GeneratedAt, SnapshotJson.Write(snapshot));
+        var (stored, created) = await snapshots.AddIfNewAsync(candidate, cancellationToken).ConfigureAwait(false);
+        return new SnapshotRun(snapshot with { GeneratedAt = stored.GeneratedAt }, stored, created);
+    }
+
+    /// <summary>Returns the period a scheduled run covers: the last complete period of a kind before today.</summary>
+    /// <param name="kind">The kind of period (month, quarter, semester, year).</param>
+    /// <param name="zone">The district zone in which "today" is taken.</param>
+    /// <returns>For example, on 2026-01-01 00:30 WITA (2025-12-31T16:30Z) the annual run covers 2025.</returns>
+    public ReportingPeriod LastCompletePeriod(PeriodKind kind, DateTimeZone zone) =>
+        ReportingPeriod.Containing(kind, DistrictTime.Today(clock, zone)).Previous();
+
+    private static readonly Action<ILogger, string, string, int, Exception?> LogComputed =
+        LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(2, "SnapshotComputed"),
+            "Computed snapshot for region {Region} period {Period}: {Records} records in period");
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using NodaTime;
+using TaskForce.Cli.Commands;
+using TaskForce.Storage;
+
+namespace TaskForce.Cli;
+
+/// <summary>Builds and runs the <c>taskforce</c> command line (shared/contracts/cli.md).</summary>
+public static class CliApp
+{
+    /// <summary>Runs the tool.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output (one JSON document with <c>--json</c>).</param>
+    /// <param name="stderr">Standard error (progress, logs, human-readable errors).</param>
+    /// <param name="storage">Storage to use instead of <c>TASKFORCE_STORAGE</c> or the embedded default (tests), or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <param name="clock">The clock, or <see langword="null"/> for the system clock.</param>
+    /// <returns>0 on success, 2 on bad input, 1 on any other failure.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance);
+        var root = new RootCommand("taskforce — data officer's tool of the district anti-trafficking task force (GT-PPTPPO).")
+        {
+            ImportCommand.Create(context),
+            SnapshotCommand.Create(context),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            bool json = args.Contains("--json", StringComparer.Ordinal);
+            CliError.Write(stdout, stderr, json, "Bad input", "The command line is not valid; see 'taskforce --help'.",
+                parsed.Errors.Select(e => (string.Empty, e.Message)));
+            return 2;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);
+    }
+}

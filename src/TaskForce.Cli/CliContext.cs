@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Common;
+using TaskForce.Storage;
+
+namespace TaskForce.Cli;
+
+/// <summary>What every command shares: output streams, the <c>--json</c> option, the clock, and storage opened on
+/// first use (so commands that need none never start it).</summary>
+public sealed class CliContext : IAsyncDisposable
+{
+    private readonly Func<TaskForceTables>? _storageOverride;
+    private TaskForceTables? _tables;
+    private EmbeddedStorage? _embedded;
+
+    internal CliContext(TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, IClock clock)
+    {
+        Out = stdout;
+        Error = stderr;
+        _storageOverride = storage;
+        Clock = clock;
+    }
+
+    /// <summary>Gets standard output: exactly one JSON document when <c>--json</c> is given.</summary>
+    /// <value>The writer.</value>
+    public TextWriter Out { get; }
+
+    /// <summary>Gets standard error: progress and logs.</summary>
+    /// <value>The writer.</value>
+    public TextWriter Error { get; }
+
+    /// <summary>Gets the clock.</summary>
+    /// <value>The system clock in production.</value>
+    public IClock Clock { get; }
+
+    /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
+    /// <value>The option.</value>
+    public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON document on standard output (shared/contracts/cli.md)." };
+
+    /// <summary>Opens storage: the account in <c>TASKFORCE_STORAGE</c>, or the embedded Azurite.</summary>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The tables, created if missing.</returns>
+    public async Task<TaskForceTables> GetStorageAsync(CancellationToken cancellationToken)
+    {
+        if (_tables is not null)
+        {
+            return _tables;
+        }
+
+        if (_storageOverride is not null)
+        {
+            _tables = _storageOverride();
+        }
+        else
+        {
+            string? conn = Environment.GetEnvironmentVariable(TaskForceStorageOptions.ConnectionSettingName);
+            if (string.IsNullOrWhiteSpace(conn))
+            {
+                _embedded = await EmbeddedStorage.StartAsync(Error, cancellationToken).ConfigureAwait(false);
+                conn = _embedded.ConnectionString;
+            }
+
+            _tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn });
+        }
+
+        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        return _tables;
+    }
+
+    /// <summary>Writes a value as the command's one JSON document.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value, serialised with the shared snake_case options.</param>
+    public void WriteJson<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, TaskForceJson.Options));
+
+    /// <summary>Runs a command body, mapping failures to the contract's exit codes and error document.</summary>
+    /// <param name="parseResult">The parse result (for <c>--json</c>).</param>
+    /// <param name="body">The command body, returning its exit code.</param>
+    /// <returns>The body's exit code; 2 for bad input (<see cref="DomainValidationException"/>, a missing file); 1 otherwise.</returns>
+    public async Task<int> GuardAsync(ParseResult parseResult, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(body);
+        bool json = parseResult.GetValue(Json);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (DomainValidationException ex)
+        {
+            string message = StripParam(ex.Message);
+            CliError.Write(Out, Error, json, "Bad input", message, [(ex.Field, message)]);
+            return 2;
+        }
+        catch (FileNotFoundException ex)
+        {
+            CliError.Write(Out, Error, json, "Bad input", ex.Message, [("file", ex.Message)]);
+            return 2;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            CliError.Write(Out, Error, json, "Bad input", ex.Message, [("file", ex.Message)]);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            CliError.Write(Out, Error, json, "Cancelled", "The command was cancelled.", []);
+            return 1;
+        }
+#pragma warning disable CA1031 // The tool's last line of defence: every other failure becomes exit code 1 with a message.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            CliError.Write(Out, Error, json, "Failure", ex.Message, []);
+            return 1;
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_embedded is not null)
+        {
+            await _embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    internal static NullLoggerFactory Logs => NullLoggerFactory.Instance;
+
+    private static string StripParam(string message)
+    {
+        int i = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return i < 0 ? message : message[..i];
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using Spectre.Console;
+using TaskForce.Application.Import;
+using TaskForce.Domain.Common;
+using TaskForce.Storage;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce import --format putusan FILE [--region CODE] [--json]</c>: stores records, reports rejects by line.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var format = new Option<string>("--format") { Description = "Input format: putusan (court-outcome records, one JSON object a line).", Required = true };
+        format.AcceptOnlyFromAmong("putusan");
+        var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
+        var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
+        var file = new Argument<string>("FILE") { Description = "The file to import." };
+        var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
+        {
+            format, region, source, file, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            string path = parseResult.GetValue(file)!;
+            bool json = parseResult.GetValue(ctx.Json);
+            var regionCode = parseResult.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"The file '{path}' does not exist.", path);
+            }
+
+            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), NullLogger<ImportVerdictsUseCase>.Instance);
+            int total = File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });
+            ImportReport? report = null;
+            await console.Progress().AutoClear(false).StartAsync(async progressContext =>
+            {
+                var reading = progressContext.AddTask("Membaca / reading", maxValue: Math.Max(total, 1));
+                var writing = progressContext.AddTask("Menyimpan / storing", maxValue: Math.Max(total, 1));
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    if (p.Stage == "reading")
+                    {
+                        reading.Value = p.Done;
+                    }
+                    else
+                    {
+                        writing.Value = p.Done;
+                    }
+                });
+                using var reader = new StreamReader(path);
+                report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
+                reading.Value = reading.MaxValue;
+                writing.Value = writing.MaxValue;
+            }).ConfigureAwait(false);
+
+            if (json)
+            {
+                ctx.WriteJson(report!);
+            }
+            else
+            {
+                WriteText(ctx.Out, report!);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, ImportReport r)
+    {
+        o.WriteLine($"{r.File} ({r.Format}): {r.Read} read, {r.Imported} imported, {r.Duplicates} already stored, {r.Rejected} rejected.");
+        foreach (var e in r.Errors)
+        {
+            o.WriteLine($"  line {e.Line}: {e.Message}");
+        }
+
+        if (r.Warnings.Count > 0)
+        {
+            o.WriteLine($"{r.Warnings.Count} record(s) kept with data-quality issues (see --json for the list).");
+        }
+    }
+}

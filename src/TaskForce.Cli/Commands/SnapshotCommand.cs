@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using TaskForce.Application.Snapshots;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+using TaskForce.Storage;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce snapshot --region CODE --period P [--k N] [--out DIR] [--json]</c>: computes, stores and prints a snapshot.</summary>
+internal static class SnapshotCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
+        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
+        var k = new Option<int?>("--k") { Description = "Suppression threshold k (person-level cells below k are withheld); default 11." };
+        var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV and a PNG chart into." };
+        var command = new Command("snapshot", "Compute the indicators from stored records, store the snapshot, print it.")
+        {
+            region, period, k, outDir, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            var regionCode = RegionCode.Parse(parseResult.GetValue(region));
+            var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
+            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
+            var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
+            await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
+            if (parseResult.GetValue(outDir) is { } dir)
+            {
+                foreach (string written in SnapshotFiles.WriteAll(snapshot, dir))
+                {
+                    await ctx.Error.WriteLineAsync($"Wrote {written}").ConfigureAwait(false);
+                }
+            }
+
+            if (parseResult.GetValue(ctx.Json))
+            {
+                await ctx.Out.WriteLineAsync(stored.Json).ConfigureAwait(false);
+            }
+            else
+            {
+                WriteText(ctx.Out, snapshot);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, IndicatorSnapshot s)
+    {
+        o.WriteLine($"Snapshot {s.Region} {s.Period.Label} ({s.Period.Start:uuuu-MM-dd} to {s.Period.End:uuuu-MM-dd}, {s.ZoneId}); catalogue {s.CatalogueVersion}; k = {s.SuppressionK}");
+        o.WriteLine($"Records read {s.Coverage.RecordsRead}, in period {s.Coverage.RecordsInPeriod}, without a date {s.Coverage.RecordsWithoutDate}.");
+        foreach (var cell in s.Indicators)
+        {
+            string dims = cell.Disaggregation.Count == 0 ? "total" : string.Join(", ", cell.Disaggregation.Select(d => $"{d.Key}={d.Value}"));
+            string value = cell.Suppressed ? "suppressed" : cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+            o.WriteLine($"  {cell.Id,-24} {dims,-60} {value} {cell.Unit}");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace TaskForce.Cli;
+
+/// <summary>
+/// The tool's embedded default storage: when <c>TASKFORCE_STORAGE</c> is not set, a persistent Azurite Table service
+/// in the repository's git-ignored <c>.azurite/data</c> folder, started through <c>scripts/azurite.sh</c> on a free
+/// loopback port for the duration of one command and stopped by PID afterwards.
+/// </summary>
+internal sealed class EmbeddedStorage : IAsyncDisposable
+{
+    private readonly string _script;
+    private readonly string _state;
+
+    private EmbeddedStorage(string script, string state, string connectionString)
+    {
+        _script = script;
+        _state = state;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Finds the repository (the folder holding scripts/azurite.sh) from the working folder or the tool's folder.</summary>
+    public static string? FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "scripts", "azurite.sh")) && File.Exists(Path.Combine(dir.FullName, "TaskForce.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public static async Task<EmbeddedStorage> StartAsync(TextWriter log, CancellationToken cancellationToken)
+    {
+        string root = FindRepositoryRoot()
+            ?? throw new InvalidOperationException("TASKFORCE_STORAGE is not set and no TaskForce repository was found for the embedded storage; set TASKFORCE_STORAGE to a Table Storage connection string.");
+        string script = Path.Combine(root, "scripts", "azurite.sh");
+        string state = Path.Combine(root, ".azurite", $"cli-{Environment.ProcessId}.env");
+        var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { script, "start", "--persistent", "--state", state })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("Could not run bash to start the embedded storage.");
+        string output = await p.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        string error = await p.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        await p.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (p.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The embedded storage (Azurite) did not start: {error.Trim()}");
+        }
+
+        await log.WriteLineAsync("Using the embedded storage (Azurite, .azurite/data); set TASKFORCE_STORAGE to use another account.").ConfigureAwait(false);
+        return new EmbeddedStorage(script, state, output.Trim());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var psi = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { _script, "stop", "--state", _state })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi);
+        if (p is not null)
+        {
+            await p.WaitForExitAsync().ConfigureAwait(false);
+        }
+    }
+}

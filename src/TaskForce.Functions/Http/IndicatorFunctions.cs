@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Snapshots;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Functions.Http;
+
+/// <summary>
+/// HTTP functions for indicators: live computation and stored snapshots. Thin: parse, call
+/// <see cref="SnapshotUseCase"/> (the same code as <c>taskforce snapshot</c> and the timer), map to HTTP.
+/// </summary>
+/// <param name="snapshots">The snapshot use case.</param>
+/// <param name="store">The snapshot store.</param>
+public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepository store)
+{
+    /// <summary><c>GET /api/indicators?region=53.03&amp;period=2025[&amp;k=11]</c>: computes the snapshot live from stored
+    /// records, without storing it.</summary>
+    /// <param name="req">The request.</param>
+    /// <param name="cancellationToken">Cancels the computation.</param>
+    /// <returns>200 with the contract's snapshot JSON; 400 problem+json for a bad region, period or k.</returns>
+    [Function("GetIndicators")]
+    public async Task<IActionResult> GetIndicatorsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        try
+        {
+            var (region, period, k) = ParseQuery(req);
+            var snapshot = await snapshots.ComputeAsync(region, period, k, cancellationToken).ConfigureAwait(false);
+            return Json(SnapshotJson.Write(snapshot), StatusCodes.Status200OK);
+        }
+        catch (DomainValidationException ex)
+        {
+            return Problems.BadRequest(ex);
+        }
+    }
+
+    /// <summary><c>POST /api/snapshots?region=53.03&amp;period=2025[&amp;k=11]</c>: computes and stores a snapshot.</summary>
+    /// <param name="req">The request.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>201 with the snapshot JSON when stored now; 200 with the earlier, identical snapshot when its content
+    /// was already stored; 400 problem+json for bad input.</returns>
+    [Function("PostSnapshot")]
+    public async Task<IActionResult> PostSnapshotAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "snapshots")] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        try
+        {
+            var (region, period, k) = ParseQuery(req);
+            var run = await snapshots.ComputeAndStoreAsync(region, period, k, cancellationToken).ConfigureAwait(false);
+            return Json(run.Stored.Json, run.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        }
+        catch (DomainValidationException ex)
+        {
+            return Problems.BadRequest(ex);
+        }
+    }
+
+    /// <summary><c>GET /api/snapshots/{region}/{period}</c>: the latest stored snapshot, byte for byte.</summary>
+    /// <param name="req">The request.</param>
+    /// <param name="region">The region code or <c>*</c>.</param>
+    /// <param name="period">The period label.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>200 with the stored JSON; 404 problem+json when none is stored; 400 for a bad region or period.</returns>
+    [Function("GetSnapshot")]
+    public async Task<IActionResult> GetSnapshotAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "snapshots/{region}/{period}")] HttpRequest req,
+        string region,
+        string period,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        try
+        {
+            var regionCode = RegionCode.Parse(Uri.UnescapeDataString(region ?? string.Empty));
+            var reportingPeriod = ReportingPeriod.Parse(period);
+            var stored = await store.GetLatestAsync(regionCode.Value, reportingPeriod.Label, cancellationToken).ConfigureAwait(false);
+            return stored is null
+                ? Problems.NotFound($"No snapshot is stored for region {regionCode.Value} and period {reportingPeriod.Label}.")
+                : Json(stored.Json, StatusCodes.Status200OK);
+        }
+        catch (DomainValidationException ex)
+        {
+            return Problems.BadRequest(ex);
+        }
+    }
+
+    private static (RegionCode Region, ReportingPeriod Period, int? K) ParseQuery(HttpRequest req)
+    {
+        var region = RegionCode.Parse(req.Query["region"].ToString());
+        var period = ReportingPeriod.Parse(req.Query["period"].ToString());
+        int? k = null;
+        string kText = req.Query["k"].ToString();
+        if (kText.Length > 0)
+        {
+            k = int.TryParse(kText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) && parsed >= 1
+                ? parsed
+                : throw new DomainValidationException("k", $"k must be a whole number of at least 1, not '{kText}'.");
+        }
+
+        return (region, period, k);
+    }
+
+    private static ContentResult Json(string json, int status) =>
+        new() { Content = json, ContentType = "application/json; charset=utf-8", StatusCode = status };
+}

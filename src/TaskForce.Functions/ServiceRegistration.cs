@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using TaskForce.Application.Import;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Snapshots;
+using TaskForce.Domain.Common;
+using TaskForce.Storage;
+
+namespace TaskForce.Functions;
+
+/// <summary>Registers TaskForce's services for the function app: one set of storage clients (thread-safe
+/// singletons), the clock, the district zone, repositories and use cases.</summary>
+public static class ServiceRegistration
+{
+    /// <summary>The configuration key of the district time zone (default <c>Asia/Makassar</c>).</summary>
+    public const string TimeZoneKey = "TaskForce:TimeZone";
+
+    /// <summary>Adds TaskForce's services.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">Configuration holding <c>TASKFORCE_STORAGE</c> (a Table Storage connection string)
+    /// and optionally <see cref="TimeZoneKey"/>.</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="InvalidOperationException"><c>TASKFORCE_STORAGE</c> is missing.</exception>
+    public static IServiceCollection AddTaskForce(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(_ =>
+        {
+            string? conn = configuration[TaskForceStorageOptions.ConnectionSettingName];
+            if (string.IsNullOrWhiteSpace(conn))
+            {
+                throw new InvalidOperationException($"Set the app setting {TaskForceStorageOptions.ConnectionSettingName} to a Table Storage connection string.");
+            }
+
+            var tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn });
+            tables.EnsureCreatedAsync().GetAwaiter().GetResult();
+            return tables;
+        });
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton(_ => DateTimeZoneProviders.Tzdb[configuration[TimeZoneKey] ?? DistrictTime.DefaultZoneId]);
+        services.AddSingleton<IVerdictRepository, TableVerdictRepository>();
+        services.AddSingleton<ISnapshotRepository, TableSnapshotRepository>();
+        services.AddSingleton<SnapshotUseCase>();
+        services.AddSingleton<ImportVerdictsUseCase>();
+        return services;
+    }
+}

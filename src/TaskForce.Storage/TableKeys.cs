@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using NodaTime;
+
+namespace TaskForce.Storage;
+
+/// <summary>
+/// The one key builder: every PartitionKey and RowKey TaskForce writes is made here, so no caller-supplied text
+/// reaches a key unescaped.
+/// </summary>
+/// <remarks>
+/// Table keys may not contain <c>/ \ # ?</c> or control characters, and <c>%</c> and <c>+</c> cause URL trouble
+/// (engineering.md §3.1). <see cref="Escape"/> keeps <c>[A-Za-z0-9-.]</c> and writes every other UTF-8 byte as
+/// <c>_XX</c> (upper-case hex), so the mapping is injective and readable: <c>27/Pid.Sus/2019/PN Kpg</c> becomes
+/// <c>27_2FPid.Sus_2F2019_2FPN_20Kpg</c>. An escaped text longer than <see cref="MaxEscapedLength"/> is cut and
+/// suffixed with <c>~</c> and a SHA-256 of the original, which keeps keys under Azurite's 512-character limit.
+/// </remarks>
+public static class TableKeys
+{
+    /// <summary>The longest escaped segment kept before hashing, in characters.</summary>
+    public const int MaxEscapedLength = 200;
+
+    /// <summary>The separator between key segments; never produced by <see cref="Escape"/>.</summary>
+    public const char Separator = '|';
+
+    /// <summary>Escapes a text into a key segment.</summary>
+    /// <param name="text">Any text. Cannot be <see langword="null"/>.</param>
+    /// <returns>A segment of <c>[A-Za-z0-9-._~]</c> characters, at most 266 long.</returns>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        {
+            char c = (char)b;
+            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append('_').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (sb.Length <= MaxEscapedLength)
+        {
+            return sb.ToString();
+        }
+
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return string.Concat(sb.ToString(0, 120), "~", hash);
+    }
+
+    /// <summary>Returns the partition of verdicts decided in a year, or of verdicts without a decision date.</summary>
+    /// <param name="decisionDate">The decision date, or <see langword="null"/>.</param>
+    /// <returns><c>y2025</c> for a 2025 decision; <c>undated</c> when there is no date.</returns>
+    public static string VerdictPartition(LocalDate? decisionDate) =>
+        decisionDate is { } d ? string.Create(CultureInfo.InvariantCulture, $"y{d.Year:D4}") : "undated";
+
+    /// <summary>Returns the partition for a year.</summary>
+    /// <param name="year">The year in [1, 9999].</param>
+    /// <returns><c>y2025</c> for 2025.</returns>
+    public static string VerdictPartition(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
+
+    /// <summary>Returns the row key of a verdict's header row.</summary>
+    /// <param name="caseNumber">The case number.</param>
+    /// <returns><c>v|</c> followed by the escaped case number.</returns>
+    public static string VerdictRow(string caseNumber) => "v" + Separator + Escape(caseNumber);
+
+    /// <summary>Returns the row key of a verdict's child row (a victim or a detention period).</summary>
+    /// <param name="caseNumber">The case number.</param>
+    /// <param name="fingerprint">The fingerprint of the verdict's facts (hex); its first 16 characters go into the
+    /// key, so rows of two different versions of a case never overwrite each other.</param>
+    /// <param name="kind"><c>victim</c> or <c>detention</c>.</param>
+    /// <param name="index">The 0-based index in the verdict's list, in [0, 9999].</param>
+    /// <returns>For example <c>v|27_2FPid...|3fa2c1d09b7e4411|victim|0001</c>.</returns>
+    public static string VerdictChildRow(string caseNumber, string fingerprint, string kind, int index)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        string fp = Escape(fingerprint.Length > 16 ? fingerprint[..16] : fingerprint);
+        return string.Create(CultureInfo.InvariantCulture, $"{VerdictRow(caseNumber)}{Separator}{fp}{Separator}{kind}{Separator}{index:D4}");
+    }
+
+    /// <summary>Returns the partition of snapshots of a region.</summary>
+    /// <param name="region">The region code or <c>*</c>.</param>
+    /// <returns>The escaped region, e.g. <c>53.03</c> or <c>_2A</c> for <c>*</c>.</returns>
+    public static string SnapshotPartition(string region) => Escape(region);
+
+    /// <summary>Returns the row key of a snapshot revision.</summary>
+    /// <param name="period">The period label.</param>
+    /// <param name="catalogueVersion">The catalogue version.</param>
+    /// <param name="contentFingerprint">The content fingerprint (hex).</param>
+    /// <returns><c>period|catalogue|fingerprint</c>, each segment escaped.</returns>
+    public static string SnapshotRow(string period, string catalogueVersion, string contentFingerprint) =>
+        string.Join(Separator, Escape(period), Escape(catalogueVersion), Escape(contentFingerprint));
+
+    /// <summary>Returns the smallest row key of a period's snapshots (inclusive lower bound of a range query).</summary>
+    /// <param name="period">The period label.</param>
+    /// <returns>The escaped period followed by <c>|</c>.</returns>
+    public static string SnapshotRowLowerBound(string period) => Escape(period) + Separator;
+
+    /// <summary>Returns the exclusive upper bound of a period's snapshot row keys (<c>}</c> sorts right after <c>|</c>).</summary>
+    /// <param name="period">The period label.</param>
+    /// <returns>The escaped period followed by <c>}</c>.</returns>
+    public static string SnapshotRowUpperBound(string period) => Escape(period) + '}';
+}

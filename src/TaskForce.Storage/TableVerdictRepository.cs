@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using TaskForce.Application.Ports;
+
+namespace TaskForce.Storage;
+
+/// <summary>
+/// Table Storage implementation of <see cref="IVerdictRepository"/>: verdicts partitioned by decision year, each
+/// verdict's rows written in one transaction with its header last, transactions of at most
+/// <see cref="MaxTransactionActions"/> actions in one partition (docs/decisions/ADR-001-table-storage-partitions.md).
+/// </summary>
+/// <param name="tables">The shared table clients.</param>
+/// <threadsafety>Thread-safe; concurrent importers of the same file never store a verdict twice (a header is added
+/// with insert-only semantics; a 409 is re-checked and counted as a duplicate or a conflict).</threadsafety>
+public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRepository
+{
+    /// <summary>The most actions in one Table Storage transaction (service limit, engineering.md §3.1).</summary>
+    public const int MaxTransactionActions = 100;
+
+    /// <summary>Gets or sets whether writes are batched into transactions (the default) or sent one entity per
+    /// request. Only the benchmark turns batching off, to measure the difference.</summary>
+    /// <value><see langword="true"/> by default.</value>
+    public bool UseTransactions { get; set; } = true;
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<VerdictWriteOutcome>> AddNewAsync(IReadOnlyList<VerdictToStore> verdicts, IProgress<int>? progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var outcomes = new VerdictWriteOutcome[verdicts.Count];
+        int handled = 0;
+        foreach (var partition in verdicts.Select((v, i) => (v, i)).GroupBy(x => TableKeys.VerdictPartition(x.v.Verdict.Facts.DecisionDate)))
+        {
+            var stored = await LoadHeadersAsync(partition.Key, cancellationToken).ConfigureAwait(false);
+            var toWrite = new List<(VerdictToStore Item, int Index)>();
+            foreach (var (item, index) in partition)
+            {
+                if (stored.TryGetValue(TableKeys.VerdictRow(item.Verdict.CaseNumber), out string? fingerprint))
+                {
+                    outcomes[index] = fingerprint == item.Fingerprint ? VerdictWriteOutcome.Duplicate : VerdictWriteOutcome.Conflict;
+                    progress?.Report(++handled);
+                }
+                else
+                {
+                    toWrite.Add((item, index));
+                }
+            }
+
+            var batch = new List<TableTransactionAction>();
+            var batchMembers = new List<(VerdictToStore Item, int Index)>();
+            foreach (var (item, index) in toWrite)
+            {
+                var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
+                var actions = children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
+                    .Append(new TableTransactionAction(TableTransactionActionType.Add, header))
+                    .ToList();
+                if (!UseTransactions)
+                {
+                    outcomes[index] = await WriteOneByOneAsync(item, actions, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(++handled);
+                    continue;
+                }
+
+                if (batch.Count + actions.Count > MaxTransactionActions && batch.Count > 0)
+                {
+                    handled += await SubmitAsync(batch, batchMembers, outcomes, cancellationToken).ConfigureAwait(false);
+                    progress?.Report(handled);
+                }
+
+                if (actions.Count > MaxTransactionActions)
+                {
+                    // A verdict with more than 100 rows: children first in full chunks, the header in the last one,
+                    // so a header exists only when all its rows do.
+                    for (int start = 0; start < actions.Count - MaxTransactionActions; start += MaxTransactionActions)
+                    {
+                        var chunk = actions.Skip(start).Take(Math.Min(MaxTransactionActions, actions.Count - 1 - start)).ToList();
+                        await tables.Verdicts.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    int done = (actions.Count - 1) / MaxTransactionActions * MaxTransactionActions;
+                    actions = actions.Skip(done).ToList();
+                }
+
+                batch.AddRange(actions);
+                batchMembers.Add((item, index));
+            }
+
+            if (batch.Count > 0)
+            {
+                handled += await SubmitAsync(batch, batchMembers, outcomes, cancellationToken).ConfigureAwait(false);
+                progress?.Report(handled);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<Domain.CourtOutcomes.CourtVerdict> ListDecidedBetweenAsync(LocalDate firstDate, LocalDate lastDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var partitions = Enumerable.Range(firstDate.Year, lastDate.Year - firstDate.Year + 1).Select(TableKeys.VerdictPartition).Append(TableKeys.VerdictPartition(null));
+        foreach (string pk in partitions)
+        {
+            var rows = new List<TableEntity>();
+            string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk}");
+            await foreach (var e in tables.Verdicts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(e);
+            }
+
+            foreach (var group in rows.GroupBy(r => r.GetString("CaseNumber")).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var header = group.FirstOrDefault(r => r.GetString("Kind") == VerdictEntityMapper.KindVerdict);
+                if (header is null)
+                {
+                    continue; // rows of an interrupted write whose header never landed: not a stored verdict
+                }
+
+                var verdict = VerdictEntityMapper.FromEntities(header, group);
+                if (verdict.Facts.DecisionDate is not { } d || (d >= firstDate && d <= lastDate))
+                {
+                    yield return verdict;
+                }
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, string>> LoadHeadersAsync(string partition, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Kind eq {VerdictEntityMapper.KindVerdict}");
+        await foreach (var e in tables.Verdicts.QueryAsync<TableEntity>(filter, select: ["RowKey", "Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            result[e.RowKey] = e.GetString("Fingerprint") ?? string.Empty;
+        }
+
+        return result;
+    }
+
+    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, List<(VerdictToStore Item, int Index)> members, VerdictWriteOutcome[] outcomes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await tables.Verdicts.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var (_, index) in members)
+            {
+                outcomes[index] = VerdictWriteOutcome.Added;
+            }
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            // Another writer stored one of these verdicts meanwhile: settle each verdict on its own.
+            foreach (var (item, index) in members)
+            {
+                var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
+                var actions = children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
+                    .Append(new TableTransactionAction(TableTransactionActionType.Add, header)).ToList();
+                outcomes[index] = await WriteOneByOneAsync(item, actions, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        int count = members.Count;
+        batch.Clear();
+        members.Clear();
+        return count;
+    }
+
+    private async Task<VerdictWriteOutcome> WriteOneByOneAsync(VerdictToStore item, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        var header = actions[^1].Entity;
+        var existing = await tables.Verdicts.GetEntityIfExistsAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint"], cancellationToken).ConfigureAwait(false);
+        if (existing.HasValue)
+        {
+            return Settle(existing.Value!, item);
+        }
+
+        foreach (var action in actions.Take(actions.Count - 1))
+        {
+            await tables.Verdicts.UpsertEntityAsync(action.Entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await tables.Verdicts.AddEntityAsync(header, cancellationToken).ConfigureAwait(false);
+            return VerdictWriteOutcome.Added;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var now = await tables.Verdicts.GetEntityAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint"], cancellationToken).ConfigureAwait(false);
+            return Settle(now.Value, item);
+        }
+    }
+
+    private static VerdictWriteOutcome Settle(TableEntity existing, VerdictToStore item) =>
+        existing.GetString("Fingerprint") == item.Fingerprint ? VerdictWriteOutcome.Duplicate : VerdictWriteOutcome.Conflict;
+}

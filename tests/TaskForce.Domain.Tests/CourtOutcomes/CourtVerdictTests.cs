@@ -1,0 +1,85 @@
+using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Domain.Tests.CourtOutcomes;
+
+public sealed class CourtVerdictTests
+{
+    [Fact]
+    public void VictimPersons_PadsWithUnknownPersons_GivenCountAboveIdentifiedVictims()
+    {
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", VictimsCount = 3, Victims = [new VerdictVictim(Sex.Female, 17, null)] });
+
+        var persons = verdict.VictimPersons();
+
+        Assert.Equal(3, persons.Count);
+        Assert.Equal(Sex.Female, persons[0].Sex);
+        Assert.Equal([Sex.Unknown, Sex.Unknown], persons.Skip(1).Select(p => p.Sex));
+    }
+
+    [Fact]
+    public void VictimPersons_CountsTheListAndFlagsIt_GivenListLongerThanCount()
+    {
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", VictimsCount = 1, Victims = [new(Sex.Male, null, null), new(Sex.Female, null, null)] });
+
+        Assert.Equal(2, verdict.VictimPersons().Count);
+        Assert.Contains(verdict.Issues, i => i.Code == "victims_list_longer_than_count");
+    }
+
+    [Fact]
+    public void VictimPersons_OnePerListEntry_GivenNoCount()
+    {
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", VictimsCount = null, Victims = [new(Sex.Male, null, null)] });
+
+        Assert.Single(verdict.VictimPersons());
+        Assert.Contains(verdict.Issues, i => i.Code == "missing_victims_count");
+    }
+
+    [Fact]
+    public void Create_ReportsDetentionProblemsWithoutChangingThem_GivenMessyChain()
+    {
+        // Real pattern from 27/Pid.Sus/2019/PN Kpg: the prosecutor's period starts 10 Jan, the judge's extension ran to 11 Jan.
+        var chain = new RecordedDetentionPeriod[]
+        {
+            new(null, "penyidik", new LocalDate(2018, 10, 14), new LocalDate(2018, 11, 2), 20),
+            new(null, "perpanjangan ketua PN", new LocalDate(2018, 12, 13), new LocalDate(2019, 1, 11), 30),
+            new(null, "penuntut umum", new LocalDate(2019, 1, 10), new LocalDate(2019, 1, 29), 20),
+            new(null, "hakim PN", new LocalDate(2019, 2, 5), new LocalDate(2019, 1, 29), null),
+            new(null, "hakim PN (2)", new LocalDate(2019, 2, 6), new LocalDate(2019, 2, 10), 4),
+        };
+
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", DetentionPeriods = chain, DecisionDate = new LocalDate(2019, 5, 22), ArrestDate = new LocalDate(2018, 10, 13) });
+
+        Assert.Equal(chain, verdict.Facts.DetentionPeriods);
+        var detention = verdict.Issues.Where(i => i.Code.StartsWith("detention", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["detention_gap", "detention_overlap", "detention_period_ends_before_start", "detention_days_mismatch"], detention.Select(i => i.Code));
+        Assert.Contains("40 day(s)", detention[0].Message, StringComparison.Ordinal); // 3 Nov to 12 Dec 2018: 28 + 12 days
+        Assert.Contains("2 day(s)", detention[1].Message, StringComparison.Ordinal); // 10 and 11 Jan 2019
+        Assert.Contains("5 days inclusive", detention[3].Message, StringComparison.Ordinal); // 6-10 Feb is 5 days
+    }
+
+    [Theory]
+    [InlineData("", "case_number")]
+    [InlineData("   ", "case_number")]
+    public void Create_ThrowsNamingField_GivenNoCaseNumber(string caseNumber, string field) =>
+        Assert.Equal(field, Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = caseNumber })).Field);
+
+    [Fact]
+    public void Create_ThrowsNamingField_GivenNegativeFineOrBadCountryOrAge()
+    {
+        Assert.Equal("fine_rupiah", Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", FineIdr = -1 })).Field);
+        Assert.Equal("destination_country", Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", DestinationCountry = "Malaysia" })).Field);
+        Assert.Equal("victims[0].age", Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", Victims = [new(Sex.Female, 131, null)] })).Field);
+    }
+
+    [Theory]
+    [InlineData(true, 20, ChildStatus.Child)] // the verdict's mark wins (and the conflict is reported)
+    [InlineData(false, 16, ChildStatus.Adult)]
+    [InlineData(null, 17, ChildStatus.Child)]
+    [InlineData(null, 18, ChildStatus.Adult)]
+    [InlineData(null, null, ChildStatus.Unknown)]
+    public void OfVerdictVictim_FollowsTheContractRule_GivenMarkAndAge(bool? child, int? age, ChildStatus expected) =>
+        Assert.Equal(expected, AgeGroups.OfVerdictVictim(new VerdictVictim(Sex.Unknown, age, child)));
+}

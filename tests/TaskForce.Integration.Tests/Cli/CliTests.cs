@@ -1,0 +1,89 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Testing;
+using TaskForce.Cli;
+using TaskForce.Integration.Tests.Infrastructure;
+using TaskForce.Storage;
+
+namespace TaskForce.Integration.Tests.Cli;
+
+/// <summary>The taskforce tool, run in-process against Azurite, checked against the contract's JSON and exit codes.</summary>
+[Collection(StorageGroup.Name)]
+public sealed class CliTests(AzuriteFixture storage)
+{
+    [Fact]
+    public async Task ImportThenSnapshot_PrintsContractJsonAndWritesFiles_GivenTheRealFile()
+    {
+        var tables = await storage.NewTablesAsync();
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+        Assert.Equal(0, code);
+        var import = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("putusan", import.GetProperty("format").GetString());
+        Assert.Equal(77, import.GetProperty("read").GetInt32());
+        Assert.Equal(77, import.GetProperty("imported").GetInt32());
+        Assert.Equal(0, import.GetProperty("duplicates").GetInt32());
+        Assert.Equal(0, import.GetProperty("rejected").GetInt32());
+        Assert.Equal(0, import.GetProperty("errors").GetArrayLength());
+
+        string outDir = Path.Combine(Path.GetTempPath(), "taskforce-out-" + Guid.NewGuid().ToString("N"));
+        (code, stdout, _) = await RunAsync(tables, "snapshot", "--region", "*", "--period", "2025", "--json", "--out", outDir);
+        Assert.Equal(0, code);
+        var snapshot = new SnapshotReader(stdout);
+        Assert.Equal("*", snapshot.Root.GetProperty("region").GetString());
+        Assert.Equal(65m, snapshot.Value("cases"));
+        Assert.Equal(11, snapshot.Root.GetProperty("suppression_k").GetInt32());
+        Assert.Equal("2026-11-29T00:00:00Z", snapshot.Root.GetProperty("generated_at").GetString());
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(
+            System.Text.Json.Nodes.JsonNode.Parse(stdout),
+            System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "snapshot-all-2025.json")))));
+        Assert.True(new FileInfo(Path.Combine(outDir, "snapshot-all-2025.csv")).Length > 100);
+        byte[] png = File.ReadAllBytes(Path.Combine(outDir, "snapshot-all-2025.png"));
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
+
+        (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(77, JsonDocument.Parse(stdout).RootElement.GetProperty("duplicates").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("period", "snapshot", "--region", "*", "--period", "2025-13", "--json")]
+    [InlineData("period", "snapshot", "--region", "*", "--period", "25", "--json")]
+    [InlineData("region", "snapshot", "--region", "53/03", "--period", "2025", "--json")]
+    [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "0", "--json")]
+    [InlineData("file", "import", "--format", "putusan", "/nonexistent/file.jsonl", "--json")]
+    [InlineData("", "import", "--format", "csv", "x.jsonl", "--json")]
+    [InlineData("", "snapshot", "--period", "2025", "--json")]
+    public async Task Command_ExitsWith2AndAnErrorDocument_GivenBadInput(string field, params string[] args)
+    {
+        var tables = await storage.NewTablesAsync();
+
+        var (code, stdout, _) = await RunAsync(tables, args);
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
+        Assert.Equal("Bad input", error.GetProperty("title").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("detail").GetString()));
+        Assert.Equal(field, error.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Empty(await Snapshots.ImportSnapshotRoundTripTests.AllRowsAsync(tables));
+    }
+
+    [Fact]
+    public async Task Import_ExitsWith2_GivenAnEmptyFile()
+    {
+        var tables = await storage.NewTablesAsync();
+        string path = Import.BadRecordsImportTests.WriteFile(string.Empty);
+
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", path, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("empty", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TaskForceTables tables, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await CliApp.RunAsync(args, stdout, stderr, () => tables, CancellationToken.None, new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0)));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
