@@ -29,8 +29,8 @@ public static class MultipleSystemsEstimator
     /// <exception cref="ArgumentNullException"><paramref name="table"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">An option is out of range (field <c>p_threshold</c>,
     /// <c>ci_level</c>, <c>fixed_pairs</c> or <c>bootstrap.resamples</c>), or the maximum likelihood estimate of
-    /// the independence model (or of the fixed model) does not exist or is not identifiable for these data (field
-    /// <c>rows</c>), for example two lists that share nobody.</exception>
+    /// the independence model (or of the fixed model) does not exist or is not identifiable for these data, or the fit
+    /// gives no finite estimate (field <c>rows</c>), for example two lists that share nobody.</exception>
     public static MseEstimate Estimate(CaptureHistoryTable table, MseOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -102,6 +102,12 @@ public static class MultipleSystemsEstimator
 
         double darkFigure = Math.Exp(b0);
         double estimate = observed + darkFigure;
+        if (!double.IsFinite(estimate) || !double.IsFinite(se))
+        {
+            throw new DomainValidationException(
+                "rows", "The fit gives no finite estimate for these data (the dark figure or its standard error is infinite); merge lists or collect more overlap.");
+        }
+
         MseBootstrap? bootstrap = null;
         if (options.Bootstrap is { } boot)
         {
