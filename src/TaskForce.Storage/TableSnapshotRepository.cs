@@ -53,8 +53,10 @@ public sealed class TableSnapshotRepository(TaskForceTables tables) : ISnapshotR
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await tables.Snapshots.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (FromEntity(existing.Value), false);
+            // Stored before, or stored by this very call whose first attempt committed but whose response was lost
+            // (the SDK retried): the latter carries this call's generation time.
+            var existing = FromEntity((await tables.Snapshots.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value);
+            return (existing, existing.GeneratedAt == snapshot.GeneratedAt && existing.Json == snapshot.Json);
         }
     }
 
