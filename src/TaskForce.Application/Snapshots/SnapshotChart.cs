@@ -2,9 +2,66 @@ using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Application.Snapshots;
 
-/// <summary>Draws the snapshot's headline chart: victims by form of exploitation, bars split by sex, bilingual labels.</summary>
+/// <summary>Draws the snapshot's charts with bilingual labels: the court-outcome headline chart (victims by form of
+/// exploitation, bars split by sex) and the case-record charts (victims identified by form, the justice funnel, the
+/// reporting delay). A withheld cell draws no bar and its label says so.</summary>
 public static class SnapshotChart
 {
+    /// <summary>Writes the case-record charts as PNGs of 900 × 500 pixels next to a file stem.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <param name="stem">The path without extension, e.g. <c>out/snapshot-53.03-2025</c>.</param>
+    /// <returns>The paths written: <c>-victims-identified.png</c>, <c>-justice-funnel.png</c>, <c>-reporting-delay.png</c>
+    /// (a chart whose indicator is absent is not written).</returns>
+    public static IReadOnlyList<string> WriteCaseRecordCharts(IndicatorSnapshot snapshot, string stem)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(stem);
+        var written = new List<string>();
+        void Chart(string suffix, string id, string dimension, string title, string yLabel)
+        {
+            var cells = snapshot.Indicators.Where(c => c.Id == id && c.Disaggregation.Count == 1 && c.Disaggregation[0].Key == dimension).ToList();
+            if (cells.Count == 0)
+            {
+                return;
+            }
+
+            string path = stem + suffix;
+            Bars(cells.Select(c => ReportLabels.Value(dimension, c.Disaggregation[0].Value) + (c.Suppressed ? "\n(disensor / suppressed)" : string.Empty)).ToList(),
+                cells.Select(c => c.Suppressed ? (double?)null : (double)(c.Value ?? 0m)).ToList(),
+                $"{title} — {snapshot.Region} {snapshot.Period.Label} (k = {snapshot.SuppressionK})", yLabel, path);
+            written.Add(path);
+        }
+
+        Chart("-victims-identified.png", "victims_identified", "exploitation_form", "Korban TPPO menurut bentuk eksploitasi / Trafficking victims by form of exploitation", "Orang / Persons");
+        Chart("-justice-funnel.png", "justice_funnel", "stage", "Alur peradilan pidana / Criminal-justice funnel", "Kasus / Cases");
+        Chart("-reporting-delay.png", "reporting_delay", "delay_days", "Jeda pelaporan (hari) / Reporting delay (days)", "Kasus / Cases");
+        return written;
+    }
+
+    private static void Bars(List<string> labels, List<double?> values, string title, string yLabel, string path)
+    {
+        var plot = new ScottPlot.Plot();
+        var bars = new List<ScottPlot.Bar>();
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (values[i] is { } v)
+            {
+                bars.Add(new ScottPlot.Bar { Position = i, Value = v, FillColor = ScottPlot.Colors.SteelBlue, Label = v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) });
+            }
+        }
+
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = 12;
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, labels.Count).Select(i => (double)i)], [.. labels]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 5 ? 30 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 5 ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.UpperCenter;
+        plot.Axes.Margins(bottom: 0);
+        plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.SavePng(path, 900, 500);
+    }
+
     /// <summary>Writes the chart as a PNG of 900 × 500 pixels.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="path">The PNG path.</param>

@@ -7,22 +7,26 @@ namespace TaskForce.Application.Snapshots;
 
 /// <summary>
 /// Writes a snapshot as files people use: <c>snapshot-REGION-PERIOD.json</c> (the contract JSON, indented),
-/// <c>.csv</c> (one row per cell with bilingual indicator names) and <c>.png</c> (victims by form of exploitation and
-/// sex, bilingual labels).
+/// <c>.csv</c> (one row per cell with bilingual indicator names), <c>.png</c> charts (bilingual labels) and
+/// <c>.html</c>, a bilingual report (Bahasa Indonesia / English) with the charts and every cell.
 /// </summary>
 public static class SnapshotFiles
 {
     /// <summary>The CSV columns for dimensions, in order; a cell leaves the ones it does not use empty.</summary>
     public static readonly IReadOnlyList<string> DimensionColumns =
-        ["article", "participation", "sex", "age_group", "exploitation_form", "destination_country", "stat"];
+    [
+        "article", "participation", "sex", "age_group", "age_broad", "exploitation_form", "citizenship", "destination_country",
+        "migrant_worker_status", "case_type", "kecamatan", "delay_days", "stage", "from_stage", "to_stage", "status", "service_type",
+        "outcome", "deadline", "stat",
+    ];
 
     private static readonly string[] LeadingColumns = ["region", "period", "period_start", "period_end", "indicator_id", "name_id", "name_en"];
-    private static readonly string[] TrailingColumns = ["value", "unit", "suppressed"];
+    private static readonly string[] TrailingColumns = ["value", "unit", "suppressed", "population", "population_year", "population_source"];
 
-    /// <summary>Writes the three files into a folder, creating it when missing.</summary>
+    /// <summary>Writes the files into a folder, creating it when missing: JSON, CSV, the PNG charts and the HTML report.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="directory">The output folder.</param>
-    /// <returns>The paths written, JSON first.</returns>
+    /// <returns>The paths written, JSON first, the HTML report last.</returns>
     /// <exception cref="IOException">A file cannot be written.</exception>
     public static IReadOnlyList<string> WriteAll(IndicatorSnapshot snapshot, string directory)
     {
@@ -37,7 +41,11 @@ public static class SnapshotFiles
         }
 
         SnapshotChart.WritePng(snapshot, png);
-        return [json, csv, png];
+        var charts = new List<string> { png };
+        charts.AddRange(SnapshotChart.WriteCaseRecordCharts(snapshot, stem));
+        string html = stem + ".html";
+        File.WriteAllText(html, SnapshotReport.Html(snapshot, [.. charts.Select(Path.GetFileName).OfType<string>()]));
+        return [json, csv, .. charts, html];
     }
 
     /// <summary>Writes the snapshot as CSV: one row per cell.</summary>
@@ -48,7 +56,7 @@ public static class SnapshotFiles
     public static void WriteCsv(IndicatorSnapshot snapshot, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var names = IndicatorCatalogue.CourtOutcomes.ToDictionary(d => d.Id);
+        var names = IndicatorCatalogue.All.ToDictionary(d => d.Id);
         using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
         foreach (var h in LeadingColumns.Concat(DimensionColumns).Concat(TrailingColumns))
         {
@@ -74,6 +82,9 @@ public static class SnapshotFiles
             csv.WriteField(cell.Value is { } value ? SnapshotJson.Format(value) : string.Empty);
             csv.WriteField(cell.Unit);
             csv.WriteField(cell.Suppressed ? "true" : "false");
+            csv.WriteField(cell.Population?.Value.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(cell.Population?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+            csv.WriteField(cell.Population?.Source ?? string.Empty);
             csv.NextRecord();
         }
     }

@@ -88,6 +88,16 @@ public static class SnapshotJson
             }
 
             w.WriteEndObject();
+            if (cell.Population is { } pop)
+            {
+                w.WriteStartObject("population");
+                w.WriteNumber("value", pop.Value);
+                w.WriteNumber("year", pop.Year);
+                w.WriteString("reference", pop.Reference);
+                w.WriteString("source", pop.Source);
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 
@@ -103,6 +113,30 @@ public static class SnapshotJson
         }
 
         w.WriteEndObject();
+        if (s.Coverage.CaseRecords is { } c)
+        {
+            w.WriteStartObject("case_records");
+            w.WriteNumber("records_read", c.CaseRecordsRead);
+            w.WriteNumber("records_without_consent", c.CaseRecordsWithoutConsent);
+            w.WriteNumber("cases_reported_in_period", c.CasesReportedInPeriod);
+            w.WriteNumber("victim_rows_in_period", c.VictimRowsInPeriod);
+            w.WriteNumber("persons_in_period", c.PersonsInPeriod);
+            w.WriteNumber("persons_in_several_agencies", c.PersonsInSeveralAgencies);
+            w.WriteNumber("persons_without_linkage_key", c.PersonsWithoutLinkageKey);
+            w.WriteEndObject();
+        }
+
+        if (s.Coverage.Warnings.Count > 0)
+        {
+            w.WriteStartArray("warnings");
+            foreach (string warning in s.Coverage.Warnings)
+            {
+                w.WriteStringValue(warning);
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
     }

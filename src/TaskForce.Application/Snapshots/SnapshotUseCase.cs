@@ -22,12 +22,42 @@ public sealed record SnapshotRun(IndicatorSnapshot Snapshot, StoredSnapshot Stor
 /// and the tool agree. Storing is idempotent: the same content for the same region, period and catalogue version is
 /// stored once and keeps its first generation time and bytes.
 /// </remarks>
-/// <param name="verdicts">The verdict store.</param>
-/// <param name="snapshots">The snapshot store.</param>
-/// <param name="clock">The clock stamping generation times.</param>
-/// <param name="logger">The logger (counts only, no personal data).</param>
-public sealed class SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, IClock clock, ILogger<SnapshotUseCase> logger)
+public sealed class SnapshotUseCase
 {
+    private readonly IVerdictRepository verdicts;
+    private readonly ISnapshotRepository snapshots;
+    private readonly ICaseFactSource caseFacts;
+    private readonly ICtdcRepository? ctdc;
+    private readonly IClock clock;
+    private readonly ILogger<SnapshotUseCase> logger;
+
+    /// <summary>Creates the use case over court-outcome records only (no case records, no CTDC reference).</summary>
+    /// <param name="verdicts">The verdict store.</param>
+    /// <param name="snapshots">The snapshot store.</param>
+    /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="logger">The logger (counts only, no personal data).</param>
+    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, IClock clock, ILogger<SnapshotUseCase> logger)
+        : this(verdicts, snapshots, InMemoryCaseFactSource.Empty, null, clock, logger)
+    {
+    }
+
+    /// <summary>Creates the use case.</summary>
+    /// <param name="verdicts">The verdict store.</param>
+    /// <param name="snapshots">The snapshot store.</param>
+    /// <param name="caseFacts">The case records, as de-identified indicator input.</param>
+    /// <param name="ctdc">The imported CTDC data sets, or <see langword="null"/> for no global comparison.</param>
+    /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="logger">The logger (counts only, no personal data).</param>
+    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc, IClock clock, ILogger<SnapshotUseCase> logger)
+    {
+        this.verdicts = verdicts ?? throw new ArgumentNullException(nameof(verdicts));
+        this.snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
+        this.caseFacts = caseFacts ?? throw new ArgumentNullException(nameof(caseFacts));
+        this.ctdc = ctdc;
+        this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
     /// <summary>Computes a snapshot from stored records without storing it.</summary>
     /// <param name="region">The region code or <c>*</c>.</param>
     /// <param name="period">The reporting period.</param>
@@ -52,13 +82,42 @@ public sealed class SnapshotUseCase(IVerdictRepository verdicts, ISnapshotReposi
         }
 
         var snapshot = CourtOutcomeIndicators.Compute(list, region, period, clock.GetCurrentInstant(), DistrictTime.DefaultZoneId);
-        if (suppressionK is { } k)
+        int k = suppressionK ?? IndicatorCatalogue.DefaultSuppressionK;
+        var input = await LoadCaseInputAsync(region, period, cancellationToken).ConfigureAwait(false);
+        var reference = ctdc is null ? null : await ctdc.GetLatestAsync(cancellationToken).ConfigureAwait(false);
+        var cases = CaseIndicators.Compute(input, region, period, new CaseIndicatorOptions { SuppressionK = k, Ctdc = reference?.ToReference() });
+        snapshot = snapshot with
         {
-            snapshot = snapshot with { SuppressionK = k };
-        }
+            SuppressionK = k,
+            Indicators = [.. snapshot.Indicators, .. cases.Cells],
+            Coverage = snapshot.Coverage with
+            {
+                Rules = [.. snapshot.Coverage.Rules, .. cases.Rules],
+                CaseRecords = cases.Coverage,
+                Warnings = cases.Warnings,
+            },
+        };
 
         LogComputed(logger, region.Value, period.Label, snapshot.Coverage.RecordsInPeriod, null);
         return snapshot;
+    }
+
+    /// <summary>Loads the case-record indicator input of a region up to the end of a period.</summary>
+    /// <param name="region">The region selector.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The input (cases reported on or before the period's last day), in the district zone.</returns>
+    public async Task<IndicatorInput> LoadCaseInputAsync(RegionCode region, ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(period);
+        var builder = new IndicatorInputBuilder(DistrictTime.DefaultZone);
+        await foreach (var fact in caseFacts.ListAsync(region, period.End, cancellationToken).ConfigureAwait(false))
+        {
+            builder.Add(fact);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Computes a snapshot and stores it unless the same content is stored already.</summary>

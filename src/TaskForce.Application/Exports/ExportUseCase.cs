@@ -1,0 +1,60 @@
+using NodaTime;
+using TaskForce.Application.Ports;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Exports;
+
+/// <summary>Exports the stored case records of a region and period in a standard's shape: the one code path behind
+/// <c>taskforce export</c>.</summary>
+/// <param name="caseFacts">The case records as indicator input.</param>
+/// <param name="clock">The clock stamping generation times.</param>
+public sealed class ExportUseCase(ICaseFactSource caseFacts, IClock clock)
+{
+    /// <summary>Parses a format code.</summary>
+    /// <param name="code"><c>simfoni</c>, <c>htcds</c> or <c>ctdc</c>.</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="DomainValidationException">The code is none of these (field <c>format</c>).</exception>
+    public static ExportFormat ParseFormat(string? code) => code switch
+    {
+        "simfoni" => ExportFormat.Simfoni,
+        "htcds" => ExportFormat.Htcds,
+        "ctdc" => ExportFormat.Ctdc,
+        _ => throw new DomainValidationException("format", $"'{code}' is not an export format: simfoni, htcds or ctdc."),
+    };
+
+    /// <summary>Writes an export.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="region">The region selector.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="suppressionK">The threshold k, or <see langword="null"/> for the catalogue default.</param>
+    /// <param name="output">The destination stream (UTF-8). Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>What was written.</returns>
+    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1 (field <c>k</c>).</exception>
+    public async Task<ExportReport> ExportAsync(ExportFormat format, RegionCode region, ReportingPeriod period, int? suppressionK, Stream output, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(output);
+        int k = suppressionK ?? IndicatorCatalogue.DefaultSuppressionK;
+        var builder = new IndicatorInputBuilder(DistrictTime.DefaultZone);
+        await foreach (var fact in caseFacts.ListAsync(region, period.End, cancellationToken).ConfigureAwait(false))
+        {
+            builder.Add(fact);
+        }
+
+        var input = builder.Build();
+        if (format == ExportFormat.Htcds)
+        {
+            return CaseExports.WriteHtcdsJson(input, region, period, k, clock.GetCurrentInstant(), output);
+        }
+
+        using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(false), leaveOpen: true);
+        var report = format == ExportFormat.Simfoni
+            ? CaseExports.WriteSimfoniCsv(input, region, period, k, writer)
+            : CaseExports.WriteCtdcCsv(input, region, period, k, writer);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
+}

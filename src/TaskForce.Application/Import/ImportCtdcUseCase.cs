@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using TaskForce.Application.Ports;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Import;
+
+/// <summary>
+/// Imports the CTDC global synthetic data set's CSV (format <c>ctdc</c>, <see cref="CtdcCodebook"/>) so that snapshots
+/// can set the task force's numbers beside the global ones.
+/// </summary>
+/// <remarks>
+/// The file must have a header naming every one of the 27 codebook variables (in any order; other columns are
+/// ignored). Each record is read by <see cref="CtdcCodebook.Parse"/>; bad records are reported by line and variable and
+/// left out, the rest kept. What is stored is the data set's aggregated counts (<see cref="CtdcCount"/>), under the
+/// SHA-256 of the file's bytes: importing the same file again stores nothing (<see cref="ImportReport.Duplicates"/>
+/// counts its records).
+/// </remarks>
+/// <param name="store">The CTDC store.</param>
+/// <param name="clock">The clock stamping the import.</param>
+/// <param name="logger">The logger (counts only).</param>
+public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogger<ImportCtdcUseCase> logger)
+{
+    /// <summary>Imports a file's bytes.</summary>
+    /// <param name="content">The file's bytes (UTF-8, with or without a byte-order mark). Cannot be <see langword="null"/>.</param>
+    /// <param name="fileName">The file name for the report and the data set's name.</param>
+    /// <param name="cancellationToken">Cancels the import.</param>
+    /// <returns>The report in the contract's <c>import</c> shape.</returns>
+    /// <exception cref="DomainValidationException">The file is empty or its header lacks a codebook variable (field
+    /// <c>file</c>).</exception>
+    public async Task<ImportReport> ImportAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(fileName);
+        string fingerprint = Convert.ToHexStringLower(SHA256.HashData(content));
+        var errors = new List<ImportError>();
+        var records = new List<CtdcVictim>();
+        int read = 0, rejected = 0;
+
+        using (var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        {
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, IgnoreBlankLines = true, BadDataFound = null };
+            using var csv = new CsvReader(reader, config);
+            if (!csv.Read())
+            {
+                throw new DomainValidationException("file", "The file is empty; expected the CTDC global synthetic data set's CSV with a header row.");
+            }
+
+            csv.ReadHeader();
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            string[] header = csv.HeaderRecord ?? [];
+            for (int i = 0; i < header.Length; i++)
+            {
+                if (CtdcCodebook.Canonical(header[i]) is { } name)
+                {
+                    columns.TryAdd(name, i);
+                }
+            }
+
+            var missing = CtdcCodebook.Variables.Where(v => !columns.ContainsKey(v)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new DomainValidationException("file", $"Not the CTDC global synthetic data set: the header lacks {string.Join(", ", missing)} (the codebook has 27 variables).");
+            }
+
+            while (csv.Read())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read++;
+                int line = csv.Parser.RawRow;
+                string[] fields = csv.Parser.Record ?? [];
+                try
+                {
+                    records.Add(CtdcCodebook.Parse(v => columns.TryGetValue(v, out int i) && i < fields.Length ? fields[i] : null));
+                }
+                catch (DomainValidationException ex)
+                {
+                    rejected++;
+                    if (errors.Count < ImportVerdictsUseCase.MaxReportedErrors)
+                    {
+                        errors.Add(new ImportError(line, $"{ex.Field}: {ex.Message}"));
+                    }
+                }
+            }
+        }
+
+        var dataset = new CtdcDataset(fingerprint, Path.GetFileName(fileName), records.Count, clock.GetCurrentInstant(), CtdcCount.Aggregate(records));
+        bool created = await store.AddIfNewAsync(dataset, cancellationToken).ConfigureAwait(false);
+        LogImported(logger, records.Count, rejected, created, null);
+        return new ImportReport("ctdc", fileName, read, created ? records.Count : 0, created ? 0 : records.Count, rejected, errors, []);
+    }
+
+    private static readonly Action<ILogger, int, int, bool, Exception?> LogImported =
+        LoggerMessage.Define<int, int, bool>(LogLevel.Information, new EventId(20, "CtdcImported"),
+            "CTDC import: {Records} records kept, {Rejected} rejected, stored now = {Created}");
+}
