@@ -25,6 +25,7 @@ public static class CliApp
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
             EstimateCommand.Create(context),
+            ExportCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -36,6 +36,11 @@ public sealed class CliContext : IAsyncDisposable
     /// <value>The system clock in production.</value>
     public IClock Clock { get; }
 
+    /// <summary>Gets the case records as indicator input. Until the case repository is wired into the tool, no case
+    /// records are read (the case-record indicators are all 0).</summary>
+    /// <value>The fact source.</value>
+    public TaskForce.Application.Ports.ICaseFactSource CaseFacts { get; init; } = TaskForce.Application.Ports.InMemoryCaseFactSource.Empty;
+
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON document on standard output (shared/contracts/cli.md)." };

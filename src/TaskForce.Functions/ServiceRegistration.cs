@@ -43,6 +43,14 @@ public static class ServiceRegistration
         services.AddSingleton<ISnapshotRepository, TableSnapshotRepository>();
         services.AddSingleton<SnapshotUseCase>();
         services.AddSingleton<ImportVerdictsUseCase>();
+
+        // issue-5: case-record indicators, CTDC reference, exports, scheduled snapshots per region.
+        // Until the case repository is wired the case-record indicators read no records (all counts 0).
+        services.AddSingleton<ICaseFactSource>(InMemoryCaseFactSource.Empty);
+        services.AddSingleton<ICtdcRepository, TableCtdcRepository>();
+        services.AddSingleton<ImportCtdcUseCase>();
+        services.AddSingleton<TaskForce.Application.Exports.ExportUseCase>();
+        services.AddSingleton(_ => TaskForce.Functions.Timers.SnapshotTimerOptions.Parse(configuration[TaskForce.Functions.Timers.SnapshotTimerOptions.RegionsKey]));
         return services;
     }
 }

@@ -147,4 +147,22 @@ public static class TableKeys
     /// <param name="date">The business date in the district zone.</param>
     /// <returns><c>d2026-01-31</c>.</returns>
     public static string AlertPartition(LocalDate date) => string.Create(CultureInfo.InvariantCulture, $"d{date:uuuu-MM-dd}");
+
+    // issue-5: imported CTDC data sets.
+
+    /// <summary>The partition of the CTDC data sets.</summary>
+    /// <value><c>ctdc</c>.</value>
+    public static string CtdcPartition => "ctdc";
+
+    /// <summary>Returns the row key of a CTDC data set's header row (written last: its presence marks a complete import).</summary>
+    /// <param name="fingerprint">The file's SHA-256 (hex).</param>
+    /// <returns><c>ds|{fingerprint}</c>.</returns>
+    public static string CtdcDatasetRow(string fingerprint) => "ds" + Separator + Escape(fingerprint);
+
+    /// <summary>Returns the row key of one part of a CTDC data set's counts.</summary>
+    /// <param name="fingerprint">The file's SHA-256 (hex).</param>
+    /// <param name="part">The part number, in [0, 999].</param>
+    /// <returns><c>ds|{fingerprint}|p000</c>.</returns>
+    public static string CtdcPartRow(string fingerprint, int part) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CtdcDatasetRow(fingerprint)}{Separator}p{part:D3}");
 }

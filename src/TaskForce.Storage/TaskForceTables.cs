@@ -49,6 +49,7 @@ public sealed class TaskForceTables
         Snapshots = Service.GetTableClient(options.TablePrefix + "snapshots");
         Cases = Service.GetTableClient(options.TablePrefix + "cases");
         Alerts = Service.GetTableClient(options.TablePrefix + "alerts");
+        Ctdc = Service.GetTableClient(options.TablePrefix + "ctdc");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -72,6 +73,10 @@ public sealed class TaskForceTables
     /// <value>The shared client.</value>
     public TableClient Alerts { get; }
 
+    /// <summary>Gets the table of imported CTDC data sets (aggregated counts; partition <c>ctdc</c>).</summary>
+    /// <value>The shared client.</value>
+    public TableClient Ctdc { get; }
+
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
     public static TableClientOptions DefaultClientOptions()
@@ -94,6 +99,7 @@ public sealed class TaskForceTables
         await Snapshots.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Alerts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Ctdc.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -105,5 +111,6 @@ public sealed class TaskForceTables
         await Snapshots.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Cases.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Alerts.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Ctdc.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,13 +7,17 @@ using TaskForce.Storage;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan FILE [--region CODE] [--json]</c>: stores records, reports rejects by line.</summary>
+/// <summary><c>taskforce import --format putusan|ctdc FILE [--region CODE] [--json]</c>: stores records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var format = new Option<string>("--format") { Description = "Input format: putusan (court-outcome records, one JSON object a line).", Required = true };
-        format.AcceptOnlyFromAmong("putusan");
+        var format = new Option<string>("--format")
+        {
+            Description = "Input format: putusan (court-outcome records, one JSON object a line) or ctdc (the CTDC global synthetic data set's CSV).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong("putusan", "ctdc");
         var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
         var file = new Argument<string>("FILE") { Description = "The file to import." };
@@ -32,6 +36,22 @@ internal static class ImportCommand
             }
 
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            if (parseResult.GetValue(format) == "ctdc")
+            {
+                var ctdc = new ImportCtdcUseCase(new TableCtdcRepository(tables), ctx.Clock, NullLogger<ImportCtdcUseCase>.Instance);
+                var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
+                if (json)
+                {
+                    ctx.WriteJson(ctdcReport);
+                }
+                else
+                {
+                    WriteText(ctx.Out, ctdcReport);
+                }
+
+                return 0;
+            }
+
             var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), NullLogger<ImportVerdictsUseCase>.Instance);
             int total = File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });

@@ -15,7 +15,7 @@ internal static class SnapshotCommand
         var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
         var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
         var k = new Option<int?>("--k") { Description = "Suppression threshold k (person-level cells below k are withheld); default 11." };
-        var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV and a PNG chart into." };
+        var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV, PNG charts and a bilingual HTML report into." };
         var command = new Command("snapshot", "Compute the indicators from stored records, store the snapshot, print it.")
         {
             region, period, k, outDir, ctx.Json,
@@ -25,7 +25,8 @@ internal static class SnapshotCommand
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
+            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.CaseFacts,
+                new TableCtdcRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
             await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
             if (parseResult.GetValue(outDir) is { } dir)

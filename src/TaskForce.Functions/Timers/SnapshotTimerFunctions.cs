@@ -7,40 +7,116 @@ using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Functions.Timers;
 
-/// <summary>
-/// Scheduled snapshots. Schedules are UTC NCRONTAB (6 fields) from app settings; the period is computed from the
-/// business date in the district zone (Asia/Makassar), so a run at 17:00 UTC on 31 December (01:00 WITA on
-/// 1 January) covers the year just ended. Re-running for the same period stores nothing new.
-/// </summary>
-/// <param name="snapshots">The snapshot use case (the same code as <c>taskforce snapshot</c>).</param>
-/// <param name="zone">The district zone.</param>
-/// <param name="logger">The logger (counts only).</param>
-public sealed class SnapshotTimerFunctions(SnapshotUseCase snapshots, DateTimeZone zone, ILogger<SnapshotTimerFunctions> logger)
+/// <summary>The regions the scheduled snapshots cover (setting <c>TaskForce:SnapshotRegions</c>, comma-separated).</summary>
+/// <param name="Regions">The region selectors, e.g. <c>*</c> and <c>53.03</c>.</param>
+public sealed record SnapshotTimerOptions(IReadOnlyList<RegionCode> Regions)
 {
-    /// <summary>Writes the annual snapshot of all records for the last complete year.</summary>
+    /// <summary>The configuration key of the regions.</summary>
+    public const string RegionsKey = "TaskForce:SnapshotRegions";
+
+    /// <summary>Gets the default: all records (<c>*</c>).</summary>
+    /// <value>One selector, <c>*</c>.</value>
+    public static SnapshotTimerOptions Default { get; } = new([RegionCode.All]);
+
+    /// <summary>Parses the setting.</summary>
+    /// <param name="value">Comma-separated region codes or <c>*</c>; <see langword="null"/> or blank for the default.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="DomainValidationException">A code is malformed (field <c>region</c>).</exception>
+    public static SnapshotTimerOptions Parse(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? Default
+            : new([.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(RegionCode.Parse).Distinct()]);
+}
+
+/// <summary>
+/// Scheduled snapshots: monthly, quarterly and annual. Schedules are UTC NCRONTAB (6 fields) from app settings
+/// (<c>TaskForce:MonthlySnapshotSchedule</c>, <c>TaskForce:QuarterlySnapshotSchedule</c>,
+/// <c>TaskForce:AnnualSnapshotSchedule</c>); the period is the last complete one before today's business date in the
+/// district zone (Asia/Makassar), so a run at 17:00 UTC on 31 December (01:00 WITA on 1 January) covers the year just
+/// ended, and one at 16:30 UTC on 31 March (00:30 WITA on 1 April) covers the first quarter. Each run stores one
+/// immutable snapshot per configured region; re-running for the same period stores nothing new (same content, same
+/// entity, same bytes).
+/// </summary>
+public sealed class SnapshotTimerFunctions
+{
+    private readonly SnapshotUseCase _snapshots;
+    private readonly DateTimeZone _zone;
+    private readonly SnapshotTimerOptions _options;
+    private readonly ILogger<SnapshotTimerFunctions> _logger;
+
+    /// <summary>Creates the functions for the default regions (<c>*</c>).</summary>
+    /// <param name="snapshots">The snapshot use case (the same code as <c>taskforce snapshot</c>).</param>
+    /// <param name="zone">The district zone.</param>
+    /// <param name="logger">The logger (counts only).</param>
+    public SnapshotTimerFunctions(SnapshotUseCase snapshots, DateTimeZone zone, ILogger<SnapshotTimerFunctions> logger)
+        : this(snapshots, zone, SnapshotTimerOptions.Default, logger)
+    {
+    }
+
+    /// <summary>Creates the functions.</summary>
+    /// <param name="snapshots">The snapshot use case.</param>
+    /// <param name="zone">The district zone.</param>
+    /// <param name="options">The regions to snapshot.</param>
+    /// <param name="logger">The logger (counts only).</param>
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
+    public SnapshotTimerFunctions(SnapshotUseCase snapshots, DateTimeZone zone, SnapshotTimerOptions options, ILogger<SnapshotTimerFunctions> logger)
+    {
+        _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
+        _zone = zone ?? throw new ArgumentNullException(nameof(zone));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    /// <summary>Writes the monthly snapshots for the last complete month.</summary>
     /// <param name="timer">The timer information.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    /// <returns>The stored snapshot run.</returns>
+    /// <returns>One run per region, in the configured order.</returns>
+    [Function("MonthlySnapshot")]
+    public Task<IReadOnlyList<SnapshotRun>> RunMonthlyAsync(
+        [TimerTrigger("%TaskForce:MonthlySnapshotSchedule%")] TimerInfo timer,
+        CancellationToken cancellationToken) => RunAsync(PeriodKind.Month, timer, cancellationToken);
+
+    /// <summary>Writes the quarterly snapshots for the last complete quarter.</summary>
+    /// <param name="timer">The timer information.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One run per region, in the configured order.</returns>
+    [Function("QuarterlySnapshot")]
+    public Task<IReadOnlyList<SnapshotRun>> RunQuarterlyAsync(
+        [TimerTrigger("%TaskForce:QuarterlySnapshotSchedule%")] TimerInfo timer,
+        CancellationToken cancellationToken) => RunAsync(PeriodKind.Quarter, timer, cancellationToken);
+
+    /// <summary>Writes the annual snapshots for the last complete year.</summary>
+    /// <param name="timer">The timer information.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>One run per region, in the configured order.</returns>
     [Function("AnnualSnapshot")]
-    public async Task<SnapshotRun> RunAnnualAsync(
+    public Task<IReadOnlyList<SnapshotRun>> RunAnnualAsync(
         [TimerTrigger("%TaskForce:AnnualSnapshotSchedule%")] TimerInfo timer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => RunAsync(PeriodKind.Year, timer, cancellationToken);
+
+    private async Task<IReadOnlyList<SnapshotRun>> RunAsync(PeriodKind kind, TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
         if (timer.IsPastDue)
         {
-            LogPastDue(logger, null);
+            LogPastDue(_logger, kind.ToString(), null);
         }
 
-        var period = snapshots.LastCompletePeriod(PeriodKind.Year, zone);
-        var run = await snapshots.ComputeAndStoreAsync(RegionCode.All, period, null, cancellationToken).ConfigureAwait(false);
-        LogRun(logger, period.Label, run.Created, null);
-        return run;
+        var period = _snapshots.LastCompletePeriod(kind, _zone);
+        var runs = new List<SnapshotRun>();
+        foreach (var region in _options.Regions)
+        {
+            var run = await _snapshots.ComputeAndStoreAsync(region, period, null, cancellationToken).ConfigureAwait(false);
+            LogRun(_logger, region.Value, period.Label, run.Created, null);
+            runs.Add(run);
+        }
+
+        return runs;
     }
 
-    private static readonly Action<ILogger, Exception?> LogPastDue =
-        LoggerMessage.Define(LogLevel.Warning, new EventId(10, "PastDue"), "The annual snapshot timer is past due.");
+    private static readonly Action<ILogger, string, Exception?> LogPastDue =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "PastDue"), "The {Kind} snapshot timer is past due.");
 
-    private static readonly Action<ILogger, string, bool, Exception?> LogRun =
-        LoggerMessage.Define<string, bool>(LogLevel.Information, new EventId(11, "AnnualSnapshot"), "Annual snapshot for {Period}: stored now = {Created}");
+    private static readonly Action<ILogger, string, string, bool, Exception?> LogRun =
+        LoggerMessage.Define<string, string, bool>(LogLevel.Information, new EventId(11, "ScheduledSnapshot"), "Scheduled snapshot for region {Region} period {Period}: stored now = {Created}");
 }

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using TaskForce.Application.Exports;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce export --format simfoni|htcds|ctdc --region CODE --period P [--k N] --out FILE [--json]</c>:
+/// writes the stored case records of a region and period in a standard's shape (counts and de-identified records only).</summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var format = new Option<string>("--format") { Description = "simfoni (SIMFONI-PPA-shaped CSV), htcds (HTCDS v2.0 JSON) or ctdc (CTDC-shaped CSV).", Required = true };
+        format.AcceptOnlyFromAmong("simfoni", "htcds", "ctdc");
+        var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
+        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
+        var k = new Option<int?>("--k") { Description = "Suppression (k-anonymity) threshold; default 11." };
+        var outFile = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var command = new Command("export", "Export case-record data for SIMFONI-PPA, HTCDS or CTDC, small cells suppressed.")
+        {
+            format, region, period, k, outFile, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            var fmt = ExportUseCase.ParseFormat(parseResult.GetValue(format));
+            var regionCode = RegionCode.Parse(parseResult.GetValue(region));
+            var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
+            string path = parseResult.GetValue(outFile)!;
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null)
+            {
+                Directory.CreateDirectory(dir);
+            }
+
+            var useCase = new ExportUseCase(ctx.CaseFacts, ctx.Clock);
+            ExportReport report;
+            await using (var stream = File.Create(path))
+            {
+                report = await useCase.ExportAsync(fmt, regionCode, reportingPeriod, parseResult.GetValue(k), stream, ct).ConfigureAwait(false);
+            }
+
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(report);
+            }
+            else
+            {
+                ctx.Out.WriteLine($"{path} ({report.Format}, {report.Region} {report.Period}, k = {report.SuppressionK}): {report.Persons} persons, {report.Rows} rows, {report.CellsSuppressed} cells withheld, {report.PersonsWithheld} persons withheld.");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}
