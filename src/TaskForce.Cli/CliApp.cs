@@ -15,11 +15,17 @@ public static class CliApp
     /// <param name="storage">Storage to use instead of <c>TASKFORCE_STORAGE</c> or the embedded default (tests), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <param name="clock">The clock, or <see langword="null"/> for the system clock.</param>
+    /// <param name="caseFacts">The case records as indicator input (tests), or <see langword="null"/> for the stored
+    /// ones (none until the case repository is wired into the tool).</param>
     /// <returns>0 on success, 2 on bad input, 1 on any other failure.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null,
+        TaskForce.Application.Ports.ICaseFactSource? caseFacts = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance);
+        await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance)
+        {
+            CaseFacts = caseFacts ?? TaskForce.Application.Ports.InMemoryCaseFactSource.Empty,
+        };
         var root = new RootCommand("taskforce — data officer's tool of the district anti-trafficking task force (GT-PPTPPO).")
         {
             ImportCommand.Create(context),

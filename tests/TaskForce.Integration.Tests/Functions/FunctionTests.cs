@@ -84,9 +84,9 @@ public sealed class FunctionTests(AzuriteFixture storage)
         var clock = new FakeClock(Instant.FromUtc(2025, 12, 31, 16, 30));
         var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), DistrictTime.DefaultZone, NullLogger<SnapshotTimerFunctions>.Instance);
 
-        var first = await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None);
+        var first = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
         clock.Advance(Duration.FromMinutes(10));
-        var second = await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None);
+        var second = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
 
         Assert.Equal("2025", first.Snapshot.Period.Label);
         Assert.True(first.Created);
@@ -103,7 +103,7 @@ public sealed class FunctionTests(AzuriteFixture storage)
         var clock = new FakeClock(Instant.FromUtc(2025, 12, 31, 15, 59));
         var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), DistrictTime.DefaultZone, NullLogger<SnapshotTimerFunctions>.Instance);
 
-        var run = await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None);
+        var run = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
 
         Assert.Equal("2024", run.Snapshot.Period.Label);
     }
