@@ -24,6 +24,7 @@ public static class CliApp
         {
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
+            DetentionCheckCommand.Create(context), // issue 4
         };
 
         var parsed = root.Parse(args);
