@@ -24,6 +24,7 @@ public static class CliApp
         {
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
+            EstimateCommand.Create(context),
             DetentionCheckCommand.Create(context), // issue 4
         };
 

@@ -1,0 +1,356 @@
+using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Legal;
+
+namespace TaskForce.Domain.Cases;
+
+/// <summary>
+/// A case handled by a district service: a trafficking (TPPO) case, or a case of violence against women or children.
+/// The aggregate root of the case records: its persons, trafficking elements, places, consent and, for violence
+/// cases, the GBVIMS and SIMFONI-PPA classifications.
+/// </summary>
+/// <remarks>
+/// <para>Every change goes through a named method that validates its input and either applies it or throws
+/// <see cref="DomainValidationException"/> naming the wire field; nothing is half-applied. Inputs use the wire codes
+/// (<see cref="NewCase"/>, <see cref="NewVictim"/>, ...), so adapters only deserialize.</para>
+/// <para>Identity (names, NIK, addresses, phones, exact birth dates) is confined to members marked
+/// <see cref="IdentifyingAttribute"/> and listed in <see cref="IdentityFields"/> (UU 21/2007 Pasal 44).</para>
+/// <para>Time: <see cref="ReportedAt"/> and <see cref="CreatedAt"/> are instants; <see cref="OffenceDate"/> is a
+/// business date in the district zone (default <c>Asia/Makassar</c>, <see cref="DistrictTime"/>), checked against
+/// "today" from the injected clock.</para>
+/// </remarks>
+/// <threadsafety>Not thread-safe: one request changes one instance.</threadsafety>
+public sealed class CaseRecord
+{
+    /// <summary>The most persons of one role (victims, suspects, witnesses) in one case.</summary>
+    public const int MaxPersonsPerRole = 500;
+
+    private readonly List<Victim> _victims = [];
+    private readonly List<Suspect> _suspects = [];
+    private readonly List<Witness> _witnesses = [];
+    private List<SimfoniViolenceForm> _simfoniForms = [];
+
+    private CaseRecord(CaseId id, RegionCode region, CaseType caseType, ReportingAgency agency, IntakeChannel channel, Instant reportedAt, LocalDate reportedOn, LocalDate? offenceDate, Instant createdAt)
+    {
+        Id = id;
+        Region = region;
+        CaseType = caseType;
+        ReportingAgency = agency;
+        IntakeChannel = channel;
+        ReportedAt = reportedAt;
+        ReportedOn = reportedOn;
+        OffenceDate = offenceDate;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Gets the case id.</summary>
+    public CaseId Id { get; }
+
+    /// <summary>Gets the Kemendagri region of the case (never <c>*</c>).</summary>
+    public RegionCode Region { get; }
+
+    /// <summary>Gets the case type.</summary>
+    public CaseType CaseType { get; }
+
+    /// <summary>Gets the agency that reported or holds the case.</summary>
+    public ReportingAgency ReportingAgency { get; }
+
+    /// <summary>Gets how the report arrived.</summary>
+    public IntakeChannel IntakeChannel { get; }
+
+    /// <summary>Gets when the report was received (UTC).</summary>
+    public Instant ReportedAt { get; }
+
+    /// <summary>Gets the business date of the report in the district zone.</summary>
+    public LocalDate ReportedOn { get; }
+
+    /// <summary>Gets when the record was created (from the injected clock).</summary>
+    public Instant CreatedAt { get; }
+
+    /// <summary>Gets the date of the act (tempus delicti), or <see langword="null"/> while unknown.</summary>
+    public LocalDate? OffenceDate { get; private set; }
+
+    /// <summary>Gets the victims, in the order added.</summary>
+    public IReadOnlyList<Victim> Victims => _victims;
+
+    /// <summary>Gets the suspects or perpetrators, in the order added.</summary>
+    public IReadOnlyList<Suspect> Suspects => _suspects;
+
+    /// <summary>Gets the witnesses, in the order added.</summary>
+    public IReadOnlyList<Witness> Witnesses => _witnesses;
+
+    /// <summary>Gets the trafficking elements recorded (empty until recorded).</summary>
+    public TraffickingFacts Elements { get; private set; } = TraffickingFacts.None;
+
+    /// <summary>Gets the places recorded (empty until recorded).</summary>
+    public CasePlaces Places { get; private set; } = CasePlaces.None;
+
+    /// <summary>Gets the consent recorded, or <see langword="null"/> while none is.</summary>
+    public ConsentRecord? Consent { get; private set; }
+
+    /// <summary>Gets the GBVIMS type of a violence case, or <see langword="null"/> until classified.</summary>
+    public GbvType? GbvType { get; private set; }
+
+    /// <summary>Gets the SIMFONI-PPA forms of violence (multi-select), in the order recorded.</summary>
+    public IReadOnlyList<SimfoniViolenceForm> SimfoniForms => _simfoniForms;
+
+    /// <summary>Opens a case from a client's input.</summary>
+    /// <param name="input">The new case. Cannot be <see langword="null"/>.</param>
+    /// <param name="clock">The clock that says "now".</param>
+    /// <param name="zone">The district zone for business dates (e.g. <see cref="DistrictTime.DefaultZone"/>).</param>
+    /// <returns>The case, with no persons yet.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A required value is missing (<c>id</c>, <c>region</c>,
+    /// <c>case_type</c>, <c>reporting_agency</c>, <c>intake_channel</c>, <c>reported_at</c>); a code is unknown; the
+    /// region is malformed or <c>*</c>; <c>reported_at</c> is in the future; <c>offence_date</c> is after the report
+    /// date.</exception>
+    public static CaseRecord Open(NewCase input, IClock clock, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(zone);
+        Instant now = clock.GetCurrentInstant();
+        var id = CaseId.Parse(input.Id, "id");
+        var region = CasePlaces.Region(input.Region, "region");
+        var type = CaseCodes.CaseTypes.Parse(input.CaseType, "case_type");
+        var agency = ReportingAgency.Create(input.ReportingAgency, "reporting_agency");
+        var channel = CaseCodes.Channels.Parse(input.IntakeChannel, "intake_channel");
+        Instant reportedAt = input.ReportedAt ?? throw new DomainValidationException("reported_at", "The time the report was received is required.");
+        if (reportedAt > now)
+        {
+            throw new DomainValidationException("reported_at", $"The report time {reportedAt} is in the future (now {now}).");
+        }
+
+        LocalDate reportedOn = DistrictTime.BusinessDate(reportedAt, zone);
+        if (input.OffenceDate is { } offence && offence > reportedOn)
+        {
+            throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is after the report date {reportedOn:uuuu-MM-dd}.");
+        }
+
+        return new CaseRecord(id, region, type, agency, channel, reportedAt, reportedOn, input.OffenceDate, now);
+    }
+
+    /// <summary>Records or corrects the date of the act; every victim's age is re-checked against it.</summary>
+    /// <param name="offenceDate">The date of the act.</param>
+    /// <exception cref="DomainValidationException">The date is after the report date (<c>offence_date</c>), or a
+    /// victim's birth date is after it while the victim is not marked unborn (the field names the victim).</exception>
+    public void RecordOffenceDate(LocalDate offenceDate)
+    {
+        if (offenceDate > ReportedOn)
+        {
+            throw new DomainValidationException("offence_date", $"The offence date {offenceDate:uuuu-MM-dd} is after the report date {ReportedOn:uuuu-MM-dd}.");
+        }
+
+        var rebuilt = new List<Victim>(_victims.Count);
+        for (int i = 0; i < _victims.Count; i++)
+        {
+            var v = _victims[i];
+            var age = ChildAge.Assess(v.BirthDate, v.BirthDate is null ? v.AgeAtOffence : null, v.Unborn, offenceDate, $"victims[{i}]");
+            rebuilt.Add(new Victim(v.Id, v.Sex, v.BirthDate, age.AgeAtOffence, v.Unborn, v.Citizenship, v.Disability, v.MigrantWorkerStatus, v.Identity));
+        }
+
+        OffenceDate = offenceDate;
+        _victims.Clear();
+        _victims.AddRange(rebuilt);
+    }
+
+    /// <summary>Adds a victim.</summary>
+    /// <param name="input">The victim. Cannot be <see langword="null"/>.</param>
+    /// <returns>The new person's id, <c>victim-N</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A code is unknown (<c>victim.sex</c>, <c>victim.citizenship</c>,
+    /// <c>victim.migrant_worker_status</c>); the birth date is after the offence date (or, while that is unknown,
+    /// after the report date) and the victim is not marked unborn (<c>victim.birth_date</c>); the age is outside
+    /// [0, 130] or disagrees with the birth date (<c>victim.age_at_offence</c>); an identity value is malformed; the
+    /// case already has <see cref="MaxPersonsPerRole"/> victims.</exception>
+    public PersonId AddVictim(NewVictim input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        const string f = "victim";
+        if (_victims.Count >= MaxPersonsPerRole)
+        {
+            throw new DomainValidationException("victims", $"A case has at most {MaxPersonsPerRole} victims.");
+        }
+
+        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
+        {
+            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
+        }
+
+        int? age = input.AgeAtOffence;
+        if (OffenceDate is { } offence)
+        {
+            age = ChildAge.Assess(input.BirthDate, input.AgeAtOffence, input.Unborn, offence, f).AgeAtOffence;
+        }
+        else
+        {
+            // The act is not dated yet: the report date bounds it, so a birth after the report needs "unborn".
+            ChildAge.Assess(input.BirthDate, input.BirthDate is null ? input.AgeAtOffence : null, input.Unborn, ReportedOn, f);
+        }
+
+        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
+        var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var id = new PersonId($"victim-{_victims.Count + 1}");
+        _victims.Add(new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity));
+        return id;
+    }
+
+    /// <summary>Adds a suspect or perpetrator.</summary>
+    /// <param name="input">The suspect. Cannot be <see langword="null"/>.</param>
+    /// <returns>The new person's id, <c>suspect-N</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">No role is given (<c>suspect.roles</c>); a code is unknown; an
+    /// identity value is malformed; the case already has <see cref="MaxPersonsPerRole"/> suspects.</exception>
+    public PersonId AddSuspect(NewSuspect input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        const string f = "suspect";
+        if (_suspects.Count >= MaxPersonsPerRole)
+        {
+            throw new DomainValidationException("suspects", $"A case has at most {MaxPersonsPerRole} suspects.");
+        }
+
+        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
+        {
+            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
+        }
+
+        var roles = CaseCodes.Roles.ParseList(input.Roles, $"{f}.roles");
+        if (roles.Count == 0)
+        {
+            throw new DomainValidationException($"{f}.roles", "At least one role in the trafficking process is required (HTCDS RoleInProcess; use 'other' when unknown).");
+        }
+
+        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var id = new PersonId($"suspect-{_suspects.Count + 1}");
+        _suspects.Add(new Suspect(id, sex, roles, input.StateOfficial, input.Corporation, citizenship, identity));
+        return id;
+    }
+
+    /// <summary>Adds a witness.</summary>
+    /// <param name="input">The witness. Cannot be <see langword="null"/>.</param>
+    /// <returns>The new person's id, <c>witness-N</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">An identity value is malformed, or the case already has
+    /// <see cref="MaxPersonsPerRole"/> witnesses.</exception>
+    public PersonId AddWitness(NewWitness input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (_witnesses.Count >= MaxPersonsPerRole)
+        {
+            throw new DomainValidationException("witnesses", $"A case has at most {MaxPersonsPerRole} witnesses.");
+        }
+
+        var identity = PersonIdentity.Create(input.Identity, "witness.identity");
+        var id = new PersonId($"witness-{_witnesses.Count + 1}");
+        _witnesses.Add(new Witness(id, input.Child, identity));
+        return id;
+    }
+
+    /// <summary>Records the trafficking elements, replacing earlier ones. Allowed for every case type: a violence
+    /// case can turn out to be trafficking.</summary>
+    /// <param name="input">The elements. Cannot be <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A code is unknown (e.g. <c>elements.acts[1]</c>).</exception>
+    public void RecordTraffickingElements(NewTraffickingElements input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Elements = TraffickingFacts.Parse(input.Acts, input.Means, input.Purposes, input.Harms, input.ExploitationOccurred, input.VictimConsented, input.VictimCommittedCoercedOffence, "elements.");
+    }
+
+    /// <summary>Records the places, replacing earlier ones.</summary>
+    /// <param name="input">The places. Cannot be <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A place is malformed (see <see cref="CasePlaces.Create"/>).</exception>
+    public void RecordPlaces(NewPlaces input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Places = CasePlaces.Create(input, "places");
+    }
+
+    /// <summary>Records consent, replacing earlier consent.</summary>
+    /// <param name="input">The flags.</param>
+    /// <param name="clock">The clock giving the time of recording.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A flag or the giver is missing or unknown; or a victim is a child
+    /// and consent is given by <c>self</c> (a parent, guardian or other authorised person gives it for a child).</exception>
+    public void RecordConsent(NewConsent? input, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var consent = ConsentRecord.Create(input, clock.GetCurrentInstant(), "consent");
+        if (consent.GivenBy == ConsentGiver.Self && _victims.Any(v => v.ChildStatusAtOffence() == Indicators.ChildStatus.Child))
+        {
+            throw new DomainValidationException("consent.given_by", "A victim is a child: consent is given by a parent, guardian or other authorised person, not 'self'.");
+        }
+
+        Consent = consent;
+    }
+
+    /// <summary>Classifies a violence case with the GBVIMS tool.</summary>
+    /// <param name="answers">The tool's answers.</param>
+    /// <returns>The type recorded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="answers"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The case is a TPPO case (<c>case_type</c>; GBVIMS classifies
+    /// violence incidents), or an answer the decision order needs is missing.</exception>
+    public GbvType ClassifyViolence(NewGbvAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (CaseType == CaseType.Tppo)
+        {
+            throw new DomainValidationException("case_type", "The GBVIMS classification applies to violence cases (violence_against_women, violence_against_children), not to a tppo case.");
+        }
+
+        GbvType = GbvClassifier.Classify(answers, "gbv_answers");
+        return GbvType.Value;
+    }
+
+    /// <summary>Builds the <c>qualify</c> request for this case, so qualification of a stored case
+    /// (<c>POST /cases/{id}/qualification</c>) and of a file (<c>taskforce qualify</c>) run the same rules.</summary>
+    /// <param name="decisionDate">The date of judgment if known; <see langword="null"/> lets the qualifier use today.</param>
+    /// <returns>The request: no identity values are copied (UU 21/2007 Pasal 44).</returns>
+    /// <remarks>The offender facts come from the suspects: a state official (Pasal 8) or a corporation (Pasal 15)
+    /// among them sets the flag. An organised group (Pasal 16) is not recorded on a case yet and is left false.</remarks>
+    public QualifyRequest ToQualifyRequest(LocalDate? decisionDate = null) => new()
+    {
+        OffenceDate = OffenceDate,
+        DecisionDate = decisionDate,
+        Victims = [.. _victims.Select(v => new QualifyVictim
+        {
+            Sex = v.Sex.ToCode(),
+            BirthDate = v.BirthDate,
+            AgeAtOffence = v.BirthDate is null ? v.AgeAtOffence : null,
+            Unborn = v.Unborn,
+            Citizenship = v.Citizenship?.Value,
+        })],
+        Acts = [.. Elements.Acts.Select(a => a.ToCode())],
+        Means = [.. Elements.Means.Select(m => m.ToCode())],
+        Purposes = [.. Elements.Purposes.Select(p => p.ToCode())],
+        Harms = [.. Elements.Harms.Select(h => h.ToCode())],
+        ExploitationOccurred = Elements.ExploitationOccurred,
+        VictimConsented = Elements.VictimConsented,
+        VictimCommittedCoercedOffence = Elements.VictimCommittedCoercedOffence,
+        DestinationCountry = Places.DestinationCountry?.Value,
+        Offender = new QualifyOffender
+        {
+            StateOfficial = _suspects.Any(s => s.StateOfficial),
+            Corporation = _suspects.Any(s => s.Corporation),
+        },
+    };
+
+    /// <summary>Records the SIMFONI-PPA forms of violence (multi-select), replacing earlier ones.</summary>
+    /// <param name="forms">At least one form code (e.g. <c>fisik</c>, <c>psikis</c>).</param>
+    /// <exception cref="DomainValidationException">No form is given, or a code is unknown (<c>simfoni_forms[i]</c>).</exception>
+    public void RecordSimfoniForms(IReadOnlyList<string>? forms)
+    {
+        var parsed = CaseCodes.SimfoniForms.ParseList(forms, "simfoni_forms");
+        if (parsed.Count == 0)
+        {
+            throw new DomainValidationException("simfoni_forms", "At least one form of violence is required.");
+        }
+
+        _simfoniForms = [.. parsed];
+    }
+}

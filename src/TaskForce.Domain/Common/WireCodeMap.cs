@@ -1,0 +1,72 @@
+using System.Collections.Frozen;
+
+namespace TaskForce.Domain.Common;
+
+/// <summary>
+/// A strict two-way map between an enumeration and its snake_case wire codes: an unknown code is an error naming
+/// the field and listing the allowed codes, never a default.
+/// </summary>
+/// <typeparam name="TEnum">The enumeration.</typeparam>
+internal sealed class WireCodeMap<TEnum>
+    where TEnum : struct, Enum
+{
+    private readonly FrozenDictionary<string, TEnum> _byCode;
+    private readonly FrozenDictionary<TEnum, string> _byValue;
+    private readonly string _kind;
+
+    public WireCodeMap(string kind, params (TEnum Value, string Code)[] pairs)
+    {
+        _kind = kind;
+        _byCode = pairs.ToFrozenDictionary(p => p.Code, p => p.Value, StringComparer.Ordinal);
+        _byValue = pairs.ToFrozenDictionary(p => p.Value, p => p.Code);
+        Codes = [.. pairs.Select(p => p.Code)];
+    }
+
+    public IReadOnlyList<string> Codes { get; }
+
+    public string ToCode(TEnum value) =>
+        _byValue.TryGetValue(value, out string? code) ? code : throw new ArgumentOutOfRangeException(nameof(value), value, $"No wire code for this {_kind}.");
+
+    public bool TryParse(string? code, out TEnum value)
+    {
+        if (code is not null && _byCode.TryGetValue(code, out value))
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    public TEnum Parse(string? code, string field)
+    {
+        if (code is null)
+        {
+            throw new DomainValidationException(field, $"A {_kind} code is required; expected one of: {string.Join(", ", Codes)}.");
+        }
+
+        return TryParse(code, out TEnum value)
+            ? value
+            : throw new DomainValidationException(field, $"'{code}' is not a {_kind} code; expected one of: {string.Join(", ", Codes)}.");
+    }
+
+    public IReadOnlyList<TEnum> ParseList(IReadOnlyList<string>? codes, string field)
+    {
+        if (codes is null)
+        {
+            return [];
+        }
+
+        var result = new List<TEnum>(codes.Count);
+        for (int i = 0; i < codes.Count; i++)
+        {
+            TEnum value = Parse(codes[i], $"{field}[{i}]");
+            if (!result.Contains(value))
+            {
+                result.Add(value);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,114 @@
+using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Domain.Legal;
+
+/// <summary>
+/// Whether a person was a child (anak) at the time of the act: under 18, including a child still in the womb
+/// (UU 21/2007 Pasal 1 angka 5; UU 35/2014 Pasal 1 angka 1; Palermo Protocol art. 3(d)).
+/// </summary>
+/// <remarks>
+/// A person is a child up to and including the day before the 18th birthday and an adult from the birthday itself:
+/// born 2008-05-01, the person is a child on 2026-04-30 and an adult on 2026-05-01. The birthday is computed with
+/// NodaTime's <see cref="LocalDate.PlusYears(int)"/>, so a person born on 29 February turns 18 on 28 February of a
+/// common year (a documented choice; the statute does not say). Dates are business dates, not instants.
+/// </remarks>
+public static class ChildAge
+{
+    /// <summary>The age, in whole years, from which a person is an adult.</summary>
+    public const int AdultAge = AgeGroups.AdultAge;
+
+    /// <summary>The highest age accepted, in whole years.</summary>
+    public const int MaxAge = 130;
+
+    /// <summary>Returns the 18th birthday, the first day on which the person is an adult.</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <returns><paramref name="birthDate"/> plus 18 years.</returns>
+    public static LocalDate EighteenthBirthday(LocalDate birthDate) => birthDate.PlusYears(AdultAge);
+
+    /// <summary>Tells whether a person born on a date is a child on another date.</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <param name="date">The date of the act; may be before <paramref name="birthDate"/> (an unborn child).</param>
+    /// <returns><see langword="true"/> when <paramref name="date"/> is before the 18th birthday.</returns>
+    public static bool IsChildOn(LocalDate birthDate, LocalDate date) => date < EighteenthBirthday(birthDate);
+
+    /// <summary>Returns the age in completed years on a date.</summary>
+    /// <param name="birthDate">The birth date.</param>
+    /// <param name="date">The date, not before <paramref name="birthDate"/>.</param>
+    /// <returns>Completed years, ≥ 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="date"/> is before <paramref name="birthDate"/>.</exception>
+    public static int AgeInYears(LocalDate birthDate, LocalDate date)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(date, birthDate);
+        return Period.Between(birthDate, date, PeriodUnits.Years).Years;
+    }
+
+    /// <summary>Works out a victim's child status at the date of the act from what is recorded.</summary>
+    /// <param name="birthDate">The birth date, if recorded.</param>
+    /// <param name="ageAtOffence">The age in completed years at the act, if recorded, in [0, <see cref="MaxAge"/>].</param>
+    /// <param name="unborn">Whether the victim was not yet born at the act (still in the womb).</param>
+    /// <param name="offenceDate">The date of the act.</param>
+    /// <param name="field">The wire name of the victim, e.g. <c>victims[0]</c>; errors name its member.</param>
+    /// <returns>The status, the age when known, and which value decided it.</returns>
+    /// <exception cref="DomainValidationException">The birth date is after the act and <paramref name="unborn"/> is
+    /// false (<c>birth_date</c>); an unborn victim has an age (<c>age_at_offence</c>); the age is outside
+    /// [0, <see cref="MaxAge"/>] or disagrees with the birth date (<c>age_at_offence</c>); the birth date is more than
+    /// <see cref="MaxAge"/> years before the act (<c>birth_date</c>).</exception>
+    public static VictimAge Assess(LocalDate? birthDate, int? ageAtOffence, bool unborn, LocalDate offenceDate, string field)
+    {
+        if (ageAtOffence is { } a && (a < 0 || a > MaxAge))
+        {
+            throw new DomainValidationException($"{field}.age_at_offence", $"Age {a} is outside [0, {MaxAge}].");
+        }
+
+        if (unborn)
+        {
+            if (ageAtOffence is not null)
+            {
+                throw new DomainValidationException($"{field}.age_at_offence", "A victim not yet born at the time of the act has no age at the offence.");
+            }
+
+            if (birthDate is { } b && b <= offenceDate)
+            {
+                throw new DomainValidationException($"{field}.birth_date", $"The victim is marked unborn at the act ({offenceDate:uuuu-MM-dd}) but the birth date {b:uuuu-MM-dd} is not after it.");
+            }
+
+            return new VictimAge(ChildStatus.Child, null, "unborn");
+        }
+
+        if (birthDate is { } birth)
+        {
+            if (birth > offenceDate)
+            {
+                throw new DomainValidationException($"{field}.birth_date", $"The birth date {birth:uuuu-MM-dd} is after the offence date {offenceDate:uuuu-MM-dd}; if the child was still in the womb at the time of the act, set unborn.");
+            }
+
+            int age = AgeInYears(birth, offenceDate);
+            if (age > MaxAge)
+            {
+                throw new DomainValidationException($"{field}.birth_date", $"The birth date gives an age of {age} at the act, above {MaxAge}.");
+            }
+
+            if (ageAtOffence is { } stated && stated != age)
+            {
+                throw new DomainValidationException($"{field}.age_at_offence", $"Age {stated} disagrees with the birth date, which gives {age} on {offenceDate:uuuu-MM-dd}.");
+            }
+
+            return new VictimAge(IsChildOn(birth, offenceDate) ? ChildStatus.Child : ChildStatus.Adult, age, "birth_date");
+        }
+
+        if (ageAtOffence is { } years)
+        {
+            return new VictimAge(years < AdultAge ? ChildStatus.Child : ChildStatus.Adult, years, "age_at_offence");
+        }
+
+        return new VictimAge(ChildStatus.Unknown, null, "unknown");
+    }
+}
+
+/// <summary>A victim's age at the act.</summary>
+/// <param name="Status">Child, adult or unknown.</param>
+/// <param name="AgeAtOffence">Completed years at the act, or <see langword="null"/> (unborn or unknown).</param>
+/// <param name="Basis">What decided it: <c>birth_date</c>, <c>age_at_offence</c>, <c>unborn</c> or <c>unknown</c>.</param>
+public sealed record VictimAge(ChildStatus Status, int? AgeAtOffence, string Basis);

@@ -1,0 +1,282 @@
+using System.Globalization;
+using NodaTime;
+
+namespace TaskForce.Domain.Legal;
+
+/// <summary>A statutory range computed for one article under one regime, with how it was built.</summary>
+internal sealed record PricedRange(
+    LegalRegime Regime,
+    MonthRange? Prison,
+    bool Life,
+    RupiahRange Fine,
+    PenaltyMode Mode,
+    bool Confirmed,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Sources);
+
+/// <summary>Either a priced range or the reason the tables cannot price the request.</summary>
+internal sealed record PriceOutcome(PricedRange? Range, string? NotSupported)
+{
+    public static PriceOutcome No(string reason) => new(null, reason);
+}
+
+/// <summary>
+/// Builds statutory ranges from <see cref="PenaltyTables"/>: base row, aggravations (+1/3 per the stacking option,
+/// or the Pasal 7(2) death range), participation, corporate fine, and the 20-year cap on determinate prison.
+/// Arithmetic is exact on integers: a raised maximum is rounded down, a raised minimum up (whole months, whole
+/// Rupiah), so a computed range never claims more severity than the statute.
+/// </summary>
+internal static class PenaltyCalculator
+{
+    internal static PriceOutcome Price(LegalRegime regime, string articleId, LegalParticipation participation, IReadOnlyList<string> aggravations, bool corporation, LegalEngineOptions options)
+    {
+        var notes = new List<string>();
+        var warnings = new List<string>();
+        var sources = new List<string>();
+        bool confirmed = true;
+
+        void Use(bool isConfirmed, string source, string what)
+        {
+            if (!sources.Contains(source))
+            {
+                sources.Add(source);
+            }
+
+            if (!isConfirmed)
+            {
+                confirmed = false;
+                string w = $"Unconfirmed {what} ({regime.Id}): {source}";
+                if (!warnings.Contains(w))
+                {
+                    warnings.Add(w);
+                }
+            }
+        }
+
+        var baseRow = PenaltyTables.Penalty(regime.Id, articleId);
+        if (baseRow is null)
+        {
+            return PriceOutcome.No($"The penalty tables have no row for {articleId} under {regime.Id} ({regime.Title}).");
+        }
+
+        Use(baseRow.Confirmed, baseRow.Source, $"threat of {articleId}");
+
+        var rules = new List<AggravationRule>();
+        foreach (string id in aggravations)
+        {
+            var rule = PenaltyTables.Aggravations.FirstOrDefault(a => a.RegimeId == regime.Id && a.Id == id);
+            if (rule is null)
+            {
+                return PriceOutcome.No($"Aggravation {id} is not encoded for {regime.Id}.");
+            }
+
+            Use(rule.Confirmed, rule.Source, $"aggravation {id}");
+            rules.Add(rule);
+        }
+
+        StatutoryPenalty row = baseRow;
+        var death = rules.FirstOrDefault(r => r.Effect == AggravationEffect.DeathRange);
+        var plus = rules.Where(r => r.Effect == AggravationEffect.PlusOneThird).ToList();
+        if (death is not null)
+        {
+            var deathRow = PenaltyTables.Penalty(regime.Id, "UU21-2007:7(2)");
+            if (deathRow is null)
+            {
+                return PriceOutcome.No($"The death range of UU 21/2007 Pasal 7(2) has no row under {regime.Id}.");
+            }
+
+            row = deathRow;
+            Use(row.Confirmed, row.Source, "death range of Pasal 7(2)");
+            notes.Add($"{death.Id}: the victim died, so the range of Pasal 7(2) replaces the base range of {articleId}.");
+            if (plus.Count > 0)
+            {
+                warnings.Add($"Aggravations {string.Join(", ", plus.Select(p => p.Id))} are not added on top of Pasal 7(2): the statute prices them on Pasal 2-6 and how they combine with the death range is not settled [U].");
+                plus.Clear();
+            }
+        }
+
+        long num = 1, den = 1;
+        if (plus.Count > 0)
+        {
+            (num, den) = options.Stacking switch
+            {
+                AggravationStacking.Compound => (Pow(4, plus.Count), Pow(3, plus.Count)),
+                AggravationStacking.Once => (4L, 3L),
+                _ => (3L + plus.Count, 3L),
+            };
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Aggravations {string.Join(", ", plus.Select(p => p.Id))} raise the threat by one third ({StackingCode(options.Stacking)} stacking: factor {num}/{den})."));
+            notes.Add(options.RaiseMinimumWithAggravation
+                ? "Reading 'minimum_and_maximum': the one-third raise applies to the special minimum as well as the maximum (documented option; many courts apply it so)."
+                : "Reading 'maximum_only': the one-third raise applies to the maximum; the special minimum stays (documented option, the contract's default).");
+        }
+
+        long prisonMax = row.PrisonMaxMonths * num / den;
+        long prisonMin = options.RaiseMinimumWithAggravation ? CeilDiv(row.PrisonMinMonths * num, den) : row.PrisonMinMonths;
+        long fineMax = checked(row.FineMaxIdr * num) / den;
+        long fineMin = options.RaiseMinimumWithAggravation ? CeilDiv(checked(row.FineMinIdr * num), den) : row.FineMinIdr;
+
+        if (participation != LegalParticipation.Perpetrator)
+        {
+            var rule = PenaltyTables.Participations.FirstOrDefault(p => p.RegimeId == regime.Id && p.Participation == participation);
+            if (rule is null || !rule.AppliesTo.Contains(articleId))
+            {
+                return PriceOutcome.No($"{Cap(participation.ToCode())} for {articleId} under {regime.Id} is not encoded (UU 21/2007 Pasal 10-11 cover Pasal 2-6; other laws use the general criminal code, encoded for attempt and aiding only).");
+            }
+
+            Use(rule.Confirmed, rule.Source, $"{participation.ToCode()} rule");
+            if (rule.KeepsSpecialMinimum is null && (prisonMin > 0 || fineMin > 0))
+            {
+                return PriceOutcome.No($"How a special minimum applies to {participation.ToCode()} under {regime.Id} is not settled; {articleId} has one, so the range is not computed.");
+            }
+
+            if (rule.KeepsSpecialMinimum == false)
+            {
+                prisonMin = 0;
+                fineMin = 0;
+            }
+
+            prisonMax = prisonMax * rule.MaxNumerator / rule.MaxDenominator;
+            fineMax = checked(fineMax * rule.MaxNumerator) / rule.MaxDenominator;
+            notes.Add(rule.MaxNumerator == rule.MaxDenominator
+                ? $"{Cap(participation.ToCode())}: the same range as the completed offence ({rule.Source})."
+                : string.Create(CultureInfo.InvariantCulture, $"{Cap(participation.ToCode())}: the maximum is {rule.MaxNumerator}/{rule.MaxDenominator} of the offence's ({rule.Source})."));
+        }
+
+        int cap = regime.DeterminatePrisonCapMonths;
+        if (prisonMax > cap)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Determinate prison is capped at {cap} months (20 years; KUHP Pasal 12(4), UU 1/2023 Pasal 65 [R]): {prisonMax} becomes {cap}."));
+            prisonMax = cap;
+        }
+
+        prisonMin = Math.Min(prisonMin, prisonMax);
+        MonthRange? prison = new((int)prisonMin, (int)prisonMax);
+        bool life = row.LifeImprisonment;
+
+        if (corporation)
+        {
+            if (death is not null)
+            {
+                return PriceOutcome.No("UU 21/2007 Pasal 15 triples the fine of Pasal 2-6, not the range of Pasal 7(2); a corporation with a victim's death is not encoded.");
+            }
+
+            var corp = PenaltyTables.CorporateRules.FirstOrDefault(c => c.RegimeId == regime.Id && c.AppliesTo.Contains(articleId));
+            if (corp is null)
+            {
+                return PriceOutcome.No($"A corporate penalty for {articleId} under {regime.Id} is not encoded (UU 21/2007 Pasal 15 covers Pasal 2-6).");
+            }
+
+            Use(corp.Confirmed, corp.Source, "corporate fine rule");
+            fineMin = checked(fineMin * corp.FineFactor);
+            fineMax = checked(fineMax * corp.FineFactor);
+            prison = null;
+            life = false;
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Corporation (UU 21/2007 Pasal 15): the fine range is multiplied by {corp.FineFactor}; a corporation cannot be imprisoned (its officers are charged in their own right)."));
+        }
+
+        if (row.FineMaxCategory is { } category)
+        {
+            var fc = PenaltyTables.FineCategories.First(c => c.Category == category);
+            Use(fc.Confirmed, fc.Source, string.Create(CultureInfo.InvariantCulture, $"amount of fine category {Roman(category)}"));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The maximum fine is category {Roman(category)} of UU 1/2023 Pasal 79, Rp{fc.AmountIdr:N0}."));
+        }
+
+        return new PriceOutcome(new PricedRange(regime, prison, life, new RupiahRange(fineMin, fineMax), row.Mode, confirmed, notes, warnings, sources), null);
+    }
+
+    /// <summary>Picks the regime more favourable to the offender (UU 1/2026 Pasal 3(1): the new law applies unless
+    /// the old one is more favourable). Compared in order: life imprisonment possible or not; maximum prison; minimum
+    /// prison; whether a fine alone may be imposed (alternative beats cumulative); maximum fine; minimum fine. The
+    /// first difference decides; a tie goes to the new law. The order follows the factors courts name (length of the
+    /// prison threat, size of the fine, change of kind of penalty: PN Nunukan 306/Pid.Sus/2025) and is the project's
+    /// documented policy.</summary>
+    internal static (PricedRange Chosen, string Reason) MoreFavourable(PricedRange old, PricedRange newer)
+    {
+        (string What, long Old, long New)[] keys =
+        [
+            ("life imprisonment possible", old.Life ? 1 : 0, newer.Life ? 1 : 0),
+            ("maximum prison (months)", old.Prison?.Max ?? 0, newer.Prison?.Max ?? 0),
+            ("minimum prison (months)", old.Prison?.Min ?? 0, newer.Prison?.Min ?? 0),
+            ("prison and fine required together", old.Mode == PenaltyMode.Cumulative ? 1 : 0, newer.Mode == PenaltyMode.Cumulative ? 1 : 0),
+            ("maximum fine (Rupiah)", old.Fine.Max, newer.Fine.Max),
+            ("minimum fine (Rupiah)", old.Fine.Min, newer.Fine.Min),
+        ];
+        foreach (var (what, o, n) in keys)
+        {
+            if (o != n)
+            {
+                bool oldWins = o < n;
+                var chosen = oldWins ? old : newer;
+                string reason = string.Create(CultureInfo.InvariantCulture, $"Lex mitior (UU 1/2026 Pasal 3(1); KUHP 2023 Pasal 3): the act predates 2 January 2026 and judgment is on or after it; compared {old.Regime.Id} with {newer.Regime.Id}; the first difference is {what}: {o:N0} against {n:N0}, so {chosen.Regime.Id} is more favourable and applies.");
+                return (chosen, reason);
+            }
+        }
+
+        return (newer, $"Lex mitior (UU 1/2026 Pasal 3(1)): {old.Regime.Id} and {newer.Regime.Id} threaten the same; the new law applies.");
+    }
+
+    /// <summary>Returns the regimes that govern an act of a law judged on a date.</summary>
+    internal static (IReadOnlyList<LegalRegime> Regimes, string? NotSupported) Applicable(string lawId, LocalDate offenceDate, LocalDate decisionDate)
+    {
+        var regimes = PenaltyTables.Regimes.Where(r => r.LawId == lawId).ToList();
+        if (regimes.Count == 0)
+        {
+            return ([], $"The law {lawId} is not encoded (known: {string.Join(", ", PenaltyTables.Regimes.Select(r => r.LawId).Distinct())}).");
+        }
+
+        var atAct = regimes.FirstOrDefault(r => r.OffencesFrom <= offenceDate && (r.OffencesBefore is null || offenceDate < r.OffencesBefore));
+        if (atAct is null)
+        {
+            var first = regimes.MinBy(r => r.OffencesFrom)!;
+            return offenceDate < first.OffencesFrom
+                ? ([], $"The act ({offenceDate:uuuu-MM-dd}) predates {lawId} (in force {first.OffencesFrom:uuuu-MM-dd}); the law it replaced is not encoded.")
+                : ([], $"{lawId} as adjusted by UU 1/2026 (for acts from 2 January 2026) is not encoded.");
+        }
+
+        if (atAct.IsAdjusted2026 || decisionDate < PenaltyTables.NewCriminalCodeInForce)
+        {
+            return ([atAct], null);
+        }
+
+        var adjusted = regimes.FirstOrDefault(r => r.IsAdjusted2026);
+        return adjusted is null
+            ? ([], $"The act predates 2 January 2026 and judgment is on or after it, so the more favourable law applies (UU 1/2026 Pasal 3); {lawId} as adjusted by UU 1/2026 is not encoded, so the comparison cannot be made.")
+            : ([atAct, adjusted], null);
+    }
+
+    internal static string StackingCode(AggravationStacking stacking) => stacking switch
+    {
+        AggravationStacking.Compound => "compound",
+        AggravationStacking.Once => "once",
+        _ => "additive",
+    };
+
+    private static string Cap(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static long Pow(long b, int e)
+    {
+        long r = 1;
+        for (int i = 0; i < e; i++)
+        {
+            r = checked(r * b);
+        }
+
+        return r;
+    }
+
+    private static long CeilDiv(long a, long b) => (a + b - 1) / b;
+
+    private static string Roman(int n) => n switch
+    {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        5 => "V",
+        6 => "VI",
+        7 => "VII",
+        8 => "VIII",
+        _ => n.ToString(CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using NodaTime;
+using TaskForce.Domain.Common;
+
+namespace TaskForce.Domain.Legal;
+
+/// <summary>
+/// Whether a prosecution may be stopped on restorative-justice grounds (penghentian penuntutan berdasarkan keadilan
+/// restoratif), judged from the article's penalty threat.
+/// </summary>
+/// <remarks>
+/// <para>Source: Peraturan Kejaksaan Republik Indonesia Nomor 15 Tahun 2020 tentang Penghentian Penuntutan
+/// Berdasarkan Keadilan Restoratif. Pasal 5 ayat (1): the suspect offends for the first time (huruf a); the offence is
+/// punishable only by a fine or by imprisonment of <em>at most 5 years</em> (huruf b); the loss or evidence is worth at
+/// most Rp2,500,000 (huruf c). Pasal 5 ayat (8) huruf b excludes offences with a special minimum penalty. Ayat (1) is
+/// [C] from several public summaries of the regulation (Antara/JPNN and Tribun, August 2020; pasal.id lists the
+/// regulation); ayat (8) is [R] (one secondary source). Neither is in shared/reference/domain-indonesia.md, which
+/// names no restorative-justice regulation.</para>
+/// <para>Every TPPO article of UU 21/2007 (Pasal 2-6: up to 15 years, 3-year minimum) fails huruf b and ayat (8)
+/// huruf b, so TPPO is never eligible. UU 12/2022 Pasal 23 [R] separately forbids settling sexual-violence cases
+/// (TPPO for sexual exploitation included) out of court. From 2 January 2026 the new KUHAP (UU 20/2025) regulates
+/// restorative justice itself and its implementing regulation was still pending in January 2026
+/// (domain-indonesia.md §5.2 [C]); the threshold test here is Perja 15/2020's and the result says so.</para>
+/// </remarks>
+public static class RestorativeJustice
+{
+    /// <summary>The highest maximum prison term, in months, that Perja 15/2020 Pasal 5(1)(b) allows (5 years).</summary>
+    public const int MaxPrisonMonths = 60;
+
+    private const string Perja = "Peraturan Kejaksaan RI No. 15 Tahun 2020";
+
+    /// <summary>Assesses an article.</summary>
+    /// <param name="article">The article id, e.g. <c>UU21-2007:2(1)</c>.</param>
+    /// <param name="offenceDate">The date of the act. Required; not in the future.</param>
+    /// <param name="decisionDate">The date of the prosecution decision; today when <see langword="null"/>.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>Eligible or not with the reasons and sources; <see cref="RestorativeJusticeAssessment.Eligible"/> is
+    /// <see langword="false"/> for every TPPO article; a "not supported" assessment when the tables do not price the
+    /// article at these dates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The article id is missing or malformed, the offence date is missing
+    /// or in the future, or the decision date is before it.</exception>
+    public static RestorativeJusticeAssessment Assess(string? article, LocalDate? offenceDate, LocalDate? decisionDate, IClock clock, LegalEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        options ??= LegalEngineOptions.Default;
+        var (offence, decision) = SentenceChecker.Dates(offenceDate, decisionDate, DistrictTime.Today(clock, options.Zone));
+        string id = ArticleIds.Normalize(article, "article");
+        var (range, _, _, notSupported) = SentenceChecker.Resolve(id, [], LegalParticipation.Perpetrator, false, offence, decision, options, "aggravations");
+        if (range is null)
+        {
+            return new RestorativeJusticeAssessment(id, false, null, null, [$"Restorative justice for {id} cannot be assessed: {notSupported}"], []);
+        }
+
+        var reasons = new List<string>();
+        var warnings = new List<string>(range.Warnings);
+        bool eligible = true;
+        int max = range.Prison?.Max ?? 0;
+        if (range.Life || max > MaxPrisonMonths)
+        {
+            eligible = false;
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{id} is punishable by up to {(range.Life ? "life imprisonment" : $"{max} months")} under {range.Regime.Id}; {Perja} Pasal 5 ayat (1) huruf b allows stopping a prosecution only for offences punishable by a fine or by at most 5 years ({MaxPrisonMonths} months)."));
+        }
+
+        if (range.Prison is { Min: > 0 } || range.Fine.Min > 0)
+        {
+            eligible = false;
+            reasons.Add($"{id} carries a special minimum penalty under {range.Regime.Id}; {Perja} Pasal 5 ayat (8) huruf b excludes such offences [R].");
+        }
+
+        if (ArticleIds.LawOf(id) == "UU12-2022")
+        {
+            eligible = false;
+            reasons.Add("Sexual-violence cases cannot be settled out of court, except when the offender is a child (UU 12/2022 Pasal 23 [R]).");
+        }
+
+        if (eligible)
+        {
+            reasons.Add($"{id} is not excluded by its penalty threat under {range.Regime.Id}; the other conditions of {Perja} Pasal 5 ayat (1) (first offence, loss at most Rp2,500,000) and a peace agreement must still be met.");
+        }
+
+        if (decision >= PenaltyTables.NewCriminalCodeInForce)
+        {
+            warnings.Add("From 2 January 2026 the new KUHAP (UU 20/2025) governs restorative justice; its implementing regulation was pending in January 2026 (domain-indonesia.md §5.2). The Perja 15/2020 threshold is applied here; confirm it still governs.");
+        }
+
+        return new RestorativeJusticeAssessment(id, true, eligible, range.Regime.Id, reasons, warnings);
+    }
+}
