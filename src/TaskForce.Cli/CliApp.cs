@@ -31,6 +31,7 @@ public static class CliApp
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
             EstimateCommand.Create(context),
+            DetentionCheckCommand.Create(context), // issue 4
             ExportCommand.Create(context),
         };
 

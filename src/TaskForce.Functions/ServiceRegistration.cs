@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using TaskForce.Application.Alerts;
+using TaskForce.Application.Detention;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
+using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Workflows;
 using TaskForce.Storage;
 
 namespace TaskForce.Functions;
@@ -15,6 +19,9 @@ public static class ServiceRegistration
 {
     /// <summary>The configuration key of the district time zone (default <c>Asia/Makassar</c>).</summary>
     public const string TimeZoneKey = "TaskForce:TimeZone";
+
+    /// <summary>The configuration section of the first-response hours per risk level (case management).</summary>
+    public const string FirstResponseHoursKey = "TaskForce:FirstResponseHours";
 
     /// <summary>Adds TaskForce's services.</summary>
     /// <param name="services">The service collection.</param>
@@ -44,6 +51,13 @@ public static class ServiceRegistration
         services.AddSingleton<SnapshotUseCase>();
         services.AddSingleton<ImportVerdictsUseCase>();
 
+        // issue 4: detention check, workflow storage, daily deadline alerts
+        services.AddSingleton(_ => CreateWorkflowRegistry(configuration));
+        services.AddSingleton<IWorkflowRepository, TableWorkflowRepository>();
+        services.AddSingleton<IAlertRepository, TableAlertRepository>();
+        services.AddSingleton<DetentionCheckUseCase>();
+        services.AddSingleton<DailyDeadlineAlertsUseCase>();
+
         // issue-5: case-record indicators, CTDC reference, exports, scheduled snapshots per region.
         // Until the case repository is wired the case-record indicators read no records (all counts 0).
         services.AddSingleton<ICaseFactSource>(InMemoryCaseFactSource.Empty);
@@ -52,5 +66,35 @@ public static class ServiceRegistration
         services.AddSingleton<TaskForce.Application.Exports.ExportUseCase>();
         services.AddSingleton(_ => TaskForce.Functions.Timers.SnapshotTimerOptions.Parse(configuration[TaskForce.Functions.Timers.SnapshotTimerOptions.RegionsKey]));
         return services;
+    }
+
+    /// <summary>Creates the workflows with the first-response hours of <see cref="FirstResponseHoursKey"/>
+    /// (<c>:Tinggi</c>, <c>:Sedang</c>, <c>:Rendah</c>; defaults 0, 6 and 24 hours, reference §3.2 [U]).</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The registry.</returns>
+    /// <exception cref="InvalidOperationException">A configured value is not a whole number of hours in [0, 8760].</exception>
+    public static WorkflowRegistry CreateWorkflowRegistry(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = FirstResponseOptions.Default;
+        var options = new FirstResponseOptions(
+            Hours(configuration, "Tinggi", defaults.TinggiHours),
+            Hours(configuration, "Sedang", defaults.SedangHours),
+            Hours(configuration, "Rendah", defaults.RendahHours));
+        return new WorkflowRegistry(options, ServiceDeadlineOptions.Default);
+    }
+
+    private static int Hours(IConfiguration configuration, string level, int fallback)
+    {
+        string key = $"{FirstResponseHoursKey}:{level}";
+        string? text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int hours) && hours <= 8760
+            ? hours
+            : throw new InvalidOperationException($"The setting {key} must be a whole number of hours in [0, 8760], not '{text}'.");
     }
 }
