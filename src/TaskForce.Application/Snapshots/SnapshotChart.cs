@@ -7,7 +7,7 @@ namespace TaskForce.Application.Snapshots;
 /// reporting delay). A withheld cell draws no bar and its label says so.</summary>
 public static class SnapshotChart
 {
-    /// <summary>Writes the case-record charts as PNGs of 900 × 500 pixels next to a file stem.</summary>
+    /// <summary>Writes the case-record charts as PNGs (horizontal bars, 1200 pixels wide) next to a file stem.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="stem">The path without extension, e.g. <c>out/snapshot-53.03-2025</c>.</param>
     /// <returns>The paths written: <c>-victims-identified.png</c>, <c>-justice-funnel.png</c>, <c>-reporting-delay.png</c>
@@ -26,7 +26,7 @@ public static class SnapshotChart
             }
 
             string path = stem + suffix;
-            Bars(cells.Select(c => ReportLabels.Value(dimension, c.Disaggregation[0].Value) + (c.Suppressed ? "\n(disensor / suppressed)" : string.Empty)).ToList(),
+            Bars(cells.Select(c => ReportLabels.Value(dimension, c.Disaggregation[0].Value) + (c.Suppressed ? " (disensor / suppressed)" : string.Empty)).ToList(),
                 cells.Select(c => c.Suppressed ? (double?)null : (double)(c.Value ?? 0m)).ToList(),
                 $"{title} — {snapshot.Region} {snapshot.Period.Label} (k = {snapshot.SuppressionK})", yLabel, path);
             written.Add(path);
@@ -38,28 +38,29 @@ public static class SnapshotChart
         return written;
     }
 
-    private static void Bars(List<string> labels, List<double?> values, string title, string yLabel, string path)
+    private static void Bars(List<string> labels, List<double?> values, string title, string xLabel, string path)
     {
+        // Horizontal bars, first category on top: long bilingual labels stay readable.
         var plot = new ScottPlot.Plot();
         var bars = new List<ScottPlot.Bar>();
-        for (int i = 0; i < values.Count; i++)
+        int n = values.Count;
+        for (int i = 0; i < n; i++)
         {
             if (values[i] is { } v)
             {
-                bars.Add(new ScottPlot.Bar { Position = i, Value = v, FillColor = ScottPlot.Colors.SteelBlue, Label = v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) });
+                bars.Add(new ScottPlot.Bar { Position = n - 1 - i, Value = v, FillColor = ScottPlot.Colors.SteelBlue, Label = v.ToString("0", System.Globalization.CultureInfo.InvariantCulture) });
             }
         }
 
         var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
         barPlot.ValueLabelStyle.FontSize = 12;
-        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, labels.Count).Select(i => (double)i)], [.. labels]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 5 ? 30 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 5 ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.UpperCenter;
-        plot.Axes.Margins(bottom: 0);
-        plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
+        plot.Axes.Left.SetTicks([.. Enumerable.Range(0, n).Select(i => (double)(n - 1 - i))], [.. labels]);
+        plot.Axes.Margins(left: 0);
+        plot.Axes.SetLimitsY(-0.5, n - 0.5);
         plot.Title(title);
-        plot.YLabel(yLabel);
-        plot.SavePng(path, 900, 500);
+        plot.XLabel(xLabel);
+        plot.SavePng(path, 1200, 140 + (40 * n));
     }
 
     /// <summary>Writes the chart as a PNG of 900 × 500 pixels.</summary>
