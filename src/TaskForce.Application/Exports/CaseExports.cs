@@ -184,8 +184,17 @@ public static class CaseExports
         }
 
         w.WriteEndArray();
-        w.WriteNumber("records_total", records.Count);
-        w.WriteNumber("records_withheld", records.Count - kept.Count);
+        if (records.Count > 0 && records.Count < k)
+        {
+            // A total below k is withheld as in the snapshot; nothing can be kept then anyway.
+            w.WriteNull("records_total");
+            w.WriteNull("records_withheld");
+        }
+        else
+        {
+            w.WriteNumber("records_total", records.Count);
+            w.WriteNumber("records_withheld", records.Count - kept.Count);
+        }
         w.WriteStartArray("victims");
         int n = 0;
         foreach (var (p, _) in kept)

@@ -66,6 +66,21 @@ public sealed class CaseIndicatorSnapshotTests
     }
 
     [Fact]
+    public async Task HtcdsJson_WithholdsEveryRecordAndTheTotal_GivenKAboveThePersonCount()
+    {
+        // 89 trafficking victims in 2025 (the approved snapshot); with k = 200 no group reaches k and the total is withheld too.
+        var input = await CaseDataSet.UseCase(new FakeClock(Now)).LoadCaseInputAsync(CaseDataSet.Ttu, ReportingPeriod.Parse("2025"));
+        using var stream = new MemoryStream();
+        var report = CaseExports.WriteHtcdsJson(input, CaseDataSet.Ttu, ReportingPeriod.Parse("2025"), 200, Now, stream);
+
+        var json = System.Text.Json.JsonDocument.Parse(stream.ToArray()).RootElement;
+        Assert.Equal(89, report.Persons);
+        Assert.Equal(0, report.Rows);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("records_total").ValueKind);
+        Assert.Equal(0, json.GetProperty("victims").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Snapshot_HasNoPersonKeyOrCaseId_GivenTheFixedCaseDataSet()
     {
         var snapshot = await Snapshot2025();
