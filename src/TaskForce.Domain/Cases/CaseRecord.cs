@@ -21,7 +21,7 @@ namespace TaskForce.Domain.Cases;
 /// "today" from the injected clock.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: one request changes one instance.</threadsafety>
-public sealed class CaseRecord
+public sealed partial class CaseRecord
 {
     /// <summary>The most persons of one role (victims, suspects, witnesses) in one case.</summary>
     public const int MaxPersonsPerRole = 500;
@@ -167,34 +167,14 @@ public sealed class CaseRecord
     public PersonId AddVictim(NewVictim input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        const string f = "victim";
         if (_victims.Count >= MaxPersonsPerRole)
         {
             throw new DomainValidationException("victims", $"A case has at most {MaxPersonsPerRole} victims.");
         }
 
-        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
-        {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
-        }
-
-        int? age = input.AgeAtOffence;
-        if (OffenceDate is { } offence)
-        {
-            age = ChildAge.Assess(input.BirthDate, input.AgeAtOffence, input.Unborn, offence, f).AgeAtOffence;
-        }
-        else
-        {
-            // The act is not dated yet: the report date bounds it, so a birth after the report needs "unborn".
-            ChildAge.Assess(input.BirthDate, input.BirthDate is null ? input.AgeAtOffence : null, input.Unborn, ReportedOn, f);
-        }
-
-        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
-        var id = new PersonId($"victim-{_victims.Count + 1}");
-        _victims.Add(new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity));
-        return id;
+        var victim = BuildVictim(new PersonId($"victim-{_victims.Count + 1}"), input, "victim");
+        _victims.Add(victim);
+        return victim.Id;
     }
 
     /// <summary>Adds a suspect or perpetrator.</summary>
@@ -206,28 +186,14 @@ public sealed class CaseRecord
     public PersonId AddSuspect(NewSuspect input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        const string f = "suspect";
         if (_suspects.Count >= MaxPersonsPerRole)
         {
             throw new DomainValidationException("suspects", $"A case has at most {MaxPersonsPerRole} suspects.");
         }
 
-        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
-        {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
-        }
-
-        var roles = CaseCodes.Roles.ParseList(input.Roles, $"{f}.roles");
-        if (roles.Count == 0)
-        {
-            throw new DomainValidationException($"{f}.roles", "At least one role in the trafficking process is required (HTCDS RoleInProcess; use 'other' when unknown).");
-        }
-
-        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
-        var id = new PersonId($"suspect-{_suspects.Count + 1}");
-        _suspects.Add(new Suspect(id, sex, roles, input.StateOfficial, input.Corporation, citizenship, identity));
-        return id;
+        var suspect = BuildSuspect(new PersonId($"suspect-{_suspects.Count + 1}"), input, "suspect");
+        _suspects.Add(suspect);
+        return suspect.Id;
     }
 
     /// <summary>Adds a witness.</summary>
@@ -244,10 +210,9 @@ public sealed class CaseRecord
             throw new DomainValidationException("witnesses", $"A case has at most {MaxPersonsPerRole} witnesses.");
         }
 
-        var identity = PersonIdentity.Create(input.Identity, "witness.identity");
-        var id = new PersonId($"witness-{_witnesses.Count + 1}");
-        _witnesses.Add(new Witness(id, input.Child, identity));
-        return id;
+        var witness = BuildWitness(new PersonId($"witness-{_witnesses.Count + 1}"), input, "witness");
+        _witnesses.Add(witness);
+        return witness.Id;
     }
 
     /// <summary>Records the trafficking elements, replacing earlier ones. Allowed for every case type: a violence
