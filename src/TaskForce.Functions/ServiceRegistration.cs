@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using TaskForce.Application.Cases;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Http;
 using TaskForce.Storage;
 
 namespace TaskForce.Functions;
@@ -19,7 +21,9 @@ public static class ServiceRegistration
     /// <summary>Adds TaskForce's services.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration holding <c>TASKFORCE_STORAGE</c> (a Table Storage connection string)
-    /// and optionally <see cref="TimeZoneKey"/>.</param>
+    /// and optionally <see cref="TimeZoneKey"/>, <c>TaskForce:IdentityKey</c> (base64 of 32 bytes; identity fields
+    /// fail closed without it), <c>TaskForce:IdentityPreviousKeys</c> and <c>WEBSITE_AUTH_ENABLED</c> (set by App
+    /// Service authentication; callers are identified only when it is <c>True</c>).</param>
     /// <returns>The same collection.</returns>
     /// <exception cref="InvalidOperationException"><c>TASKFORCE_STORAGE</c> is missing.</exception>
     public static IServiceCollection AddTaskForce(this IServiceCollection services, IConfiguration configuration)
@@ -43,6 +47,16 @@ public static class ServiceRegistration
         services.AddSingleton<ISnapshotRepository, TableSnapshotRepository>();
         services.AddSingleton<SnapshotUseCase>();
         services.AddSingleton<ImportVerdictsUseCase>();
+
+        // issue 3: case records. The identity key (TaskForce:IdentityKey, base64 of 32 bytes) may be absent: then
+        // cases without identity can still be stored, and any write or read of identity fails closed (ADR-004).
+        services.AddSingleton(_ => IdentityProtector.FromSettings(configuration[IdentityProtectionOptions.KeySetting], configuration[IdentityProtectionOptions.PreviousKeysSetting]));
+        services.AddSingleton(_ => ClientPrincipalReader.FromConfiguration(configuration));
+        services.AddSingleton<ICaseRepository, TableCaseRepository>();
+        services.AddSingleton<CreateCaseUseCase>();
+        services.AddSingleton<GetCaseUseCase>();
+        services.AddSingleton<ListCasesUseCase>();
+        services.AddSingleton<QualifyCaseUseCase>();
         return services;
     }
 }

@@ -70,14 +70,6 @@ public static class CaseTestData
             "aad",
             null)!;
 
-    public static Caller OwnerWorker => Caller("worker-1", "uptd_ppa_ttu", "case_worker");
-
-    public static Caller OtherWorker => Caller("worker-9", "dinsos_ttu", "case_worker");
-
-    public static Caller Coordinator => Caller("coord-1", "gugus_tugas_ttu", "coordinator");
-
-    public static Caller Statistician => Caller("stat-1", "bps_ttu", "statistician");
-
     /// <summary>Every row of the cases table as text: keys and every column value.</summary>
     public static async Task<List<string>> RawRowsAsync(TaskForceTables tables)
     {
