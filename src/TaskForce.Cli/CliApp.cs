@@ -24,6 +24,8 @@ public static class CliApp
         {
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
+            LegalCommands.Qualify(context),
+            LegalCommands.SentenceCheck(context),
         };
 
         var parsed = root.Parse(args);
