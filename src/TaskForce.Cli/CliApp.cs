@@ -24,7 +24,9 @@ public static class CliApp
         {
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
-            LegalCommands.Qualify(context),
+            EstimateCommand.Create(context),
+            DetentionCheckCommand.Create(context), // issue 4
+            LegalCommands.Qualify(context), // issue 3
             LegalCommands.SentenceCheck(context),
         };
 

@@ -1,11 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using TaskForce.Application.Alerts;
 using TaskForce.Application.Cases;
+using TaskForce.Application.Detention;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
+using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Workflows;
 using TaskForce.Functions.Http;
 using TaskForce.Storage;
 
@@ -17,6 +21,9 @@ public static class ServiceRegistration
 {
     /// <summary>The configuration key of the district time zone (default <c>Asia/Makassar</c>).</summary>
     public const string TimeZoneKey = "TaskForce:TimeZone";
+
+    /// <summary>The configuration section of the first-response hours per risk level (case management).</summary>
+    public const string FirstResponseHoursKey = "TaskForce:FirstResponseHours";
 
     /// <summary>Adds TaskForce's services.</summary>
     /// <param name="services">The service collection.</param>
@@ -48,6 +55,13 @@ public static class ServiceRegistration
         services.AddSingleton<SnapshotUseCase>();
         services.AddSingleton<ImportVerdictsUseCase>();
 
+        // issue 4: detention check, workflow storage, daily deadline alerts
+        services.AddSingleton(_ => CreateWorkflowRegistry(configuration));
+        services.AddSingleton<IWorkflowRepository, TableWorkflowRepository>();
+        services.AddSingleton<IAlertRepository, TableAlertRepository>();
+        services.AddSingleton<DetentionCheckUseCase>();
+        services.AddSingleton<DailyDeadlineAlertsUseCase>();
+
         // issue 3: case records. The identity key (TaskForce:IdentityKey, base64 of 32 bytes) may be absent: then
         // cases without identity can still be stored, and any write or read of identity fails closed (ADR-004).
         services.AddSingleton(_ => IdentityProtector.FromSettings(configuration[IdentityProtectionOptions.KeySetting], configuration[IdentityProtectionOptions.PreviousKeysSetting]));
@@ -58,5 +72,35 @@ public static class ServiceRegistration
         services.AddSingleton<ListCasesUseCase>();
         services.AddSingleton<QualifyCaseUseCase>();
         return services;
+    }
+
+    /// <summary>Creates the workflows with the first-response hours of <see cref="FirstResponseHoursKey"/>
+    /// (<c>:Tinggi</c>, <c>:Sedang</c>, <c>:Rendah</c>; defaults 0, 6 and 24 hours, reference §3.2 [U]).</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The registry.</returns>
+    /// <exception cref="InvalidOperationException">A configured value is not a whole number of hours in [0, 8760].</exception>
+    public static WorkflowRegistry CreateWorkflowRegistry(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var defaults = FirstResponseOptions.Default;
+        var options = new FirstResponseOptions(
+            Hours(configuration, "Tinggi", defaults.TinggiHours),
+            Hours(configuration, "Sedang", defaults.SedangHours),
+            Hours(configuration, "Rendah", defaults.RendahHours));
+        return new WorkflowRegistry(options, ServiceDeadlineOptions.Default);
+    }
+
+    private static int Hours(IConfiguration configuration, string level, int fallback)
+    {
+        string key = $"{FirstResponseHoursKey}:{level}";
+        string? text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int hours) && hours <= 8760
+            ? hours
+            : throw new InvalidOperationException($"The setting {key} must be a whole number of hours in [0, 8760], not '{text}'.");
     }
 }

@@ -147,4 +147,23 @@ public static class TableKeys
     /// <param name="date">The business date in the district zone.</param>
     /// <returns><c>d2026-01-31</c>.</returns>
     public static string AlertPartition(LocalDate date) => string.Create(CultureInfo.InvariantCulture, $"d{date:uuuu-MM-dd}");
+
+    /// <summary>Returns the row key of one alert in a day's partition: one row per case, workflow instance and deadline
+    /// kind, so the daily run adds it insert-only and a second run for the same day finds it (ADR-007).</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="workflow">The workflow code.</param>
+    /// <param name="subjectId">The instance id.</param>
+    /// <param name="deadlineKind">The deadline id, e.g. <c>service_due</c>.</param>
+    /// <returns><c>{case}|{workflow}|{subject}|{deadline kind}</c>, segments escaped.</returns>
+    public static string AlertRow(string caseId, string workflow, string subjectId, string deadlineKind) =>
+        string.Join(Separator, Escape(caseId), Escape(workflow), Escape(subjectId), Escape(deadlineKind));
+
+    /// <summary>Gets the smallest row key of any workflow row (state or event) in a case partition.</summary>
+    /// <value><c>wf|</c>.</value>
+    public static string WorkflowRowsLowerBound => "wf" + Separator;
+
+    /// <summary>Gets the exclusive upper bound of the workflow rows in a case partition (<c>}</c> sorts right after
+    /// <c>|</c>).</summary>
+    /// <value><c>wf}</c>.</value>
+    public static string WorkflowRowsUpperBound => "wf}";
 }

@@ -26,6 +26,7 @@ public sealed class TableSnapshotRepository(TaskForceTables tables) : ISnapshotR
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         int parts = (snapshot.Json.Length + ChunkChars - 1) / ChunkChars;
+        string writeId = Guid.NewGuid().ToString("N");
         if (parts > MaxChunks)
         {
             throw new InvalidOperationException($"The snapshot JSON has {snapshot.Json.Length} characters; at most {ChunkChars * MaxChunks} fit one entity.");
@@ -40,6 +41,7 @@ public sealed class TableSnapshotRepository(TaskForceTables tables) : ISnapshotR
             ["GeneratedAt"] = snapshot.GeneratedAt.ToDateTimeOffset(),
             ["GeneratedAtText"] = NodaTime.Text.InstantPattern.ExtendedIso.Format(snapshot.GeneratedAt),
             ["JsonParts"] = parts,
+            ["WriteId"] = writeId,
         };
         for (int i = 0; i < parts; i++)
         {
@@ -53,8 +55,10 @@ public sealed class TableSnapshotRepository(TaskForceTables tables) : ISnapshotR
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await tables.Snapshots.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (FromEntity(existing.Value), false);
+            // Stored before, or stored by this very call whose first attempt committed but whose response was lost
+            // (the SDK retried): the latter carries this call's write id.
+            var row = (await tables.Snapshots.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            return (FromEntity(row), row.GetString("WriteId") == writeId);
         }
     }
 

@@ -19,6 +19,10 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
     /// <summary>The most actions in one Table Storage transaction (service limit, engineering.md §3.1).</summary>
     public const int MaxTransactionActions = 100;
 
+    /// <summary>The header column holding the id of the write call that stored the verdict: a retried request whose
+    /// first attempt committed is then recognised as this call's own write, not a duplicate.</summary>
+    public const string WriteIdColumn = "WriteId";
+
     /// <summary>Gets or sets whether writes are batched into transactions (the default) or sent one entity per
     /// request. Only the benchmark turns batching off, to measure the difference.</summary>
     /// <value><see langword="true"/> by default.</value>
@@ -29,6 +33,7 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
     {
         ArgumentNullException.ThrowIfNull(verdicts);
         var outcomes = new VerdictWriteOutcome[verdicts.Count];
+        string writeId = Guid.NewGuid().ToString("N");
         int handled = 0;
         foreach (var partition in verdicts.Select((v, i) => (v, i)).GroupBy(x => TableKeys.VerdictPartition(x.v.Verdict.Facts.DecisionDate)))
         {
@@ -51,20 +56,17 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
             var batchMembers = new List<(VerdictToStore Item, int Index)>();
             foreach (var (item, index) in toWrite)
             {
-                var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
-                var actions = children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
-                    .Append(new TableTransactionAction(TableTransactionActionType.Add, header))
-                    .ToList();
+                var actions = Actions(item, writeId);
                 if (!UseTransactions)
                 {
-                    outcomes[index] = await WriteOneByOneAsync(item, actions, cancellationToken).ConfigureAwait(false);
+                    outcomes[index] = await WriteOneByOneAsync(item, actions, writeId, cancellationToken).ConfigureAwait(false);
                     progress?.Report(++handled);
                     continue;
                 }
 
                 if (batch.Count + actions.Count > MaxTransactionActions && batch.Count > 0)
                 {
-                    handled += await SubmitAsync(batch, batchMembers, outcomes, cancellationToken).ConfigureAwait(false);
+                    handled += await SubmitAsync(batch, batchMembers, outcomes, writeId, cancellationToken).ConfigureAwait(false);
                     progress?.Report(handled);
                 }
 
@@ -88,7 +90,7 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
 
             if (batch.Count > 0)
             {
-                handled += await SubmitAsync(batch, batchMembers, outcomes, cancellationToken).ConfigureAwait(false);
+                handled += await SubmitAsync(batch, batchMembers, outcomes, writeId, cancellationToken).ConfigureAwait(false);
                 progress?.Report(handled);
             }
         }
@@ -138,7 +140,16 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         return result;
     }
 
-    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, List<(VerdictToStore Item, int Index)> members, VerdictWriteOutcome[] outcomes, CancellationToken cancellationToken)
+    private static List<TableTransactionAction> Actions(VerdictToStore item, string writeId)
+    {
+        var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
+        header[WriteIdColumn] = writeId;
+        return children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
+            .Append(new TableTransactionAction(TableTransactionActionType.Add, header))
+            .ToList();
+    }
+
+    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, List<(VerdictToStore Item, int Index)> members, VerdictWriteOutcome[] outcomes, string writeId, CancellationToken cancellationToken)
     {
         try
         {
@@ -150,13 +161,11 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 409)
         {
-            // Another writer stored one of these verdicts meanwhile: settle each verdict on its own.
+            // Another writer stored one of these verdicts meanwhile, or a retry re-sent a transaction whose first
+            // attempt had committed (its response was lost): settle each verdict on its own.
             foreach (var (item, index) in members)
             {
-                var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
-                var actions = children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
-                    .Append(new TableTransactionAction(TableTransactionActionType.Add, header)).ToList();
-                outcomes[index] = await WriteOneByOneAsync(item, actions, cancellationToken).ConfigureAwait(false);
+                outcomes[index] = await WriteOneByOneAsync(item, Actions(item, writeId), writeId, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -166,13 +175,13 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         return count;
     }
 
-    private async Task<VerdictWriteOutcome> WriteOneByOneAsync(VerdictToStore item, List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<VerdictWriteOutcome> WriteOneByOneAsync(VerdictToStore item, List<TableTransactionAction> actions, string writeId, CancellationToken cancellationToken)
     {
         var header = actions[^1].Entity;
-        var existing = await tables.Verdicts.GetEntityIfExistsAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint"], cancellationToken).ConfigureAwait(false);
+        var existing = await tables.Verdicts.GetEntityIfExistsAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint", WriteIdColumn], cancellationToken).ConfigureAwait(false);
         if (existing.HasValue)
         {
-            return Settle(existing.Value!, item);
+            return Settle(existing.Value!, item, writeId);
         }
 
         foreach (var action in actions.Take(actions.Count - 1))
@@ -187,11 +196,14 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var now = await tables.Verdicts.GetEntityAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint"], cancellationToken).ConfigureAwait(false);
-            return Settle(now.Value, item);
+            var now = await tables.Verdicts.GetEntityAsync<TableEntity>(header.PartitionKey, header.RowKey, ["Fingerprint", WriteIdColumn], cancellationToken).ConfigureAwait(false);
+            return Settle(now.Value, item, writeId);
         }
     }
 
-    private static VerdictWriteOutcome Settle(TableEntity existing, VerdictToStore item) =>
-        existing.GetString("Fingerprint") == item.Fingerprint ? VerdictWriteOutcome.Duplicate : VerdictWriteOutcome.Conflict;
+    // A header written by this very call (a retried request whose first attempt committed) counts as added.
+    private static VerdictWriteOutcome Settle(TableEntity existing, VerdictToStore item, string writeId) =>
+        existing.GetString(WriteIdColumn) == writeId ? VerdictWriteOutcome.Added
+        : existing.GetString("Fingerprint") == item.Fingerprint ? VerdictWriteOutcome.Duplicate
+        : VerdictWriteOutcome.Conflict;
 }

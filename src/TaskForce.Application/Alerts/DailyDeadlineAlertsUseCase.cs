@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Workflows;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Workflows;
+
+namespace TaskForce.Application.Alerts;
+
+/// <summary>What one daily deadline run did.</summary>
+/// <param name="BusinessDate">The business date of the run (district zone).</param>
+/// <param name="Zone">The zone id, e.g. <c>Asia/Makassar</c>.</param>
+/// <param name="EvaluatedAt">The instant the deadlines were evaluated at.</param>
+/// <param name="InstancesScanned">Workflow instances read.</param>
+/// <param name="InstancesUnreadable">Instances skipped because their stored rows could not be replayed (logged by id).</param>
+/// <param name="DueToday">Alerts found with status due today.</param>
+/// <param name="Overdue">Alerts found with status overdue.</param>
+/// <param name="Written">Alerts written now.</param>
+/// <param name="AlreadyStored">Alerts found that an earlier run of the same day had written (nothing rewritten).</param>
+public sealed record DailyAlertRun(
+    LocalDate BusinessDate,
+    string Zone,
+    Instant EvaluatedAt,
+    int InstancesScanned,
+    int InstancesUnreadable,
+    int DueToday,
+    int Overdue,
+    int Written,
+    int AlreadyStored);
+
+/// <summary>
+/// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
+/// (<c>WorkflowInstance.Deadlines</c>) as of one instant in the district zone, and adds an alert for each running
+/// deadline that is due that business date or overdue. Alerts are insert-only with deterministic keys, so running
+/// twice for the same day writes nothing new.
+/// </summary>
+/// <remarks>
+/// <para>Due: a day-based deadline whose due date is the business date (<see cref="DeadlineStatus.DueToday"/>), or an
+/// hour-based one (first response) still pending whose due instant falls on the business date. Overdue:
+/// <see cref="DeadlineStatus.Overdue"/>. Closed deadlines (met, met late, stopped, missed) raise nothing.</para>
+/// <para>An instance whose stored rows do not replay (a corrupt row, a workflow code this version does not know) is
+/// skipped and logged by id, never allowed to stop the run for the others. Alerts and logs carry ids and codes only.</para>
+/// </remarks>
+/// <param name="workflows">The workflow store.</param>
+/// <param name="alerts">The alert store.</param>
+/// <param name="registry">The workflows.</param>
+/// <param name="clock">The clock (FakeClock in tests).</param>
+/// <param name="zone">The district zone (normally Asia/Makassar).</param>
+/// <param name="logger">The logger.</param>
+public sealed partial class DailyDeadlineAlertsUseCase(
+    IWorkflowRepository workflows,
+    IAlertRepository alerts,
+    WorkflowRegistry registry,
+    IClock clock,
+    DateTimeZone zone,
+    ILogger<DailyDeadlineAlertsUseCase> logger)
+{
+    /// <summary>Runs once for the business date of the clock's current instant.</summary>
+    /// <param name="cancellationToken">Cancels the run; alerts already written stay, and a re-run completes the day.</param>
+    /// <returns>What the run did.</returns>
+    public async Task<DailyAlertRun> RunAsync(CancellationToken cancellationToken = default)
+    {
+        Instant now = clock.GetCurrentInstant();
+        var at = new FrozenClock(now);
+        LocalDate today = DistrictTime.BusinessDate(now, zone);
+        var found = new List<DeadlineAlert>();
+        int scanned = 0, unreadable = 0;
+        await foreach (var stored in workflows.ListAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            scanned++;
+            IReadOnlyList<Deadline> deadlines;
+            try
+            {
+                var session = WorkflowIds.Reload(registry.Find(stored.Workflow), stored, facts: null, zone);
+                deadlines = session.Deadlines(at);
+            }
+            catch (Exception ex) when (ex is DomainValidationException or InvalidOperationException)
+            {
+                unreadable++;
+                LogUnreadable(logger, stored.CaseId, stored.Workflow, stored.SubjectId, ex);
+                continue;
+            }
+
+            foreach (var d in deadlines)
+            {
+                DeadlineAlertStatus? status = d.Status switch
+                {
+                    DeadlineStatus.Overdue => DeadlineAlertStatus.Overdue,
+                    DeadlineStatus.DueToday => DeadlineAlertStatus.DueToday,
+                    DeadlineStatus.Pending when d.DueOn == today => DeadlineAlertStatus.DueToday,
+                    _ => null,
+                };
+                if (status is { } s)
+                {
+                    found.Add(new DeadlineAlert(today, stored.CaseId, stored.Workflow, stored.SubjectId, d.Id, d.DueOn, d.DueAt, s,
+                        s == DeadlineAlertStatus.Overdue ? d.DaysOverdue : 0, d.StartedBySequence, d.Confirmed, now));
+                }
+            }
+        }
+
+        int written = await alerts.AddNewAsync(today, found, cancellationToken).ConfigureAwait(false);
+        var run = new DailyAlertRun(today, zone.Id, now, scanned, unreadable,
+            found.Count(a => a.Status == DeadlineAlertStatus.DueToday),
+            found.Count(a => a.Status == DeadlineAlertStatus.Overdue),
+            written,
+            found.Count - written);
+        LogRun(logger, today, scanned, unreadable, found.Count, written);
+        return run;
+    }
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning, Message = "Case {CaseId}: {Workflow} '{SubjectId}' skipped by the deadline run: its stored rows do not replay")]
+    private static partial void LogUnreadable(ILogger logger, string caseId, string workflow, string subjectId, Exception exception);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Deadline run for {BusinessDate}: {Scanned} instances ({Unreadable} unreadable), {Found} alerts, {Written} written now")]
+    private static partial void LogRun(ILogger logger, LocalDate businessDate, int scanned, int unreadable, int found, int written);
+
+    /// <summary>A clock stopped at one instant, so every instance of a run is evaluated at the same moment.</summary>
+    private sealed class FrozenClock(Instant instant) : IClock
+    {
+        public Instant GetCurrentInstant() => instant;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Detention;
+
+namespace TaskForce.Application.Detention;
+
+/// <summary>The parsed input of <c>detention-check</c>: the chain and the date its warnings are computed for.</summary>
+/// <param name="Request">The chain.</param>
+/// <param name="AsOf">The business date for the release warnings, or <see langword="null"/> for today in the district
+/// zone.</param>
+public sealed record DetentionCheckInput(DetentionCheckRequest Request, LocalDate? AsOf);
+
+/// <summary>
+/// Reads and writes the JSON of <c>detention-check</c> (shared/contracts/cli.md), shared by the tool and
+/// <c>POST /api/detention-checks</c> so both accept and return exactly the same documents.
+/// </summary>
+/// <remarks>
+/// <para>Input (snake_case): <c>article</c> (an id such as <c>UU21-2007:2(1)</c>, optional), <c>offence_date</c> and
+/// <c>arrest_date</c> (<c>YYYY-MM-DD</c> or null, optional), <c>periods</c> (required array of at most
+/// <see cref="DetentionCheckRequest.MaxPeriods"/> objects), and the extensions <c>serious_disorder_certified</c>
+/// (bool, KUHAP Pasal 29(1)(a)), <c>warning_days</c> (days before <c>release_by_law</c> a warning is raised, default 7)
+/// and <c>as_of</c> (the date of the warnings, default today in Asia/Makassar). Each period has <c>stage</c> (a
+/// contract stage code, or null when the printed stage could not be recognised: it is then reported as
+/// <c>unrecognised_stage</c>), <c>from</c> and <c>to</c> (dates, or null when not printed: reported as
+/// <c>missing_date</c>), and optionally <c>label</c> (the printed text, echoed) and <c>detention_type</c>
+/// (<c>rutan</c>, <c>tahanan_rumah</c>, <c>tahanan_kota</c>).</para>
+/// <para>Bad input — malformed JSON, an unknown field (a typo such as <c>form</c> must not silently drop a date), a
+/// missing <c>periods</c>, <c>stage</c>, <c>from</c> or <c>to</c> key, an unknown stage code, an impossible date such as
+/// <c>2025-02-30</c>, a value of the wrong type — throws <see cref="DomainValidationException"/> naming the field
+/// (e.g. <c>periods[2].from</c>). Messy but well-formed chains (reversed dates, gaps, overlaps) are not bad input:
+/// the ledger reports them.</para>
+/// </remarks>
+public static class DetentionCheckJson
+{
+    /// <summary>The largest input accepted, in characters.</summary>
+    public const int MaxInputLength = 1_000_000;
+
+    private const int MaxArticleLength = 100;
+
+    private static readonly string[] RootFields = ["article", "offence_date", "arrest_date", "periods", "serious_disorder_certified", "warning_days", "as_of"];
+    private static readonly string[] PeriodFields = ["stage", "from", "to", "label", "detention_type"];
+
+    /// <summary>Parses an input document.</summary>
+    /// <param name="json">The document. Cannot be <see langword="null"/>.</param>
+    /// <returns>The chain and its warning date.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The document is not valid input; the field is named (empty for a
+    /// document that is not JSON at all).</exception>
+    public static DetentionCheckInput Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxInputLength)
+        {
+            throw new DomainValidationException($"The input is longer than {MaxInputLength} characters.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+        }
+        catch (JsonException ex)
+        {
+            throw new DomainValidationException($"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DomainValidationException("The input must be a JSON object with a 'periods' array.");
+            }
+
+            CheckFields(root, RootFields, string.Empty);
+            if (!root.TryGetProperty("periods", out var periodsElement))
+            {
+                throw new DomainValidationException("periods", "periods is required (an array of detention periods).");
+            }
+
+            if (periodsElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new DomainValidationException("periods", "periods must be an array.");
+            }
+
+            if (periodsElement.GetArrayLength() > DetentionCheckRequest.MaxPeriods)
+            {
+                throw new DomainValidationException("periods", $"At most {DetentionCheckRequest.MaxPeriods} periods are accepted; {periodsElement.GetArrayLength()} were given.");
+            }
+
+            var periods = new List<DetentionPeriodInput>();
+            int i = 0;
+            foreach (var p in periodsElement.EnumerateArray())
+            {
+                periods.Add(ParsePeriod(p, $"periods[{i}]"));
+                i++;
+            }
+
+            var request = new DetentionCheckRequest
+            {
+                Article = OptionalString(root, "article", "article", MaxArticleLength),
+                OffenceDate = OptionalDate(root, "offence_date", "offence_date"),
+                ArrestDate = OptionalDate(root, "arrest_date", "arrest_date"),
+                Periods = periods,
+                SeriousDisorderCertified = OptionalBool(root, "serious_disorder_certified") ?? false,
+                WarningDays = OptionalInt(root, "warning_days") ?? 7,
+            };
+            return new DetentionCheckInput(request, OptionalDate(root, "as_of", "as_of"));
+        }
+    }
+
+    /// <summary>Writes a result as the contract's JSON (snake_case, ISO dates).</summary>
+    /// <param name="result">The result. Cannot be <see langword="null"/>.</param>
+    /// <returns>One JSON document on one line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string Write(DetentionCheckResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonSerializer.Serialize(result, TaskForceJson.Options);
+    }
+
+    private static DetentionPeriodInput ParsePeriod(JsonElement p, string path)
+    {
+        if (p.ValueKind != JsonValueKind.Object)
+        {
+            throw new DomainValidationException(path, $"{path} must be an object with stage, from and to.");
+        }
+
+        CheckFields(p, PeriodFields, path + ".");
+        foreach (string key in new[] { "stage", "from", "to" })
+        {
+            if (!p.TryGetProperty(key, out _))
+            {
+                throw new DomainValidationException($"{path}.{key}", $"{path}.{key} is required (null when the verdict does not print it).");
+            }
+        }
+
+        var stageElement = p.GetProperty("stage");
+        DetentionStage? stage = stageElement.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.String => DetentionStages.Parse(stageElement.GetString(), $"{path}.stage"),
+            _ => throw new DomainValidationException($"{path}.stage", $"{path}.stage must be a stage code or null."),
+        };
+        string? typeCode = OptionalString(p, "detention_type", $"{path}.detention_type", 20);
+        var type = typeCode switch
+        {
+            null or "rutan" => DetentionType.Rutan,
+            "tahanan_rumah" => DetentionType.TahananRumah,
+            "tahanan_kota" => DetentionType.TahananKota,
+            _ => throw new DomainValidationException($"{path}.detention_type", $"'{typeCode}' is not a detention type (rutan, tahanan_rumah, tahanan_kota)."),
+        };
+        return new DetentionPeriodInput(
+            stage,
+            OptionalDate(p, "from", $"{path}.from"),
+            OptionalDate(p, "to", $"{path}.to"),
+            OptionalString(p, "label", $"{path}.label", DetentionLedger.LabelMaxLength),
+            type);
+    }
+
+    private static void CheckFields(JsonElement obj, string[] known, string prefix)
+    {
+        foreach (var property in obj.EnumerateObject())
+        {
+            if (Array.IndexOf(known, property.Name) < 0)
+            {
+                throw new DomainValidationException(prefix + property.Name, $"'{prefix}{property.Name}' is not a field of the input. Known: {string.Join(", ", known)}.");
+            }
+        }
+    }
+
+    private static LocalDate? OptionalDate(JsonElement obj, string name, string field)
+    {
+        if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw new DomainValidationException(field, $"{field} must be a date YYYY-MM-DD or null.");
+        }
+
+        string text = e.GetString()!;
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw new DomainValidationException(field, $"{field} '{text}' is not a calendar date YYYY-MM-DD.");
+    }
+
+    private static string? OptionalString(JsonElement obj, string name, string field, int maxLength)
+    {
+        if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (e.ValueKind != JsonValueKind.String)
+        {
+            throw new DomainValidationException(field, $"{field} must be a string or null.");
+        }
+
+        string text = e.GetString()!.Trim();
+        if (text.Length > maxLength)
+        {
+            throw new DomainValidationException(field, $"{field} is longer than {maxLength} characters.");
+        }
+
+        return text.Length == 0 ? null : text;
+    }
+
+    private static bool? OptionalBool(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return e.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new DomainValidationException(name, $"{name} must be true or false."),
+        };
+    }
+
+    private static int? OptionalInt(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)
+            ? value
+            : throw new DomainValidationException(name, $"{name} must be a whole number.");
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Estimation;
+
+namespace TaskForce.Application.Estimation;
+
+/// <summary>Reads a capture-history table from CSV (shared/contracts/cli.md, <c>estimate</c>): one 0/1 column per
+/// list, the last column <c>count</c>, one row per observed combination — SparseMSE's data frame layout, as in
+/// ../shared/data/mse/.</summary>
+public static class CaptureHistoryCsv
+{
+    /// <summary>Reads and validates a table.</summary>
+    /// <param name="reader">The CSV text (RFC 4180; comma-separated; a header row first).</param>
+    /// <returns>The validated table.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The CSV is malformed or empty (field <c>file</c>), the header does
+    /// not end with <c>count</c> (field <c>lists</c>), a value is not a whole number (field <c>rows[i].cells[j]</c> or
+    /// <c>rows[i].count</c>, with the line number in the message), or the table breaks a rule of
+    /// <see cref="CaptureHistoryTable.Create"/>.</exception>
+    public static CaptureHistoryTable Read(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = null,
+        };
+        using var csv = new CsvReader(reader, config, leaveOpen: true);
+        try
+        {
+            if (!csv.Read())
+            {
+                throw new DomainValidationException("file", "The CSV is empty: expected a header such as 'LA,NG,PF,count' and one row per combination of lists.");
+            }
+
+            csv.ReadHeader();
+            string[] header = csv.HeaderRecord ?? [];
+            if (header.Length < 2 || !string.Equals(header[^1], "count", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new DomainValidationException("lists", "The header must name the lists and end with a 'count' column, e.g. 'LA,NG,PF,count'.");
+            }
+
+            var rows = new List<CaptureHistoryRow>();
+            while (csv.Read())
+            {
+                string[] fields = csv.Parser.Record ?? [];
+                int index = rows.Count;
+                int line = csv.Parser.RawRow;
+                if (fields.Length != header.Length)
+                {
+                    throw new DomainValidationException($"rows[{index}]", $"Line {line} has {fields.Length} values; the header has {header.Length}.");
+                }
+
+                var cells = new int[fields.Length - 1];
+                for (int j = 0; j < cells.Length; j++)
+                {
+                    if (!int.TryParse(fields[j], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out cells[j]))
+                    {
+                        throw new DomainValidationException($"rows[{index}].cells[{j}]", $"Line {line}, list '{header[j]}': '{fields[j]}' is not 0 or 1.");
+                    }
+                }
+
+                if (!long.TryParse(fields[^1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long count))
+                {
+                    throw new DomainValidationException($"rows[{index}].count", $"Line {line}: the count '{fields[^1]}' is not a whole number.");
+                }
+
+                rows.Add(new CaptureHistoryRow(cells, count));
+            }
+
+            return CaptureHistoryTable.Create(header[..^1], rows);
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DomainValidationException("file", $"The CSV cannot be read: {ex.Message.Split('\n')[0]}");
+        }
+    }
+}

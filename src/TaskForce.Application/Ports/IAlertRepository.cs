@@ -1,0 +1,65 @@
+using NodaTime;
+
+namespace TaskForce.Application.Ports;
+
+/// <summary>Why a deadline is on a day's alert list.</summary>
+public enum DeadlineAlertStatus
+{
+    /// <summary><c>due_today</c>: the deadline falls on the business date (or, for an hour-based deadline, its due
+    /// instant lies later that day).</summary>
+    DueToday = 1,
+
+    /// <summary><c>overdue</c>: the due date or instant has passed and the deadline is still running.</summary>
+    Overdue = 2,
+}
+
+/// <summary>
+/// One alert of the daily deadline run: a running deadline of one workflow instance that is due or overdue on a
+/// business date. Carries ids, codes, dates and a status only — no personal data (UU 21/2007 Pasal 44).
+/// </summary>
+/// <param name="BusinessDate">The business date of the run (district zone); the alert's partition.</param>
+/// <param name="CaseId">The case id.</param>
+/// <param name="Workflow">The workflow code.</param>
+/// <param name="SubjectId">The instance id.</param>
+/// <param name="DeadlineId">The deadline kind, e.g. <c>service_due</c>, <c>first_response</c>.</param>
+/// <param name="DueOn">The last business date on which the deadline is met.</param>
+/// <param name="DueAt">The due instant of an hour-based deadline, else <see langword="null"/>.</param>
+/// <param name="Status">Due today or overdue.</param>
+/// <param name="DaysOverdue">Whole days past <paramref name="DueOn"/> as of <paramref name="BusinessDate"/>; 0 when due today.</param>
+/// <param name="StartedBySequence">The audit event that started the deadline.</param>
+/// <param name="RuleConfirmed">Whether the deadline's legal value is confirmed (unconfirmed values are flagged).</param>
+/// <param name="RaisedAt">When the run that first wrote the alert evaluated it.</param>
+public sealed record DeadlineAlert(
+    LocalDate BusinessDate,
+    string CaseId,
+    string Workflow,
+    string SubjectId,
+    string DeadlineId,
+    LocalDate DueOn,
+    Instant? DueAt,
+    DeadlineAlertStatus Status,
+    int DaysOverdue,
+    int StartedBySequence,
+    bool RuleConfirmed,
+    Instant RaisedAt);
+
+/// <summary>
+/// Stores the daily alert list (table <c>alerts</c>, one partition per business date, ADR-007): insert-only, keyed by
+/// case, workflow, subject and deadline kind, so a second run for the same day writes nothing new.
+/// </summary>
+public interface IAlertRepository
+{
+    /// <summary>Adds the alerts of a day that are not stored yet; stored ones are left as first written.</summary>
+    /// <param name="businessDate">The business date (all alerts must carry it).</param>
+    /// <param name="alerts">The alerts. Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>How many were written now.</returns>
+    /// <exception cref="ArgumentException">An alert carries another business date.</exception>
+    Task<int> AddNewAsync(LocalDate businessDate, IReadOnlyList<DeadlineAlert> alerts, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the alerts of a day.</summary>
+    /// <param name="businessDate">The business date.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The alerts, in key order (case, workflow, subject, deadline kind).</returns>
+    Task<IReadOnlyList<DeadlineAlert>> ListAsync(LocalDate businessDate, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using TaskForce.Application.Detention;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Detention;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce detention-check --input FILE.json [--json]</c>: checks a chain of detention periods against the
+/// KUHAP limits (shared/contracts/cli.md). Needs no storage.</summary>
+internal static class DetentionCheckCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var input = new Option<string>("--input") { Description = "JSON file: {article, offence_date, arrest_date, periods: [{stage, from, to}]}.", Required = true };
+        var command = new Command("detention-check", "Check a chain of detention periods against KUHAP Pasal 24-29: limits, inclusive days, overlaps, gaps, the date detention ends by law.")
+        {
+            input, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            string path = parseResult.GetValue(input)!;
+            if (!File.Exists(path))
+            {
+                throw new DomainValidationException("input", $"The input file '{path}' does not exist.");
+            }
+
+            var info = new FileInfo(path);
+            if (info.Length > DetentionCheckJson.MaxInputLength * 4L)
+            {
+                throw new DomainValidationException("input", $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
+            }
+
+            string text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+            var result = new DetentionCheckUseCase(ctx.Clock, DistrictTime.DefaultZone).Check(DetentionCheckJson.Parse(text));
+            if (parseResult.GetValue(ctx.Json))
+            {
+                await ctx.Out.WriteLineAsync(DetentionCheckJson.Write(result)).ConfigureAwait(false);
+            }
+            else
+            {
+                WriteText(ctx.Out, result);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, DetentionCheckResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine($"Regime {r.Regime ?? "-"}; {r.TotalDays} day(s) detained; ends by law {Date(r.ReleaseByLaw)}{(r.AsOf is { } asOf ? $" (as of {Date(asOf)})" : string.Empty)}");
+        foreach (var p in r.Periods)
+        {
+            string days = p.Days?.ToString(inv) ?? "-";
+            string limit = p.LimitDays?.ToString(inv) ?? "-";
+            string problems = p.Problems.Count == 0 ? string.Empty : "  [" + string.Join(", ", p.Problems) + "]";
+            o.WriteLine($"  {p.Index,2} {p.Stage,-26} {Date(p.From)} .. {Date(p.To)}  {days,4}/{limit,-4} {p.LegalBasis ?? string.Empty}{problems}");
+        }
+
+        foreach (var problem in r.Problems)
+        {
+            o.WriteLine($"Problem {problem.Code}: {problem.Message}");
+        }
+
+        foreach (var warning in r.Warnings)
+        {
+            o.WriteLine($"Warning {warning.Code}: {warning.Message}");
+        }
+    }
+
+    private static string Date(NodaTime.LocalDate? date) => date?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) ?? "-";
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using TaskForce.Application.Estimation;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce estimate --lists FILE.csv [--model independence|stepwise] [--p-threshold 0.02]
+/// [--bootstrap N] [--seed S] [--json]</c>: multiple systems estimation of the victims no list has seen
+/// (shared/contracts/cli.md). Needs no storage.</summary>
+internal static class EstimateCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var lists = new Option<string>("--lists") { Description = "Capture-history CSV: one 0/1 column per list, last column 'count'.", Required = true };
+        var model = new Option<string?>("--model") { Description = "independence or stepwise (default: stepwise, as SparseMSE)." };
+        var pThreshold = new Option<double?>("--p-threshold") { Description = "Stepwise: add a two-list term while its p-value is below this (default 0.02)." };
+        var bootstrap = new Option<int?>("--bootstrap") { Description = "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000)." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the bootstrap's random numbers (default 1234)." };
+        var command = new Command("estimate", "Estimate the total number of victims, seen and unseen, from overlapping agency lists.")
+        {
+            lists, model, pThreshold, bootstrap, seed, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            var request = new EstimateRequest(
+                parseResult.GetValue(model), parseResult.GetValue(pThreshold), parseResult.GetValue(bootstrap), parseResult.GetValue(seed));
+            EstimateResponse response;
+            using (var reader = File.OpenText(parseResult.GetValue(lists)!))
+            {
+                response = EstimateUseCase.Run(reader, request);
+            }
+
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(response);
+            }
+            else
+            {
+                WriteText(ctx.Out, response);
+            }
+
+            await Task.CompletedTask.ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void WriteText(TextWriter o, EstimateResponse r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(c, $"Lists: {string.Join(", ", r.Lists)}; seen on at least one list: {r.Observed}."));
+        o.WriteLine(string.Create(c, $"Model: {r.Model}; terms: {string.Join(" + ", r.Terms)}{(r.EmptyOverlapTerms.Count > 0 ? $" (empty overlaps: {string.Join(", ", r.EmptyOverlapTerms)})" : string.Empty)}."));
+        o.WriteLine(string.Create(c, $"Estimated total: {r.Estimate:F0} (unseen {r.DarkFigure:F0}); {r.CiLevel * 100:F0}% interval {r.CiLow:F0}–{r.CiHigh:F0} (Wald on the log of the unseen count)."));
+        if (r.ProfileCiLow is { } pl && r.ProfileCiHigh is { } ph)
+        {
+            o.WriteLine(string.Create(c, $"Profile-likelihood interval: {pl:F0}–{ph:F0}."));
+        }
+
+        if (r.Bca is { CiLow: { } bl, CiHigh: { } bh } bca)
+        {
+            o.WriteLine(string.Create(c, $"BCa bootstrap interval: {bl:F0}–{bh:F0} ({bca.Resamples} resamples, seed {bca.Seed})."));
+        }
+
+        foreach (EstimateWarning w in r.Warnings)
+        {
+            o.WriteLine($"Warning ({w.Code}): {w.Message}");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using TaskForce.Application.Estimation;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Common;
+
+namespace TaskForce.Functions.Http;
+
+/// <summary>
+/// HTTP function for multiple systems estimation. Thin: read the CSV body and the query, call
+/// <see cref="EstimateUseCase"/> (the same code as <c>taskforce estimate</c>), map to HTTP. Nothing is stored.
+/// </summary>
+public sealed class EstimateFunctions
+{
+    /// <summary><c>POST /api/estimates?model=stepwise&amp;p_threshold=0.02[&amp;bootstrap=1000&amp;seed=1234]</c> with a
+    /// capture-history CSV body (<c>text/csv</c>: one 0/1 column per list, last column <c>count</c>).</summary>
+    /// <param name="req">The request.</param>
+    /// <param name="cancellationToken">Cancels reading the body.</param>
+    /// <returns>200 with the contract's <c>estimate</c> document; 400 problem+json for a bad body or query, or data
+    /// for which no estimate exists.</returns>
+    [Function("PostEstimate")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Performance", "CA1822:Mark members as static", Justification = "Function classes are instantiated by the worker, like the other HTTP functions.")]
+    public async Task<IActionResult> PostEstimateAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "estimates")] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        try
+        {
+            var request = new EstimateRequest(
+                NullIfEmpty(req.Query["model"].ToString()),
+                ParseDouble(req.Query["p_threshold"].ToString(), "p_threshold"),
+                ParseInt(req.Query["bootstrap"].ToString(), "bootstrap"),
+                ParseSeed(req.Query["seed"].ToString()));
+            using var reader = new StreamReader(req.Body);
+            string body = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+            using var text = new StringReader(body);
+            EstimateResponse response = EstimateUseCase.Run(text, request);
+            return new ContentResult
+            {
+                Content = JsonSerializer.Serialize(response, TaskForceJson.Options),
+                ContentType = "application/json; charset=utf-8",
+                StatusCode = StatusCodes.Status200OK,
+            };
+        }
+        catch (DomainValidationException ex)
+        {
+            return Problems.BadRequest(ex);
+        }
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+
+    private static double? ParseDouble(string text, string field) =>
+        text.Length == 0 ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
+        : throw new DomainValidationException(field, $"'{text}' is not a number.");
+
+    private static int? ParseInt(string text, string field) =>
+        text.Length == 0 ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
+        : throw new DomainValidationException(field, $"'{text}' is not a whole number.");
+
+    private static ulong? ParseSeed(string text) =>
+        text.Length == 0 ? null
+        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v
+        : throw new DomainValidationException("seed", $"'{text}' is not a whole number ≥ 0.");
+}
