@@ -61,6 +61,9 @@ internal static class CaseEntityMapper
             ["ConsentRecordedAtText"] = state.ConsentRecordedAt is { } c ? InstantText.Format(c) : null,
             ["GbvType"] = state.GbvType,
             ["SimfoniForms"] = Json(state.SimfoniForms),
+            ["SpdpSentOn"] = state.SpdpSentOn is { } spdp ? DateText.Format(spdp) : null,
+            ["IsSexualViolence"] = summary.IsSexualViolence,
+            ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
         };
 
         var persons = new List<TableEntity>();
@@ -165,6 +168,7 @@ internal static class CaseEntityMapper
             ConsentRecordedAt = caseRow.GetString("ConsentRecordedAtText") is { } c ? ParseInstant(c) : null,
             GbvType = caseRow.GetString("GbvType"),
             SimfoniForms = FromJson<List<string>>(caseRow.GetString("SimfoniForms")) ?? [],
+            SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
         };
     }
 
@@ -186,6 +190,9 @@ internal static class CaseEntityMapper
         Witnesses = row.GetInt32("Witnesses") ?? 0,
         TraffickingStatus = Enum.Parse<TraffickingStatus>(Pascal(row.GetString("TraffickingStatus"))),
         ConsentForSharing = row.GetBoolean("ConsentForSharing"),
+        IsSexualViolence = row.GetBoolean("IsSexualViolence") ?? false,
+        IsChildSexualViolence = row.GetBoolean("IsChildSexualViolence") ?? false,
+        SpdpSentOn = ParseDate(row.GetString("SpdpSentOn")),
     };
 
     /// <summary>The columns a listing reads (never the JSON facts).</summary>
@@ -193,6 +200,7 @@ internal static class CaseEntityMapper
     [
         "PartitionKey", "RowKey", "CaseId", "Region", "CaseType", "AgencyKind", "AgencyName", "OwnerAgency", "IntakeChannel", "ReportedAtText", "ReportedOn",
         "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing",
+        "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn",
     ];
 
     public static string AssociatedData(string partitionKey, string rowKey) => $"{partitionKey}|{rowKey}|{IdentityField}";

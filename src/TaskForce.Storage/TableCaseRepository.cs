@@ -5,6 +5,7 @@ using NodaTime;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
+using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Storage;
 
@@ -29,7 +30,7 @@ namespace TaskForce.Storage;
 /// <param name="protector">The identity protector.</param>
 /// <param name="zone">The district zone (business date of the report on restore).</param>
 /// <threadsafety>Thread-safe.</threadsafety>
-public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtector protector, DateTimeZone zone) : ICaseRepository
+public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtector protector, DateTimeZone zone) : ICaseRepository, ICaseFactsReader
 {
     /// <summary>The most case rows a listing page scans before it returns what it found with a cursor.</summary>
     public const int MaxScanPerPage = 1000;
@@ -119,6 +120,40 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
 
         var state = CaseEntityMapper.ToState(caseRow, persons, protector);
         return new StoredCase(CaseRecord.Restore(state, zone), caseRow.GetString("OwnerAgency"), caseRow.ETag.ToString());
+    }
+
+    /// <inheritdoc/>
+    public async Task<CaseSummary?> GetSummaryAsync(CaseId id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(TableKeys.CasePartition(id.Value), TableKeys.CaseRow, CaseEntityMapper.SummaryColumns, cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? CaseEntityMapper.ToSummary(row.Value!) : null;
+    }
+
+    /// <summary>Reads the facts workflow guards need from the case row (no persons, nothing decrypted): consent to
+    /// share (<c>given</c> when recorded as true, <c>refused</c> when false, <c>not_recorded</c> without consent; a
+    /// withdrawal is recorded as <c>refused</c> because the case keeps only the current consent), the UU 12/2022
+    /// classification and the SPDP date, all as of the case's last write.</summary>
+    /// <param name="caseId">The case id (unescaped). Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The facts, or <see langword="null"/> when no case is stored under the id.</returns>
+    public async Task<CaseFacts?> ReadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(TableKeys.CasePartition(caseId), TableKeys.CaseRow, CaseEntityMapper.SummaryColumns, cancellationToken).ConfigureAwait(false);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var summary = CaseEntityMapper.ToSummary(row.Value!);
+        var consent = summary.ConsentForSharing switch
+        {
+            true => ConsentToShare.Given,
+            false => ConsentToShare.Refused,
+            null => ConsentToShare.NotRecorded,
+        };
+        return new CaseFacts(consent, summary.IsSexualViolence, summary.IsChildSexualViolence, summary.SpdpSentOn);
     }
 
     /// <inheritdoc/>

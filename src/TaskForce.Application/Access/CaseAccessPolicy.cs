@@ -23,6 +23,9 @@ public enum CaseOperation
 
     /// <summary>Read the deadlines and history of the case's workflows.</summary>
     ReadTimeline = 7,
+
+    /// <summary>Record case facts the workflows read (e.g. the SPDP date).</summary>
+    RecordFacts = 8,
 }
 
 /// <summary>Which cases an allowed operation reaches.</summary>
@@ -63,6 +66,7 @@ public sealed record AccessDecision(bool Allowed, AccessScope Scope, string Reas
 /// qualify         any         any         any                 any        own
 /// transition      any         any         any                 any        own
 /// read_timeline   any         any         any                 any        own
+/// record_facts    any         any         any                 any        own
 /// </code>
 /// <para>A caller with several roles gets the widest scope any of them gives. Own-agency scope needs an agency
 /// claim; a caller without one is refused it.</para>
@@ -141,6 +145,7 @@ public static class CaseAccessPolicy
         [CaseOperation.Qualify] = member,
         [CaseOperation.Transition] = member,
         [CaseOperation.ReadTimeline] = member,
+        [CaseOperation.RecordFacts] = member,
     };
 
     private static string Refusal(Caller caller, CaseOperation operation) =>
@@ -161,6 +166,7 @@ public static class CaseAccessPolicy
         CaseOperation.Qualify => "qualify",
         CaseOperation.Transition => "change workflows of",
         CaseOperation.ReadTimeline => "read the timeline of",
+        CaseOperation.RecordFacts => "record facts on",
         _ => operation.ToString(),
     };
 }

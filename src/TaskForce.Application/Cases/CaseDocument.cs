@@ -70,6 +70,15 @@ public sealed record CaseDocument
     /// <summary>Gets the SIMFONI-PPA form codes.</summary>
     public IReadOnlyList<string> SimfoniForms { get; init; } = [];
 
+    /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
+    public LocalDate? SpdpSentOn { get; init; }
+
+    /// <summary>Gets whether the case is sexual violence under UU 12/2022 Pasal 4.</summary>
+    public bool IsSexualViolence { get; init; }
+
+    /// <summary>Gets whether the case is sexual violence against a child.</summary>
+    public bool IsChildSexualViolence { get; init; }
+
     /// <summary>Builds the document of a case.</summary>
     /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
     /// <param name="ownerAgency">The owning agency code. Cannot be <see langword="null"/>.</param>
@@ -125,6 +134,9 @@ public sealed record CaseDocument
             Consent = record.Consent is { } c ? new ConsentView(c.ForServices, c.ForReporting, c.ForSharing, state.Consent!.GivenBy!, c.RecordedAt) : null,
             GbvType = state.GbvType,
             SimfoniForms = state.SimfoniForms,
+            SpdpSentOn = state.SpdpSentOn,
+            IsSexualViolence = record.IsSexualViolence,
+            IsChildSexualViolence = record.IsChildSexualViolence,
         };
     }
 

@@ -57,4 +57,7 @@ public sealed record CaseIntake
 
     /// <summary>Gets the SIMFONI-PPA form codes (violence cases).</summary>
     public IReadOnlyList<string>? SimfoniForms { get; init; }
+
+    /// <summary>Gets the date the SPDP was sent to the prosecutor, if it was already (KUHAP Pasal 109(1)).</summary>
+    public LocalDate? SpdpSentOn { get; init; }
 }

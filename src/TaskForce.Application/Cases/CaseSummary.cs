@@ -63,6 +63,15 @@ public sealed record CaseSummary
     /// no consent is recorded).</summary>
     public bool? ConsentForSharing { get; init; }
 
+    /// <summary>Gets whether the case is sexual violence under UU 12/2022 Pasal 4 (<see cref="CaseRecord.IsSexualViolence"/>).</summary>
+    public bool IsSexualViolence { get; init; }
+
+    /// <summary>Gets whether the case is sexual violence against a child (<see cref="CaseRecord.IsChildSexualViolence"/>).</summary>
+    public bool IsChildSexualViolence { get; init; }
+
+    /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
+    public LocalDate? SpdpSentOn { get; init; }
+
     /// <summary>Builds the summary of a case.</summary>
     /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
     /// <param name="ownerAgency">The owning agency code. Cannot be <see langword="null"/>.</param>
@@ -91,6 +100,9 @@ public sealed record CaseSummary
             Witnesses = record.Witnesses.Count,
             TraffickingStatus = TraffickingElementTest.Evaluate(record.Elements, ages).Status,
             ConsentForSharing = record.Consent?.ForSharing,
+            IsSexualViolence = record.IsSexualViolence,
+            IsChildSexualViolence = record.IsChildSexualViolence,
+            SpdpSentOn = record.SpdpSentOn,
         };
     }
 }

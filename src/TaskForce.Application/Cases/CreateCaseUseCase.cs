@@ -159,6 +159,11 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
             record.RecordSimfoniForms(intake.SimfoniForms);
         }
 
+        if (intake.SpdpSentOn is { } spdp)
+        {
+            record.RecordSpdpSent(spdp, clock, zone);
+        }
+
         return record;
     }
 

@@ -72,6 +72,12 @@ public interface ICaseRepository
     /// id, or a value moved or altered: the authenticated encryption refuses it).</exception>
     Task<StoredCase?> GetAsync(CaseId id, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a case's summary from its case row only (no persons, nothing decrypted).</summary>
+    /// <param name="id">The case id. Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The summary, or <see langword="null"/> when none is stored under the id.</returns>
+    Task<CaseSummary?> GetSummaryAsync(CaseId id, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces a stored case (case row and person rows) if it is still at the version read.</summary>
     /// <param name="record">The changed case. Cannot be <see langword="null"/>.</param>
     /// <param name="ownerAgency">The owning agency code. Cannot be <see langword="null"/>.</param>

@@ -66,6 +66,9 @@ public sealed record CaseRecordState
 
     /// <summary>Gets the SIMFONI-PPA form codes (empty until recorded).</summary>
     public IReadOnlyList<string> SimfoniForms { get; init; } = [];
+
+    /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
+    public LocalDate? SpdpSentOn { get; init; }
 }
 
 /// <summary>A person of a stored case: the id intake gave it and its values in wire codes.</summary>
@@ -140,6 +143,7 @@ public sealed partial class CaseRecord
         ConsentRecordedAt = Consent?.RecordedAt,
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
+        SpdpSentOn = SpdpSentOn,
     };
 
     /// <summary>Rebuilds a stored case (rehydration) from its state, without re-running intake.</summary>
@@ -201,6 +205,12 @@ public sealed partial class CaseRecord
         }
 
         record._simfoniForms = [.. CaseCodes.SimfoniForms.ParseList(state.SimfoniForms, "simfoni_forms")];
+        if (state.SpdpSentOn is { } spdp)
+        {
+            CheckSpdpAfterOffence(spdp, record.OffenceDate);
+            record.SpdpSentOn = spdp;
+        }
+
         return record;
     }
 

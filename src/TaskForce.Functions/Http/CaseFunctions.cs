@@ -10,9 +10,11 @@ using TaskForce.Application.Cases;
 using TaskForce.Application.Cases.Specifications;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
+using TaskForce.Application.Workflows;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Functions.Http;
 
@@ -218,6 +220,25 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
         catch (ConcurrencyConflictException e)
         {
             return Problems.PreconditionFailed(e.Message);
+        }
+        catch (WorkflowConcurrencyException e)
+        {
+            return Problems.PreconditionFailed(e.Message);
+        }
+        catch (IllegalTransitionException e)
+        {
+            return Problems.Conflict(e.Message, new Dictionary<string, object?>
+            {
+                ["workflow"] = e.Workflow,
+                ["from"] = e.From,
+                ["to"] = e.To,
+                ["allowed_targets"] = e.AllowedTargets,
+                ["refusal"] = e.Refusal,
+            });
+        }
+        catch (WorkflowNotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
         }
         catch (IdentityProtectionException e)
         {

@@ -157,3 +157,77 @@ public class CaseRecordStateTests
         Assert.Same(CasePlaces.None, restored.Places);
     }
 }
+
+/// <summary>The case facts the workflows read: SPDP date and sexual-violence classification.</summary>
+public class CaseFactsOnRecordTests
+{
+    // 2026-03-10 09:00 WITA.
+    private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 3, 10, 1, 0));
+
+    private static CaseRecord Open(string caseType = "tppo") => CaseRecord.Open(CaseRecordTests.ValidCase() with { CaseType = caseType }, Clock, DistrictTime.DefaultZone);
+
+    [Fact]
+    public void RecordSpdpSent_KeepsTheDate_AndRestoreKeepsIt()
+    {
+        var c = Open();
+
+        c.RecordSpdpSent(new LocalDate(2026, 3, 10), Clock, DistrictTime.DefaultZone); // today in WITA
+
+        Assert.Equal(new LocalDate(2026, 3, 10), c.SpdpSentOn);
+        Assert.Equal(new LocalDate(2026, 3, 10), CaseRecord.Restore(c.ToState(), DistrictTime.DefaultZone).SpdpSentOn);
+    }
+
+    [Theory]
+    [InlineData(2026, 3, 11)] // tomorrow in WITA
+    [InlineData(2025, 11, 19)] // the day before the act (2025-11-20)
+    public void RecordSpdpSent_ThrowsNamingTheField_GivenAFutureDateOrADateBeforeTheAct(int y, int m, int d)
+    {
+        var c = Open();
+
+        var e = Assert.Throws<DomainValidationException>(() => c.RecordSpdpSent(new LocalDate(y, m, d), Clock, DistrictTime.DefaultZone));
+
+        Assert.Equal("spdp_sent_on", e.Field);
+        Assert.Null(c.SpdpSentOn);
+    }
+
+    [Fact]
+    public void Restore_RefusesAnSpdpBeforeTheAct()
+    {
+        var state = Open().ToState() with { SpdpSentOn = new LocalDate(2025, 1, 1) };
+
+        Assert.Equal("spdp_sent_on", Assert.Throws<DomainValidationException>(() => CaseRecord.Restore(state, DistrictTime.DefaultZone)).Field);
+    }
+
+    [Fact]
+    public void IsSexualViolence_FollowsUu12Of2022Pasal4()
+    {
+        // TPPO for sexual exploitation with act + means: trafficking and TPKS (Pasal 4(2)); a child victim makes it child sexual violence.
+        var sexual = Open();
+        sexual.AddVictim(new NewVictim { Sex = "female", AgeAtOffence = 16 });
+        sexual.RecordTraffickingElements(new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["eksploitasi_seksual"] });
+        Assert.True(sexual.IsSexualViolence);
+        Assert.True(sexual.IsChildSexualViolence);
+
+        // TPPO for forced labour: not TPKS.
+        var labour = Open();
+        labour.RecordTraffickingElements(new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"] });
+        Assert.False(labour.IsSexualViolence);
+
+        // An adult victim of rape (GBVIMS): TPKS, not child sexual violence.
+        var rape = Open("violence_against_women");
+        rape.AddVictim(new NewVictim { Sex = "female", AgeAtOffence = 30 });
+        rape.ClassifyViolence(new NewGbvAnswers { Penetration = true });
+        Assert.True(rape.IsSexualViolence);
+        Assert.False(rape.IsChildSexualViolence);
+
+        // SIMFONI "seksual" in a violence-against-children case: child sexual violence even with the age unrecorded.
+        var child = Open("violence_against_children");
+        child.RecordSimfoniForms(["seksual"]);
+        Assert.True(child.IsChildSexualViolence);
+
+        // Physical violence only: neither.
+        var physical = Open("violence_against_children");
+        physical.RecordSimfoniForms(["fisik"]);
+        Assert.False(physical.IsSexualViolence);
+    }
+}

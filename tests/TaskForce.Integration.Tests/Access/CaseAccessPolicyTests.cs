@@ -7,20 +7,21 @@ namespace TaskForce.Integration.Tests.Access;
 /// a partner NGO only its own agency's cases.</summary>
 public sealed class CaseAccessPolicyTests
 {
-    // Per role, per operation in the order create, read, list, read_identity, qualify, transition, read_timeline:
+    // Per role, per operation in the order create, read, list, read_identity, qualify, transition, read_timeline,
+    // record_facts:
     // A = any agency, O = own agency only, - = never.
     private static readonly Dictionary<string, string> Expected = new()
     {
-        ["coordinator"] = "OAAAAAA",
-        ["case_worker"] = "OAAOAAA",
-        ["police_investigator"] = "OAAOAAA",
-        ["prosecutor"] = "OAAOAAA",
-        ["partner_ngo"] = "OOOOOOO",
-        ["statistician"] = "-------",
+        ["coordinator"] = "OAAAAAAA",
+        ["case_worker"] = "OAAOAAAA",
+        ["police_investigator"] = "OAAOAAAA",
+        ["prosecutor"] = "OAAOAAAA",
+        ["partner_ngo"] = "OOOOOOOO",
+        ["statistician"] = "--------",
     };
 
     private static readonly CaseOperation[] Operations =
-        [CaseOperation.Create, CaseOperation.Read, CaseOperation.List, CaseOperation.ReadIdentity, CaseOperation.Qualify, CaseOperation.Transition, CaseOperation.ReadTimeline];
+        [CaseOperation.Create, CaseOperation.Read, CaseOperation.List, CaseOperation.ReadIdentity, CaseOperation.Qualify, CaseOperation.Transition, CaseOperation.ReadTimeline, CaseOperation.RecordFacts];
 
     public static TheoryData<string, CaseOperation, bool, bool> Matrix()
     {
