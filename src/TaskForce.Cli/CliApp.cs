@@ -16,7 +16,7 @@ public static class CliApp
     /// <param name="cancellationToken">Cancels the command.</param>
     /// <param name="clock">The clock, or <see langword="null"/> for the system clock.</param>
     /// <param name="caseFacts">The case records as indicator input (tests), or <see langword="null"/> for the stored
-    /// ones (none until the case repository is wired into the tool).</param>
+    /// cases.</param>
     /// <returns>0 on success, 2 on bad input, 1 on any other failure.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null,
         TaskForce.Application.Ports.ICaseFactSource? caseFacts = null)
@@ -24,7 +24,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance)
         {
-            CaseFacts = caseFacts ?? TaskForce.Application.Ports.InMemoryCaseFactSource.Empty,
+            CaseFacts = caseFacts,
         };
         var root = new RootCommand("taskforce — data officer's tool of the district anti-trafficking task force (GT-PPTPPO).")
         {

@@ -36,10 +36,23 @@ public sealed class CliContext : IAsyncDisposable
     /// <value>The system clock in production.</value>
     public IClock Clock { get; }
 
-    /// <summary>Gets the case records as indicator input. Until the case repository is wired into the tool, no case
-    /// records are read (the case-record indicators are all 0).</summary>
-    /// <value>The fact source.</value>
-    public TaskForce.Application.Ports.ICaseFactSource CaseFacts { get; init; } = TaskForce.Application.Ports.InMemoryCaseFactSource.Empty;
+    /// <summary>Gets the case records as indicator input given by a test, or <see langword="null"/> for the stored cases
+    /// (<see cref="CaseFactsFor"/>).</summary>
+    /// <value>The fact source override.</value>
+    public TaskForce.Application.Ports.ICaseFactSource? CaseFacts { get; init; }
+
+    /// <summary>Returns the case records as indicator input: the override, else the stored cases and their workflows.
+    /// Identity is decrypted with the key in the environment variable <c>TaskForce__IdentityKey</c> (and
+    /// <c>TaskForce__IdentityPreviousKeys</c>), as the functions read <c>TaskForce:IdentityKey</c>.</summary>
+    /// <param name="tables">The storage.</param>
+    /// <returns>The fact source.</returns>
+    public TaskForce.Application.Ports.ICaseFactSource CaseFactsFor(TaskForceTables tables) =>
+        CaseFacts ?? new TaskForce.Application.Snapshots.StoredCaseFactSource(
+            new TableCaseRepository(tables, IdentityProtector.FromSettings(
+                Environment.GetEnvironmentVariable("TaskForce__IdentityKey"), Environment.GetEnvironmentVariable("TaskForce__IdentityPreviousKeys")),
+                DistrictTime.DefaultZone),
+            new TableWorkflowRepository(tables),
+            TaskForce.Application.Workflows.WorkflowRegistry.Default);
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>

@@ -78,8 +78,7 @@ public static class ServiceRegistration
         services.AddSingleton<CaseWorkflowsUseCase>();
 
         // issue-5: case-record indicators, CTDC reference, exports, scheduled snapshots per region.
-        // Until the case repository is wired the case-record indicators read no records (all counts 0).
-        services.AddSingleton<ICaseFactSource>(InMemoryCaseFactSource.Empty);
+        services.AddSingleton<ICaseFactSource, StoredCaseFactSource>();
         services.AddSingleton<ICtdcRepository, TableCtdcRepository>();
         services.AddSingleton<ImportCtdcUseCase>();
         services.AddSingleton<TaskForce.Application.Exports.ExportUseCase>();

@@ -33,7 +33,8 @@ internal static class ExportCommand
                 Directory.CreateDirectory(dir);
             }
 
-            var useCase = new ExportUseCase(ctx.CaseFacts, ctx.Clock);
+            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            var useCase = new ExportUseCase(ctx.CaseFactsFor(tables), ctx.Clock);
             ExportReport report;
             await using (var stream = File.Create(path))
             {

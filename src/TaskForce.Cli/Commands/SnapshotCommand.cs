@@ -30,7 +30,7 @@ internal static class SnapshotCommand
             }
 
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.CaseFacts,
+            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.CaseFactsFor(tables),
                 new TableCtdcRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
             await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);

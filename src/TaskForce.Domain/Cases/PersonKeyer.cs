@@ -45,7 +45,9 @@ public readonly record struct PersonKey(string Value, PersonKeyBasis Basis)
 /// matching: a false link merges two victims, which is worse than counting one twice).</para>
 /// <para>Why keyed: a NIK has about 10^16 structured values and a name with a birth date fewer; a plain hash could be
 /// reversed by trying them. Without the secret the key reveals nothing (UU 21/2007 Pasal 44; UU 27/2022). The key is
-/// still pseudonymous personal data: it is an input of the indicators and never appears in an output.</para>
+/// still pseudonymous personal data: it is an input of the indicators and never appears in an output. Because keys only
+/// have to agree within one computation, the secret may be drawn afresh for each one (what the snapshot does); a fixed
+/// secret is needed only to link keys across computations.</para>
 /// </remarks>
 /// <threadsafety>Thread-safe.</threadsafety>
 public sealed class PersonKeyer

@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Ardalis.Specification;
+using NodaTime;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Serialization;
+using TaskForce.Application.Workflows;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Workflows;
+
+namespace TaskForce.Application.Snapshots;
+
+/// <summary>
+/// The case-record indicator input from storage: every stored case of the region reported up to a date, with its
+/// workflow instances, mapped by <see cref="VictimCaseFactMapper"/>.
+/// </summary>
+/// <remarks>
+/// <para>Person keys are made with a secret drawn afresh for each listing (<see cref="PersonKeyer"/>): keys only need
+/// to agree within one computation, never leave it and are never stored, so no key material has to be configured and
+/// nothing outside the computation could link them. The outputs do not depend on the key values.</para>
+/// <para>Identity is read (decrypted) only to compute the keys; a case whose identity cannot be decrypted fails the
+/// listing with the repository's <see cref="IdentityProtectionException"/> rather than counting its victims without
+/// de-duplication.</para>
+/// <para>Service requests carry no victim in storage, so a case's services are attributed to every victim of the case
+/// (<see cref="VictimService"/> with no victim).</para>
+/// </remarks>
+/// <param name="cases">The case store.</param>
+/// <param name="workflows">The workflow store.</param>
+/// <param name="registry">The workflow definitions (with the configured first-response hours).</param>
+public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowRepository workflows, WorkflowRegistry registry) : ICaseFactSource
+{
+    private const int PageSize = 100;
+
+    /// <inheritdoc/>
+    /// <exception cref="IdentityProtectionException">A case's identity cannot be decrypted.</exception>
+    public async IAsyncEnumerable<VictimCaseFact> ListAsync(RegionCode region, LocalDate lastReportDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var keyer = new PersonKeyer(RandomNumberGenerator.GetBytes(PersonKeyer.MinSecretBytes));
+        var spec = new CasesUpTo(region, lastReportDate);
+        string? resume = null;
+        do
+        {
+            var page = await cases.ListAsync(spec, resume, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var summary in page.Items)
+            {
+                var stored = await cases.GetAsync(CaseId.Parse(summary.Id), cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    continue; // removed between the listing and the read
+                }
+
+                var instances = await workflows.ListByCaseAsync(summary.Id, cancellationToken).ConfigureAwait(false);
+                foreach (var fact in VictimCaseFactMapper.Map(stored.Record, Workflows(instances), keyer))
+                {
+                    yield return fact;
+                }
+            }
+
+            resume = page.ResumeAfter;
+        }
+        while (resume is not null);
+    }
+
+    private CaseWorkflows Workflows(IReadOnlyList<StoredWorkflow> instances)
+    {
+        var zone = DistrictTime.DefaultZone;
+        var result = new CaseWorkflows();
+        foreach (var s in instances)
+        {
+            switch (s.Workflow)
+            {
+                case CaseManagementWorkflow.Code:
+                    result = result with { CaseManagement = Rehydrate<CaseStage, CaseManagementContext>(s, zone) };
+                    break;
+                case ServiceWorkflow.Code:
+                    result = result with { Services = [.. result.Services, new VictimService(null, Rehydrate<ServiceState, ServiceContext>(s, zone))] };
+                    break;
+                case ReferralWorkflow.Code:
+                    result = result with { Referrals = [.. result.Referrals, Rehydrate<ReferralState, ReferralContext>(s, zone)] };
+                    break;
+                case CriminalJusticeWorkflow.Code:
+                    result = result with { CriminalJustice = Rehydrate<JusticeStage, CriminalJusticeContext>(s, zone) };
+                    break;
+                case RestitutionWorkflow.Code:
+                    result = result with { Restitutions = [.. result.Restitutions, Rehydrate<RestitutionState, RestitutionContext>(s, zone)] };
+                    break;
+                default:
+                    break; // a workflow this version does not count
+            }
+        }
+
+        return result;
+    }
+
+    private WorkflowInstance<TState, TContext> Rehydrate<TState, TContext>(StoredWorkflow stored, DateTimeZone zone)
+        where TState : struct, Enum
+        where TContext : class
+    {
+        var definition = (WorkflowDefinition<TState, TContext>)registry.Find(stored.Workflow).Definition;
+        var context = JsonSerializer.Deserialize<TContext>(stored.ContextJson, TaskForceJson.Options)
+            ?? throw new DomainValidationException("context", $"The stored {stored.Workflow} context of case {stored.CaseId} is empty.");
+        return definition.Rehydrate(stored.SubjectId, context, stored.History, zone);
+    }
+
+    /// <summary>Cases of a region reported on or before a date (evaluated in memory by the repository).</summary>
+    private sealed class CasesUpTo : Specification<CaseSummary>
+    {
+        public CasesUpTo(RegionCode region, LocalDate last) =>
+            Query.Where(c => region.Covers(c.Region) && c.ReportedOn <= last);
+    }
+}
