@@ -162,7 +162,9 @@ public sealed class CaseRecord
     /// <exception cref="DomainValidationException">A code is unknown (<c>victim.sex</c>, <c>victim.citizenship</c>,
     /// <c>victim.migrant_worker_status</c>); the birth date is after the offence date (or, while that is unknown,
     /// after the report date) and the victim is not marked unborn (<c>victim.birth_date</c>); the age is outside
-    /// [0, 130] or disagrees with the birth date (<c>victim.age_at_offence</c>); an identity value is malformed; the
+    /// [0, 130] or disagrees with the birth date (<c>victim.age_at_offence</c>); an identity value is malformed, or the
+    /// NIK's structure is broken or disagrees with the sex or birth date (<c>victim.identity.national_id_number</c>,
+    /// <see cref="NationalIdNumber"/>); the
     /// case already has <see cref="MaxPersonsPerRole"/> victims.</exception>
     public PersonId AddVictim(NewVictim input)
     {
@@ -191,7 +193,7 @@ public sealed class CaseRecord
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
         var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, input.BirthDate);
         var id = new PersonId($"victim-{_victims.Count + 1}");
         _victims.Add(new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity));
         return id;
@@ -224,7 +226,7 @@ public sealed class CaseRecord
         }
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, null);
         var id = new PersonId($"suspect-{_suspects.Count + 1}");
         _suspects.Add(new Suspect(id, sex, roles, input.StateOfficial, input.Corporation, citizenship, identity));
         return id;
