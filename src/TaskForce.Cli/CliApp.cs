@@ -26,6 +26,8 @@ public static class CliApp
             SnapshotCommand.Create(context),
             EstimateCommand.Create(context),
             DetentionCheckCommand.Create(context), // issue 4
+            LegalCommands.Qualify(context), // issue 3
+            LegalCommands.SentenceCheck(context),
         };
 
         var parsed = root.Parse(args);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using TaskForce.Application.Alerts;
+using TaskForce.Application.Cases;
 using TaskForce.Application.Detention;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
@@ -9,6 +10,7 @@ using TaskForce.Application.Snapshots;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Functions.Http;
 using TaskForce.Storage;
 
 namespace TaskForce.Functions;
@@ -26,7 +28,9 @@ public static class ServiceRegistration
     /// <summary>Adds TaskForce's services.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration holding <c>TASKFORCE_STORAGE</c> (a Table Storage connection string)
-    /// and optionally <see cref="TimeZoneKey"/>.</param>
+    /// and optionally <see cref="TimeZoneKey"/>, <c>TaskForce:IdentityKey</c> (base64 of 32 bytes; identity fields
+    /// fail closed without it), <c>TaskForce:IdentityPreviousKeys</c> and <c>WEBSITE_AUTH_ENABLED</c> (set by App
+    /// Service authentication; callers are identified only when it is <c>True</c>).</param>
     /// <returns>The same collection.</returns>
     /// <exception cref="InvalidOperationException"><c>TASKFORCE_STORAGE</c> is missing.</exception>
     public static IServiceCollection AddTaskForce(this IServiceCollection services, IConfiguration configuration)
@@ -57,6 +61,21 @@ public static class ServiceRegistration
         services.AddSingleton<IAlertRepository, TableAlertRepository>();
         services.AddSingleton<DetentionCheckUseCase>();
         services.AddSingleton<DailyDeadlineAlertsUseCase>();
+
+        // issue 3: case records. The identity key (TaskForce:IdentityKey, base64 of 32 bytes) may be absent: then
+        // cases without identity can still be stored, and any write or read of identity fails closed (ADR-004).
+        services.AddSingleton(_ => IdentityProtector.FromSettings(configuration[IdentityProtectionOptions.KeySetting], configuration[IdentityProtectionOptions.PreviousKeysSetting]));
+        services.AddSingleton(_ => ClientPrincipalReader.FromConfiguration(configuration));
+        services.AddSingleton<TableCaseRepository>();
+        services.AddSingleton<ICaseRepository>(sp => sp.GetRequiredService<TableCaseRepository>());
+        services.AddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
+        services.AddSingleton<CreateCaseUseCase>();
+        services.AddSingleton<GetCaseUseCase>();
+        services.AddSingleton<ListCasesUseCase>();
+        services.AddSingleton<QualifyCaseUseCase>();
+        services.AddSingleton<StartWorkflowUseCase>();
+        services.AddSingleton<TransitionWorkflowUseCase>();
+        services.AddSingleton<CaseWorkflowsUseCase>();
         return services;
     }
 

@@ -21,7 +21,7 @@ namespace TaskForce.Domain.Cases;
 /// "today" from the injected clock.</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe: one request changes one instance.</threadsafety>
-public sealed class CaseRecord
+public sealed partial class CaseRecord
 {
     /// <summary>The most persons of one role (victims, suspects, witnesses) in one case.</summary>
     public const int MaxPersonsPerRole = 500;
@@ -95,6 +95,28 @@ public sealed class CaseRecord
     /// <summary>Gets the SIMFONI-PPA forms of violence (multi-select), in the order recorded.</summary>
     public IReadOnlyList<SimfoniViolenceForm> SimfoniForms => _simfoniForms;
 
+    /// <summary>Gets the business date (district zone) the investigator sent the SPDP (Surat Pemberitahuan Dimulainya
+    /// Penyidikan) to the public prosecutor, or <see langword="null"/> while not sent (KUHAP Pasal 109(1) [R]).</summary>
+    public LocalDate? SpdpSentOn { get; private set; }
+
+    /// <summary>Gets a value indicating whether the case is sexual violence under UU 12/2022 (TPKS) Pasal 4: a
+    /// trafficking case for a sexual purpose (eksploitasi seksual, pelacuran, organ reproduksi) that is not "not a
+    /// victim" on its elements (Pasal 4(2) huruf i [R]), a GBVIMS rape or sexual assault (Pasal 4(1)–(2): perkosaan,
+    /// pelecehan seksual fisik), or a SIMFONI form <c>seksual</c>.</summary>
+    /// <value>Read by the workflows: mediation is refused for TPKS cases (UU 12/2022 Pasal 23 [R]).</value>
+    public bool IsSexualViolence =>
+        (Elements.Purposes.Any(p => p is ExploitationPurpose.SexualExploitation or ExploitationPurpose.Prostitution or ExploitationPurpose.ReproductiveOrganExploitation)
+            && TraffickingElementTest.Evaluate(Elements, [.. _victims.Select(v => new VictimAge(v.ChildStatusAtOffence(), v.AgeAtOffence, "recorded"))]).Status != TraffickingStatus.NotAVictim)
+        || GbvType is Cases.GbvType.Rape or Cases.GbvType.SexualAssault
+        || _simfoniForms.Contains(SimfoniViolenceForm.Sexual);
+
+    /// <summary>Gets a value indicating whether the case is sexual violence against a child: <see cref="IsSexualViolence"/>
+    /// and either a victim under 18 (or unborn) at the act or a violence-against-children case (UU 35/2014 Pasal 76D–76E;
+    /// UU 12/2022 Pasal 23 [R]).</summary>
+    /// <value>Read by the workflows: no mediation in child sexual-violence cases.</value>
+    public bool IsChildSexualViolence =>
+        IsSexualViolence && (CaseType == CaseType.ViolenceAgainstChildren || _victims.Any(v => v.ChildStatusAtOffence() == Indicators.ChildStatus.Child));
+
     /// <summary>Opens a case from a client's input.</summary>
     /// <param name="input">The new case. Cannot be <see langword="null"/>.</param>
     /// <param name="clock">The clock that says "now".</param>
@@ -134,12 +156,18 @@ public sealed class CaseRecord
     /// <summary>Records or corrects the date of the act; every victim's age is re-checked against it.</summary>
     /// <param name="offenceDate">The date of the act.</param>
     /// <exception cref="DomainValidationException">The date is after the report date (<c>offence_date</c>), or a
-    /// victim's birth date is after it while the victim is not marked unborn (the field names the victim).</exception>
+    /// victim's birth date is after it while the victim is not marked unborn (the field names the victim), or the SPDP
+    /// recorded is before it (<c>spdp_sent_on</c>).</exception>
     public void RecordOffenceDate(LocalDate offenceDate)
     {
         if (offenceDate > ReportedOn)
         {
             throw new DomainValidationException("offence_date", $"The offence date {offenceDate:uuuu-MM-dd} is after the report date {ReportedOn:uuuu-MM-dd}.");
+        }
+
+        if (SpdpSentOn is { } spdp)
+        {
+            CheckSpdpAfterOffence(spdp, offenceDate);
         }
 
         var rebuilt = new List<Victim>(_victims.Count);
@@ -169,34 +197,14 @@ public sealed class CaseRecord
     public PersonId AddVictim(NewVictim input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        const string f = "victim";
         if (_victims.Count >= MaxPersonsPerRole)
         {
             throw new DomainValidationException("victims", $"A case has at most {MaxPersonsPerRole} victims.");
         }
 
-        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
-        {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
-        }
-
-        int? age = input.AgeAtOffence;
-        if (OffenceDate is { } offence)
-        {
-            age = ChildAge.Assess(input.BirthDate, input.AgeAtOffence, input.Unborn, offence, f).AgeAtOffence;
-        }
-        else
-        {
-            // The act is not dated yet: the report date bounds it, so a birth after the report needs "unborn".
-            ChildAge.Assess(input.BirthDate, input.BirthDate is null ? input.AgeAtOffence : null, input.Unborn, ReportedOn, f);
-        }
-
-        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, input.BirthDate);
-        var id = new PersonId($"victim-{_victims.Count + 1}");
-        _victims.Add(new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity));
-        return id;
+        var victim = BuildVictim(new PersonId($"victim-{_victims.Count + 1}"), input, "victim");
+        _victims.Add(victim);
+        return victim.Id;
     }
 
     /// <summary>Adds a suspect or perpetrator.</summary>
@@ -204,32 +212,19 @@ public sealed class CaseRecord
     /// <returns>The new person's id, <c>suspect-N</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">No role is given (<c>suspect.roles</c>); a code is unknown; an
-    /// identity value is malformed; the case already has <see cref="MaxPersonsPerRole"/> suspects.</exception>
+    /// identity value is malformed, or the NIK disagrees with the sex (<see cref="NationalIdNumber"/>); the case already
+    /// has <see cref="MaxPersonsPerRole"/> suspects.</exception>
     public PersonId AddSuspect(NewSuspect input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        const string f = "suspect";
         if (_suspects.Count >= MaxPersonsPerRole)
         {
             throw new DomainValidationException("suspects", $"A case has at most {MaxPersonsPerRole} suspects.");
         }
 
-        if (!WireCodes.TryParseSex(input.Sex, out Sex sex))
-        {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
-        }
-
-        var roles = CaseCodes.Roles.ParseList(input.Roles, $"{f}.roles");
-        if (roles.Count == 0)
-        {
-            throw new DomainValidationException($"{f}.roles", "At least one role in the trafficking process is required (HTCDS RoleInProcess; use 'other' when unknown).");
-        }
-
-        var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, null);
-        var id = new PersonId($"suspect-{_suspects.Count + 1}");
-        _suspects.Add(new Suspect(id, sex, roles, input.StateOfficial, input.Corporation, citizenship, identity));
-        return id;
+        var suspect = BuildSuspect(new PersonId($"suspect-{_suspects.Count + 1}"), input, "suspect");
+        _suspects.Add(suspect);
+        return suspect.Id;
     }
 
     /// <summary>Adds a witness.</summary>
@@ -246,10 +241,9 @@ public sealed class CaseRecord
             throw new DomainValidationException("witnesses", $"A case has at most {MaxPersonsPerRole} witnesses.");
         }
 
-        var identity = PersonIdentity.Create(input.Identity, "witness.identity");
-        var id = new PersonId($"witness-{_witnesses.Count + 1}");
-        _witnesses.Add(new Witness(id, input.Child, identity));
-        return id;
+        var witness = BuildWitness(new PersonId($"witness-{_witnesses.Count + 1}"), input, "witness");
+        _witnesses.Add(witness);
+        return witness.Id;
     }
 
     /// <summary>Records the trafficking elements, replacing earlier ones. Allowed for every case type: a violence
@@ -341,6 +335,37 @@ public sealed class CaseRecord
             Corporation = _suspects.Any(s => s.Corporation),
         },
     };
+
+    /// <summary>Records the date the SPDP was sent to the public prosecutor (KUHAP Pasal 109(1) [R]: the investigator
+    /// notifies the prosecutor that an investigation has started; MK 130/PUU-XIII/2015 [R]: within 7 days), replacing
+    /// an earlier date. The criminal-justice workflow enters <c>penyidikan</c> only once it is recorded.</summary>
+    /// <param name="sentOn">The business date (district zone) of sending.</param>
+    /// <param name="clock">The clock that says "today".</param>
+    /// <param name="zone">The district zone.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="clock"/> or <paramref name="zone"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The date is after today, or before the offence date
+    /// (<c>spdp_sent_on</c>).</exception>
+    public void RecordSpdpSent(LocalDate sentOn, IClock clock, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(zone);
+        LocalDate today = DistrictTime.Today(clock, zone);
+        if (sentOn > today)
+        {
+            throw new DomainValidationException("spdp_sent_on", $"The SPDP date {sentOn:uuuu-MM-dd} is in the future (today is {today:uuuu-MM-dd}).");
+        }
+
+        CheckSpdpAfterOffence(sentOn, OffenceDate);
+        SpdpSentOn = sentOn;
+    }
+
+    private static void CheckSpdpAfterOffence(LocalDate sentOn, LocalDate? offenceDate)
+    {
+        if (offenceDate is { } offence && sentOn < offence)
+        {
+            throw new DomainValidationException("spdp_sent_on", $"The SPDP date {sentOn:uuuu-MM-dd} is before the offence date {offence:uuuu-MM-dd}.");
+        }
+    }
 
     /// <summary>Records the SIMFONI-PPA forms of violence (multi-select), replacing earlier ones.</summary>
     /// <param name="forms">At least one form code (e.g. <c>fisik</c>, <c>psikis</c>).</param>

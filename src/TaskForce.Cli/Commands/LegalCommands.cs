@@ -1,0 +1,165 @@
+using System.CommandLine;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Legal;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary>
+/// <c>taskforce qualify --case FILE.json [--json]</c> and <c>taskforce sentence-check --input FILE.json [--json]</c>
+/// (shared/contracts/cli.md): the legal engine of <c>TaskForce.Domain.Legal</c> on a file, no storage.
+/// </summary>
+/// <remarks>Bad input (unreadable file, malformed JSON, an unknown field or code, impossible dates) exits 2 with the
+/// contract's error document naming the field. A check the engine cannot price (an unknown law or article, a regime
+/// not encoded) is not an error: it exits 0 with <c>"supported": false</c> and the reason.</remarks>
+internal static class LegalCommands
+{
+    public static Command Qualify(CliContext ctx)
+    {
+        var file = new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; shared/contracts/cli.md).", Required = true };
+        var (minimum, stacking) = ReadingOptions();
+        var command = new Command("qualify", "Is it trafficking (element test), and what can be charged with which statutory range.")
+        {
+            file, minimum, stacking, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            var request = await ReadAsync<QualifyRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
+            var result = TraffickingQualifier.Qualify(request, ctx.Clock, Options(parseResult, minimum, stacking));
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(result);
+            }
+            else
+            {
+                WriteText(ctx.Out, result);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command SentenceCheck(CliContext ctx)
+    {
+        var file = new Option<string>("--input") { Description = "The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence).", Required = true };
+        var (minimum, stacking) = ReadingOptions();
+        var command = new Command("sentence-check", "Does a sentence lie in the statutory range of the charged article, and if not, on which side.")
+        {
+            file, minimum, stacking, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            var request = await ReadAsync<SentenceCheckRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
+            var result = SentenceChecker.Check(request, ctx.Clock, Options(parseResult, minimum, stacking));
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(result);
+            }
+            else
+            {
+                WriteText(ctx.Out, result);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static (Option<string> Minimum, Option<string> Stacking) ReadingOptions()
+    {
+        var minimum = new Option<string>("--minimum-reading")
+        {
+            Description = "Whether a +1/3 aggravation also raises the minimum: maximum_only (default) or minimum_and_maximum (domain-indonesia.md §1.3, [U]).",
+            DefaultValueFactory = _ => "maximum_only",
+        };
+        minimum.AcceptOnlyFromAmong("maximum_only", "minimum_and_maximum");
+        var stacking = new Option<string>("--aggravation-stacking")
+        {
+            Description = "How several +1/3 aggravations combine: additive (default), compound or once.",
+            DefaultValueFactory = _ => "additive",
+        };
+        stacking.AcceptOnlyFromAmong("additive", "compound", "once");
+        return (minimum, stacking);
+    }
+
+    private static LegalEngineOptions Options(ParseResult parseResult, Option<string> minimum, Option<string> stacking) => new()
+    {
+        RaiseMinimumWithAggravation = parseResult.GetValue(minimum) == "minimum_and_maximum",
+        Stacking = parseResult.GetValue(stacking) switch
+        {
+            "compound" => AggravationStacking.Compound,
+            "once" => AggravationStacking.Once,
+            _ => AggravationStacking.Additive,
+        },
+    };
+
+    private static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
+        }
+
+        var info = new FileInfo(path);
+        if (info.Length > InputJson.MaxBytes)
+        {
+            throw new DomainValidationException("body", $"The file is larger than {InputJson.MaxBytes} bytes.");
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        return InputJson.Read<T>(bytes) ?? throw new DomainValidationException("body", "A JSON object is required, not null.");
+    }
+
+    private static void WriteText(TextWriter o, QualificationResult r)
+    {
+        o.WriteLine($"Status: {Code(r.Status)} (act {Yes(r.Elements.Act)}, means {Yes(r.Elements.Means)}, purpose {Yes(r.Elements.Purpose)}; child rule {Yes(r.ChildRuleApplied)}); regime {r.Regime}");
+        foreach (string reason in r.Reasons)
+        {
+            o.WriteLine($"  - {reason}");
+        }
+
+        foreach (var c in r.Charges)
+        {
+            string agg = c.Aggravations.Count == 0 ? string.Empty : $" with {string.Join(", ", c.Aggravations)}";
+            string prison = c.PrisonMonths is { } p ? $"{p.Min}-{p.Max} months{(c.LifeImprisonment ? " or life" : string.Empty)}" : "no prison (corporation)";
+            o.WriteLine($"Charge {c.Article}{agg} [{c.Regime}]: {prison}; fine Rp{c.FineIdr.Min:N0}-{c.FineIdr.Max:N0} ({Code(c.Penalties)}){(c.Confirmed ? string.Empty : "; UNCONFIRMED data")}");
+        }
+
+        foreach (string w in r.Warnings)
+        {
+            o.WriteLine($"Warning: {w}");
+        }
+    }
+
+    private static void WriteText(TextWriter o, SentenceCheckResult r)
+    {
+        if (!r.Supported)
+        {
+            o.WriteLine($"Not supported: {r.NotSupportedReason}");
+            return;
+        }
+
+        string prison = r.PrisonMonths is { } p ? $"{p.Min}-{p.Max} months{(r.LifeImprisonment ? " or life" : string.Empty)}" : "no prison";
+        string fine = r.FineIdr is { } f ? $"Rp{f.Min:N0}-{f.Max:N0}" : "no fine";
+        o.WriteLine($"Regime {r.Regime}: {prison}; fine {fine} ({(r.Penalties is { } pen ? Code(pen) : "-")})");
+        o.WriteLine(r.InRange == true
+            ? "The sentence lies within the statutory range."
+            : $"Out of range: prison below minimum {Yes(r.PrisonBelowMinimum == true)}, above maximum {Yes(r.PrisonAboveMaximum == true)}; fine below minimum {Yes(r.FineBelowMinimum == true)}, above maximum {Yes(r.FineAboveMaximum == true)}.");
+        foreach (string note in r.Notes)
+        {
+            o.WriteLine($"  - {note}");
+        }
+
+        foreach (string w in r.Warnings)
+        {
+            o.WriteLine($"Warning: {w}");
+        }
+    }
+
+    private static string Yes(bool value) => value ? "yes" : "no";
+
+    private static string Code<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+}

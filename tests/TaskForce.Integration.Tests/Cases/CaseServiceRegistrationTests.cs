@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Application.Ports;
+using TaskForce.Functions;
+using TaskForce.Functions.Http;
+using TaskForce.Integration.Tests.Infrastructure;
+using TaskForce.Storage;
+
+namespace TaskForce.Integration.Tests.Cases;
+
+/// <summary>The function app's registrations for issue 3 resolve as the host builds them, and read their settings.</summary>
+[Collection(StorageGroup.Name)]
+public sealed class CaseServiceRegistrationTests(AzuriteFixture storage)
+{
+    private ServiceProvider Provider(Dictionary<string, string?> extra)
+    {
+        var settings = new Dictionary<string, string?> { ["TASKFORCE_STORAGE"] = storage.ConnectionString };
+        foreach (var (k, v) in extra)
+        {
+            settings[k] = v;
+        }
+
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddTaskForce(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    [Fact]
+    public void AddTaskForce_ResolvesTheCaseFunctions_WithTheKeyAndAuthenticationSettings()
+    {
+        using var provider = Provider(new() { ["TaskForce:IdentityKey"] = CaseTestData.NewKey(), ["WEBSITE_AUTH_ENABLED"] = "True" });
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CaseFunctions>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<CaseWorkflowFunctions>(provider));
+        Assert.Same(provider.GetRequiredService<ICaseRepository>(), provider.GetRequiredService<ICaseFactsReader>()); // facts come from the case storage
+        Assert.NotNull(provider.GetRequiredService<IdentityProtector>().CurrentKeyId);
+        Assert.True(provider.GetRequiredService<ClientPrincipalReader>().Trusted);
+    }
+
+    [Fact]
+    public void AddTaskForce_StartsWithoutAKeyOrAuthentication_AndFailsClosedOnUse()
+    {
+        using var provider = Provider([]);
+
+        Assert.Null(provider.GetRequiredService<IdentityProtector>().CurrentKeyId);
+        Assert.False(provider.GetRequiredService<ClientPrincipalReader>().Trusted);
+    }
+
+    [Theory]
+    [InlineData("not-base64!")]
+    [InlineData("c2hvcnQ=")] // 5 bytes
+    public void AddTaskForce_RefusesAMalformedKey(string key)
+    {
+        using var provider = Provider(new() { ["TaskForce:IdentityKey"] = key });
+
+        Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IdentityProtector>());
+    }
+}
