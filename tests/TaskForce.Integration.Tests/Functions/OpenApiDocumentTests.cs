@@ -101,7 +101,7 @@ public sealed partial class OpenApiDocumentTests
         return result;
     }
 
-    [GeneratedRegex(@"(?<![\d.])[1-5]\d\d(?![\d.])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\d|\d\.)[1-5]\d\d(?!\d|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex StatusCode();
 
     [GeneratedRegex(@"\{([a-z_]+)\}", RegexOptions.CultureInvariant)]
