@@ -87,7 +87,7 @@ case "$cmd" in
       for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       kill -9 "$pid" 2>/dev/null || true
     fi
-    rm -f "$state"
+    rm -f "$state" "${state%.env}.log"
     ;;
   *)
     echo "usage: scripts/azurite.sh start --memory|--persistent [--state FILE] [--full] [--dir DIR] | stop [--state FILE]" >&2

@@ -35,10 +35,18 @@ public static class CliApp
         {
             bool json = args.Contains("--json", StringComparer.Ordinal);
             CliError.Write(stdout, stderr, json, "Bad input", "The command line is not valid; see 'taskforce --help'.",
-                parsed.Errors.Select(e => (string.Empty, e.Message)));
+                parsed.Errors.Select(e => (FieldOf(e), e.Message)));
             return 2;
         }
 
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr }, cancellationToken).ConfigureAwait(false);
     }
+
+    // The option or argument a parse error is about, snake_case without dashes (e.g. "k", "format", "file").
+    private static string FieldOf(System.CommandLine.Parsing.ParseError error) => error.SymbolResult switch
+    {
+        System.CommandLine.Parsing.OptionResult o => o.Option.Name.TrimStart('-').Replace('-', '_'),
+        System.CommandLine.Parsing.ArgumentResult a => a.Argument.Name.ToLowerInvariant(),
+        _ => string.Empty,
+    };
 }

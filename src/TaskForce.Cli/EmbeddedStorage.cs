@@ -11,13 +11,18 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
 {
     private readonly string _script;
     private readonly string _state;
+    private readonly FileStream _lock;
 
-    private EmbeddedStorage(string script, string state, string connectionString)
+    private EmbeddedStorage(string script, string state, string connectionString, FileStream fileLock)
     {
         _script = script;
         _state = state;
         ConnectionString = connectionString;
+        _lock = fileLock;
     }
+
+    /// <summary>How long a command waits for another command to release the embedded storage.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
     public string ConnectionString { get; }
 
@@ -44,6 +49,51 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
             ?? throw new InvalidOperationException("TASKFORCE_STORAGE is not set and no TaskForce repository was found for the embedded storage; set TASKFORCE_STORAGE to a Table Storage connection string.");
         string script = Path.Combine(root, "scripts", "azurite.sh");
         string state = Path.Combine(root, ".azurite", $"cli-{Environment.ProcessId}.env");
+        var fileLock = await AcquireLockAsync(Path.Combine(root, ".azurite", "embedded.lock"), log, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await StartLockedAsync(script, state, fileLock, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await fileLock.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // One command at a time on the embedded storage: two Azurite processes on one data folder would each save their
+    // own copy and the last one to stop would erase the other's writes. .NET takes an exclusive advisory lock
+    // (flock) for FileShare.None on Unix; the lock dies with the process.
+    private static async Task<FileStream> AcquireLockAsync(string path, TextWriter log, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        bool told = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited.Elapsed < LockWait)
+            {
+                if (!told)
+                {
+                    await log.WriteLineAsync("Another taskforce command is using the embedded storage; waiting for it to finish...").ConfigureAwait(false);
+                    told = true;
+                }
+
+                await Task.Delay(500, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                throw new InvalidOperationException($"The embedded storage is in use by another taskforce command (waited {LockWait.TotalMinutes} minutes); run one command at a time or set TASKFORCE_STORAGE.", ex);
+            }
+        }
+    }
+
+    private static async Task<EmbeddedStorage> StartLockedAsync(string script, string state, FileStream fileLock, TextWriter log, CancellationToken cancellationToken)
+    {
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { script, "start", "--persistent", "--state", state })
         {
@@ -60,7 +110,7 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
         }
 
         await log.WriteLineAsync("Using the embedded storage (Azurite, .azurite/data); set TASKFORCE_STORAGE to use another account.").ConfigureAwait(false);
-        return new EmbeddedStorage(script, state, output.Trim());
+        return new EmbeddedStorage(script, state, output.Trim(), fileLock);
     }
 
     public async ValueTask DisposeAsync()
@@ -71,10 +121,14 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
 
-        using var p = Process.Start(psi);
-        if (p is not null)
+        using (var p = Process.Start(psi))
         {
-            await p.WaitForExitAsync().ConfigureAwait(false);
+            if (p is not null)
+            {
+                await p.WaitForExitAsync().ConfigureAwait(false);
+            }
         }
+
+        await _lock.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -59,6 +59,11 @@ public static class TableKeys
     public static string VerdictPartition(LocalDate? decisionDate) =>
         decisionDate is { } d ? string.Create(CultureInfo.InvariantCulture, $"y{d.Year:D4}") : "undated";
 
+    /// <summary>The partition of the case-number index of the verdicts table: one row per case number (row key
+    /// <see cref="VerdictRow"/>) with the fingerprint and partition of the stored verdict, so a case number is stored
+    /// once whatever its decision year (ADR-001).</summary>
+    public const string VerdictIndexPartition = "caseindex";
+
     /// <summary>Returns the partition for a year.</summary>
     /// <param name="year">The year in [1, 9999].</param>
     /// <returns><c>y2025</c> for 2025.</returns>

@@ -35,7 +35,10 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         var outcomes = new VerdictWriteOutcome[verdicts.Count];
         string writeId = Guid.NewGuid().ToString("N");
         int handled = 0;
-        foreach (var partition in verdicts.Select((v, i) => (v, i)).GroupBy(x => TableKeys.VerdictPartition(x.v.Verdict.Facts.DecisionDate)))
+        var admitted = await ClaimCaseNumbersAsync(verdicts, outcomes, writeId, cancellationToken).ConfigureAwait(false);
+        handled += verdicts.Count - admitted.Count;
+        progress?.Report(handled);
+        foreach (var partition in admitted.GroupBy(x => TableKeys.VerdictPartition(x.v.Verdict.Facts.DecisionDate)))
         {
             var stored = await LoadHeadersAsync(partition.Key, cancellationToken).ConfigureAwait(false);
             var toWrite = new List<(VerdictToStore Item, int Index)>();
@@ -126,6 +129,93 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Claims each case number in the case-number index (partition <see cref="TableKeys.VerdictIndexPartition"/>), so
+    /// a case number is stored once whatever its decision year: a case number indexed with other facts is a conflict;
+    /// one indexed with the same facts goes on to the header check (a duplicate, or the completion of an interrupted
+    /// write); a new one is claimed insert-only, batched by 100.
+    /// </summary>
+    private async Task<List<(VerdictToStore v, int i)>> ClaimCaseNumbersAsync(IReadOnlyList<VerdictToStore> verdicts, VerdictWriteOutcome[] outcomes, string writeId, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.VerdictIndexPartition}");
+        await foreach (var e in tables.Verdicts.QueryAsync<TableEntity>(filter, select: ["RowKey", "Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            index[e.RowKey] = e.GetString("Fingerprint") ?? string.Empty;
+        }
+
+        var admitted = new List<(VerdictToStore v, int i)>();
+        var toClaim = new List<(VerdictToStore v, int i, TableEntity Row)>();
+        for (int i = 0; i < verdicts.Count; i++)
+        {
+            var item = verdicts[i];
+            string rk = TableKeys.VerdictRow(item.Verdict.CaseNumber);
+            if (index.TryGetValue(rk, out string? fingerprint))
+            {
+                if (fingerprint == item.Fingerprint)
+                {
+                    admitted.Add((item, i));
+                }
+                else
+                {
+                    outcomes[i] = VerdictWriteOutcome.Conflict;
+                }
+
+                continue;
+            }
+
+            toClaim.Add((item, i, new TableEntity(TableKeys.VerdictIndexPartition, rk)
+            {
+                ["Kind"] = "case_index",
+                ["CaseNumber"] = item.Verdict.CaseNumber,
+                ["Fingerprint"] = item.Fingerprint,
+                ["Partition"] = TableKeys.VerdictPartition(item.Verdict.Facts.DecisionDate),
+                [WriteIdColumn] = writeId,
+            }));
+        }
+
+        foreach (var chunk in toClaim.Chunk(MaxTransactionActions))
+        {
+            try
+            {
+                if (UseTransactions)
+                {
+                    await tables.Verdicts.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.Add, c.Row)), cancellationToken).ConfigureAwait(false);
+                    admitted.AddRange(chunk.Select(c => (c.v, c.i)));
+                    continue;
+                }
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                // Another writer claimed one of these meanwhile, or a retry re-sent a committed batch: one by one.
+            }
+
+            foreach (var (item, i, row) in chunk)
+            {
+                try
+                {
+                    await tables.Verdicts.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+                    admitted.Add((item, i));
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                    var existing = (await tables.Verdicts.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, ["Fingerprint", WriteIdColumn], cancellationToken).ConfigureAwait(false)).Value;
+                    if (existing.GetString(WriteIdColumn) == writeId || existing.GetString("Fingerprint") == item.Fingerprint)
+                    {
+                        admitted.Add((item, i));
+                    }
+                    else
+                    {
+                        outcomes[i] = VerdictWriteOutcome.Conflict;
+                    }
+                }
+            }
+        }
+
+        admitted.Sort((a, b) => a.i.CompareTo(b.i));
+        return admitted;
     }
 
     private async Task<Dictionary<string, string>> LoadHeadersAsync(string partition, CancellationToken cancellationToken)

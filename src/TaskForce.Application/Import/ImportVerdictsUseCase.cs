@@ -99,6 +99,12 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<I
                 continue;
             }
 
+            if (line.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                Reject(lineNo, "The line is not valid UTF-8 (it holds bytes that decode to the replacement character U+FFFD); nothing of it was stored.");
+                continue;
+            }
+
             CourtVerdict verdict;
             try
             {

@@ -36,7 +36,9 @@ public static class PutusanRecordParser
         }
         catch (JsonException ex)
         {
-            throw new DomainValidationException($"Broken JSON: {ex.Message}", ex);
+            string message = ex.Message;
+            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            throw new DomainValidationException($"Broken JSON: {(cut < 0 ? message : message[..cut].TrimEnd(' ', '|'))}", ex);
         }
 
         using (doc)
@@ -112,9 +114,19 @@ public static class PutusanRecordParser
             return null;
         }
 
-        return v.ValueKind == JsonValueKind.String
-            ? v.GetString()
-            : throw new DomainValidationException(path ?? name, $"{path ?? name} must be a string, not {Kind(v)}.");
+        if (v.ValueKind != JsonValueKind.String)
+        {
+            throw new DomainValidationException(path ?? name, $"{path ?? name} must be a string, not {Kind(v)}.");
+        }
+
+        try
+        {
+            return v.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new DomainValidationException(path ?? name, $"{path ?? name} is not valid text ({ex.Message})");
+        }
     }
 
     private static long? Long(JsonElement obj, string name, string? path = null)
@@ -124,9 +136,14 @@ public static class PutusanRecordParser
             return null;
         }
 
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt64(out long n))
+        if (v.ValueKind != JsonValueKind.Number)
         {
             throw new DomainValidationException(path ?? name, $"{path ?? name} must be a whole number, not {Kind(v)} {v.GetRawText()}.");
+        }
+
+        if (!v.TryGetInt64(out long n))
+        {
+            throw new DomainValidationException(path ?? name, $"{path ?? name} must be a whole number written without a decimal point or exponent, not {v.GetRawText()}.");
         }
 
         return n;
@@ -185,9 +202,20 @@ public static class PutusanRecordParser
         int i = 0;
         foreach (var item in v.EnumerateArray())
         {
-            list.Add(item.ValueKind == JsonValueKind.String
-                ? item.GetString()!
-                : throw new DomainValidationException($"{name}[{i}]", $"{name}[{i}] must be a string, not {Kind(item)}."));
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                throw new DomainValidationException($"{name}[{i}]", $"{name}[{i}] must be a string, not {Kind(item)}.");
+            }
+
+            try
+            {
+                list.Add(item.GetString()!);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new DomainValidationException($"{name}[{i}]", $"{name}[{i}] is not valid text ({ex.Message})");
+            }
+
             i++;
         }
 

@@ -51,7 +51,8 @@ public static class SnapshotChart
         }
 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
-        plot.Title($"Korban menurut bentuk eksploitasi / Victims by form of exploitation — {snapshot.Region} {snapshot.Period.Label}");
+        string region = snapshot.Region == "*" ? "semua wilayah / all regions" : snapshot.Region;
+        plot.Title($"Korban menurut bentuk eksploitasi / Victims by form of exploitation — {region}, {snapshot.Period.Label}");
         plot.YLabel("Orang / Persons");
         plot.SavePng(path, 900, 500);
     }

@@ -26,6 +26,16 @@ internal static class ImportCommand
             string path = parseResult.GetValue(file)!;
             bool json = parseResult.GetValue(ctx.Json);
             var regionCode = parseResult.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
+            if (regionCode is { IsAll: true })
+            {
+                throw new DomainValidationException("region", "'*' selects all regions in a snapshot; records are attributed to one Kemendagri region code (e.g. 53.03) or to none.");
+            }
+
+            if (Directory.Exists(path))
+            {
+                throw new DomainValidationException("file", $"'{path}' is a folder, not a file.");
+            }
+
             if (!File.Exists(path))
             {
                 throw new FileNotFoundException($"The file '{path}' does not exist.", path);
@@ -57,13 +67,21 @@ internal static class ImportCommand
                 writing.Value = writing.MaxValue;
             }).ConfigureAwait(false);
 
+            if (report!.Imported == 0 && report.Duplicates == 0 && report.Rejected > 0)
+            {
+                // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
+                CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
+                    report.Errors.Select(e => ($"line {e.Line}", e.Message)));
+                return 2;
+            }
+
             if (json)
             {
-                ctx.WriteJson(report!);
+                ctx.WriteJson(report);
             }
             else
             {
-                WriteText(ctx.Out, report!);
+                WriteText(ctx.Out, report);
             }
 
             return 0;
@@ -77,6 +95,11 @@ internal static class ImportCommand
         foreach (var e in r.Errors)
         {
             o.WriteLine($"  line {e.Line}: {e.Message}");
+        }
+
+        if (r.Rejected > r.Errors.Count)
+        {
+            o.WriteLine($"  ... and {r.Rejected - r.Errors.Count} more rejected line(s) (the first {r.Errors.Count} are listed).");
         }
 
         if (r.Warnings.Count > 0)

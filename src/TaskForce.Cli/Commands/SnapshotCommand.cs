@@ -24,6 +24,11 @@ internal static class SnapshotCommand
         {
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
+            if (parseResult.GetValue(outDir) is { } target)
+            {
+                EnsureWritableFolder(target);
+            }
+
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
@@ -48,6 +53,32 @@ internal static class SnapshotCommand
             return 0;
         }));
         return command;
+    }
+
+    // Checked before anything is computed or stored, so a bad --out never leaves a stored snapshot behind an error.
+    private static void EnsureWritableFolder(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DomainValidationException("out", "--out needs a folder path.");
+        }
+
+        if (File.Exists(path))
+        {
+            throw new DomainValidationException("out", $"'{path}' is a file; --out needs a folder.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(path);
+            string probe = Path.Combine(path, $".taskforce-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new DomainValidationException("out", $"Cannot write into '{path}': {ex.Message}");
+        }
     }
 
     private static void WriteText(TextWriter o, IndicatorSnapshot s)

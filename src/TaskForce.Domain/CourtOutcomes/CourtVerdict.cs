@@ -48,7 +48,7 @@ public sealed partial class CourtVerdict
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">The case number is missing or longer than
     /// <see cref="CaseNumberMaxLength"/>; a count, month or Rupiah amount is negative; a victim's age is outside
-    /// [0, 130]; the destination country is not two upper-case letters (ISO 3166-1 alpha-2); a text is longer than
+    /// [0, 130]; the destination country is not an assigned ISO 3166-1 alpha-2 code; a text is longer than
     /// <see cref="TextMaxLength"/>. The exception names the field.</exception>
     public static CourtVerdict Create(CourtVerdictFacts facts)
     {
@@ -81,9 +81,14 @@ public sealed partial class CourtVerdict
         NonNegative(facts.ProsecutorDemandPrisonMonths, "prosecutor_demand_prison_months");
         NonNegative(facts.ProsecutorDemandFineIdr, "prosecutor_demand_fine_rupiah");
         NonNegative(facts.ProsecutorDemandFineSubstituteMonths, "prosecutor_demand_fine_substitute_months");
-        if (facts.DestinationCountry is { } country && !CountryPattern().IsMatch(country))
+        if (facts.DestinationCountry is { } country)
         {
-            throw new DomainValidationException("destination_country", $"'{country}' is not an ISO 3166-1 alpha-2 code (two upper-case letters).");
+            if (!CountryPattern().IsMatch(country))
+            {
+                throw new DomainValidationException("destination_country", $"'{country}' is not an ISO 3166-1 alpha-2 code (two upper-case letters).");
+            }
+
+            _ = CountryCode.Parse(country, "destination_country");
         }
 
         for (int i = 0; i < facts.Victims.Count; i++)

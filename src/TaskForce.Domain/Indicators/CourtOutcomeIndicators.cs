@@ -150,8 +150,10 @@ public static class CourtOutcomeIndicators
 
     private static void AddArrestToVerdict(List<IndicatorValue> cells, List<CourtVerdict> verdicts)
     {
+        // An arrest printed after the decision is impossible (flagged arrest_after_decision on import): left out
+        // rather than counted as a negative duration.
         var days = verdicts
-            .Where(v => v.Facts.ArrestDate is not null && v.Facts.DecisionDate is not null)
+            .Where(v => v.Facts.ArrestDate is not null && v.Facts.DecisionDate is not null && v.Facts.ArrestDate <= v.Facts.DecisionDate)
             .Select(v => (decimal)Period.Between(v.Facts.ArrestDate!.Value, v.Facts.DecisionDate!.Value, PeriodUnits.Days).Days)
             .ToList();
         cells.Add(Cell("days_arrest_to_verdict", days.Count, "verdicts", ("stat", "count")));

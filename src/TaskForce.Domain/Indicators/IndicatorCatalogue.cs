@@ -53,7 +53,7 @@ public static class IndicatorCatalogue
             "Verdicts ordering restitution above Rp0 (stat=cases) and the total ordered in Rupiah (stat=total_idr); UU 21/2007 Pasal 48.",
             "cases|idr", [["stat"]], FirstSnapshot),
         new("days_arrest_to_verdict", "Hari dari penangkapan sampai putusan", "Days from arrest to verdict",
-            "Median of decision_date minus arrest_date in days over verdicts with both dates (stat=median), and how many verdicts that is (stat=count).",
+            "Median of decision_date minus arrest_date in days over verdicts with both dates and the arrest not after the decision (an arrest printed after the decision is a data error, flagged on import and left out), stat=median; and how many verdicts that is, stat=count.",
             "days", [["stat"]], FirstSnapshot),
     ];
 }

@@ -103,6 +103,20 @@ public sealed class CourtOutcomeIndicatorsTests
     }
 
     [Fact]
+    public void Compute_LeavesOutAnArrestAfterTheDecision_GivenAnImpossibleDatePair()
+    {
+        // Real pattern (127/Pid.Sus/2024/PN Mpw): arrest printed 1 Dec 2024, decision 10 Jul 2024.
+        var impossible = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "X", DecisionDate = new LocalDate(2024, 7, 10), ArrestDate = new LocalDate(2024, 12, 1) });
+        var fine = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "Y", DecisionDate = new LocalDate(2024, 7, 10), ArrestDate = new LocalDate(2024, 7, 1) });
+
+        var s = CourtOutcomeIndicators.Compute([impossible, fine], RegionCode.All, ReportingPeriod.Parse("2024"), Now);
+
+        Assert.Contains(impossible.Issues, i => i.Code == "arrest_after_decision");
+        Assert.Equal(1m, Value(s, "days_arrest_to_verdict", ("stat", "count")));
+        Assert.Equal(9m, Value(s, "days_arrest_to_verdict", ("stat", "median")));
+    }
+
+    [Fact]
     public void Compute_OmitsMedianMinMax_GivenNoSentences()
     {
         var s = CourtOutcomeIndicators.Compute([], RegionCode.All, ReportingPeriod.Parse("2025-Q3"), Now);

@@ -51,8 +51,13 @@ public sealed class CliTests(AzuriteFixture storage)
     [InlineData("region", "snapshot", "--region", "53/03", "--period", "2025", "--json")]
     [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "0", "--json")]
     [InlineData("file", "import", "--format", "putusan", "/nonexistent/file.jsonl", "--json")]
-    [InlineData("", "import", "--format", "csv", "x.jsonl", "--json")]
-    [InlineData("", "snapshot", "--period", "2025", "--json")]
+    [InlineData("format", "import", "--format", "csv", "x.jsonl", "--json")]
+    [InlineData("region", "snapshot", "--period", "2025", "--json")]
+    [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "abc", "--json")]
+    [InlineData("region", "import", "--format", "putusan", "--region", "*", "x.jsonl", "--json")]
+    [InlineData("file", "import", "--format", "putusan", "/tmp", "--json")]
+    [InlineData("out", "snapshot", "--region", "*", "--period", "2025", "--out", "/dev/null/x", "--json")]
+    [InlineData("out", "snapshot", "--region", "*", "--period", "2025", "--out", "/etc/hostname", "--json")]
     public async Task Command_ExitsWith2AndAnErrorDocument_GivenBadInput(string field, params string[] args)
     {
         var tables = await storage.NewTablesAsync();
@@ -64,6 +69,20 @@ public sealed class CliTests(AzuriteFixture storage)
         Assert.Equal("Bad input", error.GetProperty("title").GetString());
         Assert.False(string.IsNullOrEmpty(error.GetProperty("detail").GetString()));
         Assert.Equal(field, error.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Empty(await Snapshots.ImportSnapshotRoundTripTests.AllRowsAsync(tables));
+    }
+
+    [Fact]
+    public async Task Import_ExitsWith2ListingTheLines_GivenAFileWhereEveryRecordIsRejected()
+    {
+        var tables = await storage.NewTablesAsync();
+        string path = Import.BadRecordsImportTests.WriteFile("{broken", "[1, 2]", "{\"case_number\": \"\"}");
+
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", path, "--json");
+
+        Assert.Equal(2, code);
+        var errors = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors");
+        Assert.Equal(["line 1", "line 2", "line 3"], errors.EnumerateArray().Select(e => e.GetProperty("field").GetString()));
         Assert.Empty(await Snapshots.ImportSnapshotRoundTripTests.AllRowsAsync(tables));
     }
 

@@ -40,6 +40,65 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Import_RejectsTheLineAndKeepsTheOthers_GivenALoneSurrogateOrInvalidUtf8()
+    {
+        string surrogate = RealLines[1].Replace("\"court\": \"PN Kupang\"", "\"court\": \"PN \\ud800 Kupang\"", StringComparison.Ordinal);
+        Assert.NotEqual(RealLines[1], surrogate);
+        string path = WriteFile(RealLines[0], surrogate, RealLines[2]);
+        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bad = [.. System.Text.Encoding.UTF8.GetBytes(RealLines[3].Replace("46/Pid.Sus", "46/Pid\u00ff.Sus", StringComparison.Ordinal)).Select(b => b)];
+        int at = Array.IndexOf(bad, (byte)0xC3);
+        bad[at] = 0xFF; // an invalid UTF-8 lead byte inside the case number
+        File.WriteAllBytes(path, [.. bytes, .. bad, (byte)'\n']);
+        var tables = await storage.NewTablesAsync();
+
+        var report = await ImportSnapshotRoundTripTests.ImportAsync(tables, path);
+
+        Assert.Equal(4, report.Read);
+        Assert.Equal(2, report.Imported);
+        Assert.Equal([2, 4], report.Errors.Select(e => e.Line));
+        Assert.StartsWith("court:", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", report.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_RejectsTheSameCaseNumber_GivenAnotherDecisionYearInALaterImport()
+    {
+        var tables = await storage.NewTablesAsync();
+        await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(RealLines[2]));
+        var before = await ImportSnapshotRoundTripTests.AllRowsAsync(tables);
+        string otherYear = RealLines[2].Replace("\"decision_date\": \"2025-08-06\"", "\"decision_date\": \"2024-08-06\"", StringComparison.Ordinal);
+        string undated = RealLines[2].Replace("\"decision_date\": \"2025-08-06\"", "\"decision_date\": null", StringComparison.Ordinal);
+        Assert.NotEqual(RealLines[2], otherYear);
+
+        var a = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(otherYear));
+        var b = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(undated));
+
+        Assert.Equal((0, 1), (a.Imported, a.Rejected));
+        Assert.Equal((0, 1), (b.Imported, b.Rejected));
+        Assert.Equal(before, await ImportSnapshotRoundTripTests.AllRowsAsync(tables));
+    }
+
+    [Fact]
+    public async Task Import_CompletesAnInterruptedWrite_GivenTheCaseIndexedButItsHeaderMissing()
+    {
+        var tables = await storage.NewTablesAsync();
+        await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(RealLines[2]));
+        var complete = await ImportSnapshotRoundTripTests.AllRowsAsync(tables);
+        // Simulate a crash after the case number was claimed but before the verdict's transaction committed.
+        await foreach (var e in tables.Verdicts.QueryAsync<Azure.Data.Tables.TableEntity>(x => x.PartitionKey != "caseindex"))
+        {
+            await tables.Verdicts.DeleteEntityAsync(e.PartitionKey, e.RowKey);
+        }
+
+        var report = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(RealLines[2]));
+
+        Assert.Equal(1, report.Imported);
+        static List<string> NoWriteId(List<string> rows) => rows.Select(r => System.Text.RegularExpressions.Regex.Replace(r, ";WriteId=[0-9a-f]{32}", string.Empty)).ToList();
+        Assert.Equal(NoWriteId(complete), NoWriteId(await ImportSnapshotRoundTripTests.AllRowsAsync(tables)));
+    }
+
+    [Fact]
     public async Task Import_ThrowsNamingTheFile_GivenAnEmptyFile()
     {
         string path = WriteFile(string.Empty, "   ");

@@ -99,7 +99,11 @@ public static partial class ReferenceCounts
 
             if (Str(r, "arrest_date") is { } arrest && Str(r, "decision_date") is { } decided)
             {
-                arrestDays.Add((DateOnly.ParseExact(decided, "yyyy-MM-dd").DayNumber - DateOnly.ParseExact(arrest, "yyyy-MM-dd").DayNumber));
+                int d = DateOnly.ParseExact(decided, "yyyy-MM-dd").DayNumber - DateOnly.ParseExact(arrest, "yyyy-MM-dd").DayNumber;
+                if (d >= 0)
+                {
+                    arrestDays.Add(d); // an arrest after the decision is impossible: left out (catalogue definition)
+                }
             }
         }
 
