@@ -40,7 +40,8 @@ public sealed partial record CasePlaces
     /// <returns>The places.</returns>
     /// <exception cref="DomainValidationException">The origin is not a kecamatan code; a transit place has neither or
     /// both of region and country, or names Indonesia as a country; the destination country is not an assigned ISO
-    /// code; the destination province is not a province code or is given with a foreign destination country.</exception>
+    /// code; the destination province is not a province code or is given with a foreign destination country; a region code
+    /// does not exist in the Kemendagri list (<see cref="KemendagriRegions.Require"/>).</exception>
     public static CasePlaces Create(NewPlaces? input, string field = "places")
     {
         if (input is null)
@@ -121,7 +122,9 @@ public sealed partial record CasePlaces
             throw new DomainValidationException(field, $"'{value}' is not a Kemendagri region code (e.g. 53.03 or 53.03.01).");
         }
 
-        return code.IsAll ? throw new DomainValidationException(field, "'*' selects all regions; it is not a place.") : code;
+        return code.IsAll
+            ? throw new DomainValidationException(field, "'*' selects all regions; it is not a place.")
+            : KemendagriRegions.Require(code, field);
     }
 
     [GeneratedRegex(@"^\d{2}\.\d{2}\.\d{2}$", RegexOptions.CultureInvariant)]

@@ -190,7 +190,9 @@ public sealed partial class CaseRecord
     /// <exception cref="DomainValidationException">A code is unknown (<c>victim.sex</c>, <c>victim.citizenship</c>,
     /// <c>victim.migrant_worker_status</c>); the birth date is after the offence date (or, while that is unknown,
     /// after the report date) and the victim is not marked unborn (<c>victim.birth_date</c>); the age is outside
-    /// [0, 130] or disagrees with the birth date (<c>victim.age_at_offence</c>); an identity value is malformed; the
+    /// [0, 130] or disagrees with the birth date (<c>victim.age_at_offence</c>); an identity value is malformed, or the
+    /// NIK's structure is broken or disagrees with the sex or birth date (<c>victim.identity.national_id_number</c>,
+    /// <see cref="NationalIdNumber"/>); the
     /// case already has <see cref="MaxPersonsPerRole"/> victims.</exception>
     public PersonId AddVictim(NewVictim input)
     {
@@ -210,7 +212,8 @@ public sealed partial class CaseRecord
     /// <returns>The new person's id, <c>suspect-N</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">No role is given (<c>suspect.roles</c>); a code is unknown; an
-    /// identity value is malformed; the case already has <see cref="MaxPersonsPerRole"/> suspects.</exception>
+    /// identity value is malformed, or the NIK disagrees with the sex (<see cref="NationalIdNumber"/>); the case already
+    /// has <see cref="MaxPersonsPerRole"/> suspects.</exception>
     public PersonId AddSuspect(NewSuspect input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -264,7 +264,7 @@ public sealed partial class CaseRecord
         }
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, null);
         return new Suspect(id, sex, roles, input.StateOfficial, input.Corporation, citizenship, identity);
     }
 
@@ -291,7 +291,7 @@ public sealed partial class CaseRecord
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
         var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
-        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity");
+        var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, input.BirthDate);
         return new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity);
     }
 }

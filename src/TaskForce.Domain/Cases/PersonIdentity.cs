@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
 
 namespace TaskForce.Domain.Cases;
 
@@ -67,9 +69,21 @@ public sealed partial record PersonIdentity
     /// <c>identity.national_id_number</c>.</param>
     /// <returns>The identity; <see cref="Empty"/> when <paramref name="input"/> is <see langword="null"/>.</returns>
     /// <exception cref="DomainValidationException">A text is blank or too long or has control characters, there are
-    /// more than <see cref="MaxAliases"/> aliases, the NIK is not 16 digits, or the phone is malformed. The message
+    /// more than <see cref="MaxAliases"/> aliases, the NIK's structure is broken (<see cref="Cases.NationalIdNumber"/>), or the phone is malformed. The message
     /// never repeats the value (it is personal data).</exception>
-    public static PersonIdentity Create(NewIdentity? input, string field = "identity")
+    public static PersonIdentity Create(NewIdentity? input, string field = "identity") => Create(input, field, null, null);
+
+    /// <summary>Validates identity values and checks the NIK against the person's sex and birth date
+    /// (<see cref="NationalIdNumber.CheckAgainst"/>).</summary>
+    /// <param name="input">The values as sent, or <see langword="null"/> for none.</param>
+    /// <param name="field">The wire name of the identity object, e.g. <c>victim.identity</c>.</param>
+    /// <param name="sex">The person's sex, or <see langword="null"/> when unknown (not checked).</param>
+    /// <param name="birthDate">The person's birth date, or <see langword="null"/> when unknown (not checked).</param>
+    /// <returns>The identity; <see cref="Empty"/> when <paramref name="input"/> is <see langword="null"/>.</returns>
+    /// <exception cref="DomainValidationException">As for <see cref="Create(NewIdentity?, string)"/>; also the NIK's
+    /// structure is broken or it disagrees with <paramref name="sex"/> or <paramref name="birthDate"/>
+    /// (<c>{field}.national_id_number</c>; source: <see cref="NationalIdNumber"/>).</exception>
+    public static PersonIdentity Create(NewIdentity? input, string field, Sex? sex, LocalDate? birthDate)
     {
         if (input is null)
         {
@@ -86,7 +100,7 @@ public sealed partial record PersonIdentity
         {
             FullName = Text(input.FullName, NameMaxLength, $"{field}.full_name"),
             Aliases = [.. aliases.Select((a, i) => Text(a, NameMaxLength, $"{field}.aliases[{i}]") ?? throw new DomainValidationException($"{field}.aliases[{i}]", "An alias cannot be empty."))],
-            NationalIdNumber = Nik(input.NationalIdNumber, $"{field}.national_id_number"),
+            NationalIdNumber = Nik(input.NationalIdNumber, $"{field}.national_id_number", sex, birthDate),
             Address = Text(input.Address, AddressMaxLength, $"{field}.address"),
             Phone = PhoneNumber(input.Phone, $"{field}.phone"),
             BirthPlace = Text(input.BirthPlace, NameMaxLength, $"{field}.birth_place"),
@@ -136,14 +150,16 @@ public sealed partial record PersonIdentity
         return v;
     }
 
-    private static string? Nik(string? value, string field)
+    private static string? Nik(string? value, string field, Sex? sex, LocalDate? birthDate)
     {
         if (value is null)
         {
             return null;
         }
 
-        return NikPattern().IsMatch(value) ? value : throw new DomainValidationException(field, "A NIK has exactly 16 digits.");
+        var nik = Cases.NationalIdNumber.Parse(value, field);
+        nik.CheckAgainst(sex, birthDate, null, field);
+        return nik.Value;
     }
 
     private static string? PhoneNumber(string? value, string field)
@@ -155,9 +171,6 @@ public sealed partial record PersonIdentity
 
         return PhonePattern().IsMatch(value) ? value : throw new DomainValidationException(field, "A phone number has 6 to 20 characters: digits, spaces, '+' and '-'.");
     }
-
-    [GeneratedRegex(@"^\d{16}$", RegexOptions.CultureInvariant)]
-    private static partial Regex NikPattern();
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,18}[0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();

@@ -78,7 +78,7 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
         ArgumentNullException.ThrowIfNull(req);
         try
         {
-            var regionCode = RegionCode.Parse(Uri.UnescapeDataString(region ?? string.Empty));
+            var regionCode = Listed(RegionCode.Parse(Uri.UnescapeDataString(region ?? string.Empty)));
             var reportingPeriod = ReportingPeriod.Parse(period);
             var stored = await store.GetLatestAsync(regionCode.Value, reportingPeriod.Label, cancellationToken).ConfigureAwait(false);
             return stored is null
@@ -93,7 +93,7 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
 
     private static (RegionCode Region, ReportingPeriod Period, int? K) ParseQuery(HttpRequest req)
     {
-        var region = RegionCode.Parse(req.Query["region"].ToString());
+        var region = Listed(RegionCode.Parse(req.Query["region"].ToString()));
         var period = ReportingPeriod.Parse(req.Query["period"].ToString());
         int? k = null;
         string kText = req.Query["k"].ToString();
@@ -106,6 +106,9 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
 
         return (region, period, k);
     }
+
+    // A region must exist in the Kemendagri list (issue 7), not only have its shape; '*' selects all.
+    private static RegionCode Listed(RegionCode region) => region.IsAll ? region : KemendagriRegions.Require(region, "region");
 
     private static ContentResult Json(string json, int status) =>
         new() { Content = json, ContentType = "application/json; charset=utf-8", StatusCode = status };

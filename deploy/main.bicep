@@ -1,0 +1,190 @@
+// TaskForce: the Function App (Linux, Flex Consumption, .NET 10 isolated worker) and its Storage account.
+// Deploy:  az deployment group create -g <rg> -f deploy/main.bicep -p appName=<name> [keyVaultName=<kv>] ...
+// Then publish the worker: func azure functionapp publish <appName> (or zip deploy of `dotnet publish` output).
+// Notes (shared/reference/engineering.md §3.4): timers run in UTC on Linux Consumption/Flex (WEBSITE_TIME_ZONE is not
+// supported there), so the schedules below are UTC NCRONTAB (6 fields) and business dates are computed in code in
+// TaskForce:TimeZone. App settings use "__" for ":" (Linux).
+
+@description('Name of the Function App (globally unique host name <appName>.azurewebsites.net).')
+@minLength(2)
+@maxLength(60)
+param appName string
+
+@description('Azure region.')
+param location string = resourceGroup().location
+
+@description('Storage account name (3–24 lower-case letters and digits).')
+@minLength(3)
+@maxLength(24)
+param storageAccountName string = toLower(take('tf${uniqueString(resourceGroup().id, appName)}', 24))
+
+@description('IANA zone of the district for business dates. TTU: Asia/Makassar (WITA, UTC+8, no DST).')
+param timeZone string = 'Asia/Makassar'
+
+@description('Annual snapshot schedule, UTC NCRONTAB: 17:00 UTC on 31 Dec = 01:00 WITA on 1 Jan.')
+param annualSnapshotSchedule string = '0 0 17 31 12 *'
+
+@description('Daily deadline-alert schedule, UTC NCRONTAB: 00:00 UTC = 08:00 WITA.')
+param dailyAlertSchedule string = '0 0 0 * * *'
+
+@description('Name of an existing Key Vault in this resource group holding the identity key. Leave empty to pass identityKey instead.')
+param keyVaultName string = ''
+
+@description('Secret name of the identity key (base64 of 32 random bytes) in keyVaultName.')
+param identityKeySecretName string = 'taskforce-identity-key'
+
+@description('The identity key itself (base64 of 32 random bytes: openssl rand -base64 32), used only when keyVaultName is empty. Identity fields fail closed without a key.')
+@secure()
+param identityKey string = ''
+
+@description('Entra ID app registration (client id) for App Service authentication. Leave empty to leave authentication off: then no person can be identified and every request that needs one fails closed (401).')
+param authClientId string = ''
+
+@description('Entra ID tenant id for App Service authentication.')
+param authTenantId string = subscription().tenantId
+
+@description('Maximum instances (Flex Consumption).')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+var deploymentContainer = 'app-package'
+var useKeyVault = !empty(keyVaultName)
+var identityKeySetting = useKeyVault
+  ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${identityKeySecretName})'
+  : identityKey
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  sku: { name: 'Standard_ZRS' }
+  kind: 'StorageV2'
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainer
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${appName}-plan'
+  location: location
+  kind: 'functionapp'
+  sku: { tier: 'FlexConsumption', name: 'FC1' }
+  properties: { reserved: true }
+}
+
+var storageConnection = 'DefaultEndpointsProtocol=https;AccountName=${storage.name};EndpointSuffix=${environment().suffixes.storage};AccountKey=${storage.listKeys().keys[0].value}'
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  kind: 'functionapp,linux'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: { maximumInstanceCount: maximumInstanceCount, instanceMemoryMB: 2048 }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage (timer locks, keys) through the managed identity; roles below.
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        // TaskForce's tables (TaskForce.Storage reads a connection string).
+        { name: 'TASKFORCE_STORAGE', value: storageConnection }
+        { name: 'TaskForce__TimeZone', value: timeZone }
+        { name: 'TaskForce__AnnualSnapshotSchedule', value: annualSnapshotSchedule }
+        { name: 'TaskForce__DailyAlertSchedule', value: dailyAlertSchedule }
+        { name: 'TaskForce__FirstResponseHours__Tinggi', value: '0' }
+        { name: 'TaskForce__FirstResponseHours__Sedang', value: '6' }
+        { name: 'TaskForce__FirstResponseHours__Rendah', value: '24' }
+        { name: 'TaskForce__IdentityKey', value: identityKeySetting }
+      ]
+    }
+  }
+}
+
+// Roles of the app's identity on its storage account: deployment package and host storage (blob), timers and
+// host keys (blob, queue), tables.
+var storageRoles = [
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
+  '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+  '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+]
+
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in storageRoles: {
+  name: guid(storage.id, app.id, role)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (useKeyVault) {
+  name: keyVaultName
+}
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (useKeyVault) {
+  name: guid(resourceGroup().id, keyVaultName, app.id, 'kv-secrets-user')
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6') // Key Vault Secrets User
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// App Service authentication (Entra ID). When on, the platform sets WEBSITE_AUTH_ENABLED=True and writes
+// X-MS-CLIENT-PRINCIPAL itself (stripping any a client sends); TaskForce trusts that header only then. Anonymous
+// requests are let through so that services calling with a function key reach the functions; every function that
+// needs a person answers 401 without a principal.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(authClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: { requireAuthentication: false, unauthenticatedClientAction: 'AllowAnonymous' }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${authTenantId}/v2.0'
+        }
+        validation: { allowedAudiences: [ 'api://${authClientId}' ] }
+      }
+    }
+  }
+}
+
+@description('Default host name of the Function App.')
+output hostName string = app.properties.defaultHostName
+
+@description('The OpenAPI document of the deployed API.')
+output openApiUrl string = 'https://${app.properties.defaultHostName}/api/openapi.json'
+
+@description('Principal id of the app identity (grant it access elsewhere if needed).')
+output principalId string = app.identity.principalId

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Writes src/TaskForce.Functions/openapi.json, the hand-kept OpenAPI 3.0 contract of the HTTP functions.
+
+The JSON file is the source of truth that is served and tested (tests/TaskForce.Integration.Tests/Functions/
+OpenApiDocumentTests.cs); this script only saves typing when editing it. Run: python3 scripts/openapi-gen.py
+"""
+import json, os, sys
+
+INCLUDE_CASES = os.path.exists(os.path.join(os.path.dirname(__file__), "..", "src", "TaskForce.Functions", "Http", "CaseFunctions.cs"))
+
+P = {"$ref": "#/components/schemas/Problem"}
+VP = {"$ref": "#/components/schemas/ValidationProblem"}
+OBJ = {"type": "object", "additionalProperties": True}
+
+def problem(desc, validation=False):
+    return {"description": desc, "content": {"application/problem+json": {"schema": VP if validation else P}}}
+
+def ok(desc, schema=OBJ, headers=None):
+    r = {"description": desc, "content": {"application/json": {"schema": schema}}}
+    if headers: r["headers"] = headers
+    return r
+
+def q(name, desc, required=False, schema=None):
+    return {"name": name, "in": "query", "required": required, "description": desc, "schema": schema or {"type": "string"}}
+
+def path_id(name="id", desc="The case id (letters, digits, '-', '_', '.'; see the contract)."):
+    return {"name": name, "in": "path", "required": True, "description": desc, "schema": {"type": "string", "maxLength": 64}}
+
+IDEMP = {"$ref": "#/components/parameters/IdempotencyKey"}
+IFMATCH = {"$ref": "#/components/parameters/IfMatch"}
+ETAG = {"ETag": {"description": "The entity tag to send back as If-Match on the next update.", "schema": {"type": "string"}}}
+R400 = problem("Invalid input; `errors` names the failing field. Nothing was written.", True)
+R401 = problem("No trusted person: App Service authentication is off or X-MS-CLIENT-PRINCIPAL is missing (fails closed).")
+R403 = problem("The access policy refuses this role or agency for the operation.")
+R404 = problem("Not found.")
+R409 = problem("Conflict.")
+R412 = problem("If-Match is stale: the resource changed since it was read. Read it again and retry the whole decision.")
+R422 = problem("Understood but cannot be processed.", True)
+PURE = "Pure computation: nothing is stored, so a retry (with or without the same Idempotency-Key) returns the same answer."
+REGION = q("region", "Kemendagri region code (e.g. 53.03) or `*` for all regions.", True)
+PERIOD = q("period", "Reporting period: a year (2025), a half (2025-H1), a quarter (2025-Q1) or a month (2025-03).", True)
+K = q("k", "Small-cell suppression threshold (cells below k are suppressed); whole number ≥ 1.", False, {"type": "integer", "minimum": 1})
+
+paths = {
+    "/openapi.json": {"get": {"operationId": "GetOpenApi", "summary": "This OpenAPI document.", "security": [],
+        "responses": {"200": ok("The OpenAPI 3.0 document.")}}},
+    "/indicators": {"get": {"operationId": "GetIndicators", "summary": "Computes the indicator snapshot live, without storing it.",
+        "parameters": [REGION, PERIOD, K],
+        "responses": {"200": ok("The snapshot (contract `snapshot`).", {"$ref": "#/components/schemas/Snapshot"}), "400": R400}}},
+    "/snapshots": {"post": {"operationId": "PostSnapshot", "summary": "Computes and stores an indicator snapshot.",
+        "description": "Idempotent by content: a retry that finds the same content already stored stores nothing and answers 200 with it. An Idempotency-Key is accepted and not needed.",
+        "x-idempotency": "content-addressed",
+        "parameters": [REGION, PERIOD, K, IDEMP],
+        "responses": {"201": ok("Stored now.", {"$ref": "#/components/schemas/Snapshot"}), "200": ok("The same content was already stored; nothing new was written.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400}}},
+    "/snapshots/{region}/{period}": {"get": {"operationId": "GetSnapshot", "summary": "The latest stored snapshot, byte for byte.",
+        "parameters": [{"name": "region", "in": "path", "required": True, "description": "Region code or `*` (URL-encoded).", "schema": {"type": "string"}},
+                       {"name": "period", "in": "path", "required": True, "description": "Period label.", "schema": {"type": "string"}}],
+        "responses": {"200": ok("The stored snapshot.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400, "404": R404}}},
+    "/estimates": {"post": {"operationId": "PostEstimate", "summary": "Multiple systems estimation from a capture-history CSV.",
+        "description": PURE, "x-idempotency": "pure-computation",
+        "parameters": [q("model", "`stepwise` (default) or `saturated`."),
+                       q("p_threshold", "Stepwise inclusion threshold in (0, 1).", False, {"type": "number"}),
+                       q("bootstrap", "Bootstrap replicates (0 = none).", False, {"type": "integer", "minimum": 0}),
+                       q("seed", "Bootstrap seed.", False, {"type": "integer", "minimum": 0}), IDEMP],
+        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string", "description": "One 0/1 column per list, last column `count`."}}}},
+        "responses": {"200": ok("The estimate (contract `estimate`)."), "400": R400}}},
+    "/detention-checks": {"post": {"operationId": "PostDetentionCheck", "summary": "Checks a KUHAP detention chain.",
+        "description": PURE, "x-idempotency": "pure-computation", "parameters": [IDEMP],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
+        "responses": {"200": ok("The detention ledger (contract `detention-check`)."), "400": R400}}},
+}
+
+if INCLUDE_CASES:
+    paths["/cases"] = {
+        "post": {"operationId": "PostCase", "summary": "Opens a case; the caller's agency owns it.",
+            "description": "Send an Idempotency-Key: a retry with the same key and body answers 201 with the stored case and `Idempotent-Replayed: true`, and never creates a second case.",
+            "x-idempotency": "idempotency-key", "parameters": [IDEMP],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseIntake"}}}},
+            "responses": {"201": ok("Created (or replayed).", OBJ, {**ETAG, "Location": {"schema": {"type": "string"}}, "Idempotent-Replayed": {"schema": {"type": "string"}}}),
+                          "400": R400, "401": R401, "403": R403, "409": R409, "422": R422}},
+        "get": {"operationId": "ListCases", "summary": "Case summaries (no person-level field), one page at a time.",
+            "parameters": [q("region", "Kemendagri region code."), q("case_type", "Case type code."),
+                           q("reported_from", "ISO date.", False, {"type": "string", "format": "date"}), q("reported_to", "ISO date.", False, {"type": "string", "format": "date"}),
+                           q("trafficking_status", "Element-test status code."), q("limit", "Page size.", False, {"type": "integer", "minimum": 1}), q("cursor", "Opaque cursor from `next_cursor`.")],
+            "responses": {"200": ok("`{items, next_cursor}`."), "400": R400, "401": R401, "403": R403}}}
+    paths["/cases/{id}"] = {"get": {"operationId": "GetCase", "summary": "One case; identity shown only to the owning agency and the coordinator, redacted otherwise; every read of identity is logged.",
+        "parameters": [path_id()], "responses": {"200": ok("The case.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
+    paths["/cases/{id}/qualification"] = {"post": {"operationId": "QualifyCase", "summary": "Element test and candidate charges of a stored case.",
+        "description": PURE, "x-idempotency": "pure-computation", "parameters": [path_id(), IDEMP],
+        "requestBody": {"required": False, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {"decision_date": {"type": "string", "format": "date"}}}}}},
+        "responses": {"200": ok("The qualification."), "400": R400, "401": R401, "403": R403, "404": R404, "422": R422}}}
+    paths["/cases/{id}/workflows"] = {"post": {"operationId": "StartCaseWorkflow", "summary": "Starts a workflow instance of the case.",
+        "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started.", "x-idempotency": "natural-key",
+        "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
+        "responses": {"201": ok("Started now.", OBJ, ETAG), "200": ok("Already started.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
+    paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",
+        "description": "Guarded by If-Match (the instance's ETag): a retry of a committed transition answers 412 and changes nothing.", "x-idempotency": "if-match",
+        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
+        "responses": {"200": ok("The new state.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412}}}
+    paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
+        "parameters": [path_id()], "responses": {"200": ok("The timeline."), "400": R400, "401": R401, "403": R403, "404": R404}}}
+    paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",
+        "description": "Guarded by If-Match (the case's ETag); recording the same date again is a no-op.", "x-idempotency": "if-match",
+        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["sent_on"], "properties": {"sent_on": {"type": "string", "format": "date"}}}}}},
+        "responses": {"200": ok("Recorded.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412}}}
+
+doc = {
+    "openapi": "3.0.3",
+    "info": {"title": "TaskForce HTTP API", "version": "0.1.0",
+             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: shared/contracts/cli.md."},
+    "servers": [{"url": "/api"}],
+    "security": [{"functionKey": []}],
+    "paths": paths,
+    "components": {
+        "securitySchemes": {"functionKey": {"type": "apiKey", "in": "header", "name": "x-functions-key", "description": "Azure Functions function or host key (service-to-service)."}},
+        "parameters": {
+            "IdempotencyKey": {"name": "Idempotency-Key", "in": "header", "required": False, "description": "A client-chosen key (≤ 200 printable ASCII characters) that makes a retried POST safe; see each operation's x-idempotency.", "schema": {"type": "string", "maxLength": 200}},
+            "IfMatch": {"name": "If-Match", "in": "header", "required": False, "description": "The ETag last read; a stale value answers 412.", "schema": {"type": "string"}}},
+        "schemas": {
+            "Problem": {"type": "object", "description": "RFC 9457 problem details.", "properties": {
+                "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"}}},
+            "ValidationProblem": {"allOf": [{"$ref": "#/components/schemas/Problem"}, {"type": "object", "properties": {
+                "errors": {"type": "object", "description": "Failing field (snake_case, as on the wire) → messages.", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}]},
+            "Snapshot": {"type": "object", "description": "The contract's snapshot document (aggregates only, small cells suppressed).", "additionalProperties": True},
+            "CaseIntake": {"type": "object", "description": "A new case (contract `case-record`). Unknown fields are refused.", "required": ["region", "case_type", "reporting_agency", "intake_channel", "reported_at"], "additionalProperties": True,
+                "properties": {"id": {"type": "string"}, "region": {"type": "string", "pattern": "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$"}, "case_type": {"type": "string", "enum": ["tppo", "violence_against_women", "violence_against_children"]},
+                    "reported_at": {"type": "string", "format": "date-time"}, "offence_date": {"type": "string", "format": "date"}}},
+        },
+    },
+}
+
+out = os.path.join(os.path.dirname(__file__), "..", "src", "TaskForce.Functions", "openapi.json")
+with open(out, "w", encoding="utf-8") as f:
+    json.dump(doc, f, indent=2, ensure_ascii=False)
+    f.write("\n")
+print(out, "cases" if INCLUDE_CASES else "no cases")

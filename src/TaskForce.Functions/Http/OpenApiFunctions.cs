@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace TaskForce.Functions.Http;
+
+/// <summary>
+/// <c>GET /api/openapi.json</c>: the OpenAPI 3.0 contract of every HTTP function, so agencies can generate a client.
+/// </summary>
+/// <remarks>The document is hand-kept (<c>src/TaskForce.Functions/openapi.json</c>, embedded in the worker) because
+/// the Functions OpenAPI extension is in maintenance mode and not served here (engineering reference §3.4.6). A test
+/// (<c>OpenApiDocumentTests</c>) reflects over every <c>[Function]</c> method and fails when a route, method or declared
+/// status code differs from the document, or when the document does not validate with the Microsoft.OpenApi reader.
+/// Anonymous: the contract holds no data and a client needs it before it has a key.</remarks>
+public sealed class OpenApiFunctions
+{
+    /// <summary>The name of the embedded document.</summary>
+    public const string ResourceName = "TaskForce.Functions.openapi.json";
+
+    private static readonly Lazy<string> Document = new(Load);
+
+    /// <summary>Gets the document text.</summary>
+    /// <value>OpenAPI 3.0.3 JSON.</value>
+    public static string Text => Document.Value;
+
+    /// <summary>Returns the OpenAPI document.</summary>
+    /// <param name="req">The request.</param>
+    /// <returns>200 with the OpenAPI 3.0 JSON document.</returns>
+    [Function("GetOpenApi")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Performance", "CA1822:Mark members as static", Justification = "Function classes are instantiated by the worker, like the other HTTP functions.")]
+    public IActionResult Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        return new ContentResult { Content = Text, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+    }
+
+    private static string Load()
+    {
+        using var stream = typeof(OpenApiFunctions).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
