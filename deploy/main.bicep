@@ -27,6 +27,15 @@ param annualSnapshotSchedule string = '0 0 17 31 12 *'
 @description('Daily deadline-alert schedule, UTC NCRONTAB: 00:00 UTC = 08:00 WITA.')
 param dailyAlertSchedule string = '0 0 0 * * *'
 
+@description('issue 5: quarterly snapshot schedule (UTC NCRONTAB); 17:00 UTC on the 1st of Jan/Apr/Jul/Oct is 01:00 WITA on the 2nd, after the quarter ended in WITA.')
+param quarterlySnapshotSchedule string = '0 0 17 1 1,4,7,10 *'
+
+@description('issue 5: monthly snapshot schedule (UTC NCRONTAB); 17:00 UTC on the 1st is 01:00 WITA on the 2nd.')
+param monthlySnapshotSchedule string = '0 0 17 1 * *'
+
+@description('issue 5: regions the scheduled snapshots cover, comma-separated Kemendagri codes or *.')
+param snapshotRegions string = '*,53.03'
+
 @description('Name of an existing Key Vault in this resource group holding the identity key. Leave empty to pass identityKey instead.')
 param keyVaultName string = ''
 
@@ -116,6 +125,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TaskForce__TimeZone', value: timeZone }
         { name: 'TaskForce__AnnualSnapshotSchedule', value: annualSnapshotSchedule }
         { name: 'TaskForce__DailyAlertSchedule', value: dailyAlertSchedule }
+        { name: 'TaskForce__QuarterlySnapshotSchedule', value: quarterlySnapshotSchedule }
+        { name: 'TaskForce__MonthlySnapshotSchedule', value: monthlySnapshotSchedule }
+        { name: 'TaskForce__SnapshotRegions', value: snapshotRegions }
         { name: 'TaskForce__FirstResponseHours__Tinggi', value: '0' }
         { name: 'TaskForce__FirstResponseHours__Sedang', value: '6' }
         { name: 'TaskForce__FirstResponseHours__Rendah', value: '24' }
