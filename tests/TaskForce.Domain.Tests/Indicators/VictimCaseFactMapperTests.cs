@@ -29,7 +29,7 @@ public sealed class VictimCaseFactMapperTests
         c.AddVictim(new NewVictim
         {
             Sex = "female", BirthDate = new LocalDate(2009, 6, 1), Citizenship = "ID", MigrantWorkerStatus = "non_procedural",
-            Identity = new NewIdentity { FullName = "Maria da Costa", NationalIdNumber = "5303010106090001" },
+            Identity = new NewIdentity { FullName = "Maria da Costa", NationalIdNumber = "5303014106090001" },
         });
         c.AddVictim(new NewVictim { Sex = "male", AgeAtOffence = 30 });
         c.RecordTraffickingElements(new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa", "eksploitasi_seksual"] });
@@ -102,7 +102,7 @@ public sealed class VictimCaseFactMapperTests
 
         // No identity value appears anywhere in the facts.
         string text = string.Join("|", facts.Select(f => f.ToString()));
-        Assert.DoesNotContain("5303010106090001", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("5303014106090001", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Costa", text, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -135,7 +135,7 @@ public sealed class VictimCaseFactMapperTests
             Id = "case-police-1", Region = "53.03", CaseType = "tppo", ReportingAgency = new NewAgency("police", "Polres TTU"),
             IntakeChannel = "police_report", ReportedAt = clock.GetCurrentInstant(),
         }, clock, Wita);
-        b.AddVictim(new NewVictim { Sex = "female", Identity = new NewIdentity { NationalIdNumber = "5303010106090001" } });
+        b.AddVictim(new NewVictim { Sex = "female", Identity = new NewIdentity { NationalIdNumber = "5303014106090001" } });
 
         string keyA = VictimCaseFactMapper.Map(a, CaseWorkflows.None, Keyer)[0].PersonKey!;
         string keyB = VictimCaseFactMapper.Map(b, CaseWorkflows.None, Keyer)[0].PersonKey!;
