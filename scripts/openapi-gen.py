@@ -94,9 +94,9 @@ if INCLUDE_CASES:
         "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
         "responses": {"201": ok("Started now.", OBJ, ETAG), "200": ok("Already started.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",
-        "description": "Guarded by If-Match (the instance's ETag): a retry of a committed transition answers 412 and changes nothing.", "x-idempotency": "if-match",
+        "description": "Idempotency-Key is stored with the transition in one transaction: a retry with the same key and request gets the first answer (200) and changes nothing; the same key with another request answers 422. Without a key, If-Match (the instance's ETag) guards the write: a retry of a committed transition answers 412 or 409 and changes nothing.", "x-idempotency": "stored-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
-        "responses": {"200": ok("The new state.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412}}}
+        "responses": {"200": ok("The new state.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412, "422": R422}}}
     paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
         "parameters": [path_id()], "responses": {"200": ok("The timeline."), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",

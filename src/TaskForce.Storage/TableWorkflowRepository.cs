@@ -77,7 +77,31 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
     }
 
     /// <inheritdoc/>
-    public async Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, CancellationToken cancellationToken = default)
+    public Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, CancellationToken cancellationToken = default) =>
+        SaveAsync(change, expectedETag, null, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, TransitionIdempotency idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idempotency);
+        return SaveAsync(change, expectedETag, idempotency, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<TransitionIdempotency?> FindTransitionReplayAsync(string caseId, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        ArgumentNullException.ThrowIfNull(key);
+        var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(TableKeys.CasePartition(caseId), TableKeys.IdempotencyRow(TransitionOperation, key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue
+            ? new TransitionIdempotency(key, row.Value!.GetString("RequestFingerprint") ?? string.Empty, row.Value.GetString("ResultJson") ?? string.Empty)
+            : null;
+    }
+
+    /// <summary>The operation name of transition idempotency rows (<c>idem|transition|{key}</c>).</summary>
+    public const string TransitionOperation = "transition";
+
+    private async Task<string> SaveAsync(WorkflowChange change, string expectedETag, TransitionIdempotency? idempotency, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentException.ThrowIfNullOrEmpty(expectedETag);
@@ -92,12 +116,22 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
         try
         {
             // The event first: if its sequence is taken the transaction fails before the state row is touched.
-            var response = await tables.Cases.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.Add, ev),
-                    new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, new ETag(expectedETag)),
-                ],
-                cancellationToken).ConfigureAwait(false);
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, ev),
+                new(TableTransactionActionType.UpdateReplace, state, new ETag(expectedETag)),
+            };
+            if (idempotency is not null)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(state.PartitionKey, TableKeys.IdempotencyRow(TransitionOperation, idempotency.Key))
+                {
+                    ["Kind"] = "idempotency",
+                    ["RequestFingerprint"] = idempotency.RequestFingerprint,
+                    ["ResultJson"] = idempotency.ResultJson,
+                }));
+            }
+
+            var response = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
             if (response.Value[1].Headers.ETag is { } etag)
             {
                 return etag.ToString();

@@ -134,7 +134,21 @@ public sealed class CaseWorkflowsUseCase(
     /// <exception cref="WorkflowNotFoundException">The case or the instance is not stored.</exception>
     /// <exception cref="IllegalTransitionException">The move is not allowed now; names the allowed targets.</exception>
     /// <exception cref="WorkflowConcurrencyException">The instance changed since the caller's read (stale <c>If-Match</c>).</exception>
-    public async Task<TransitionResult> TransitionAsync(string caseId, WorkflowTransitionRequest request, string? ifMatch, Caller caller, CancellationToken cancellationToken = default)
+    public async Task<TransitionResult> TransitionAsync(string caseId, WorkflowTransitionRequest request, string? ifMatch, Caller caller, CancellationToken cancellationToken = default) =>
+        await TransitionAsync(caseId, request, ifMatch, null, caller, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Applies one transition, idempotently when the caller gives a key: a retry with the same key and request
+    /// gets the first answer back; the same key with another request is refused
+    /// (<see cref="IdempotencyKeyReusedException"/>).</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="request">The transition request.</param>
+    /// <param name="ifMatch">The caller's <c>If-Match</c>, or <see langword="null"/>.</param>
+    /// <param name="idempotencyKey">The caller's <c>Idempotency-Key</c>, or <see langword="null"/>.</param>
+    /// <param name="caller">The caller.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The new state (or the first answer, on a replay).</returns>
+    /// <exception cref="IdempotencyKeyReusedException">The key already changed this case with another request.</exception>
+    public async Task<TransitionResult> TransitionAsync(string caseId, WorkflowTransitionRequest request, string? ifMatch, string? idempotencyKey, Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.Transition, cancellationToken).ConfigureAwait(false);
@@ -143,6 +157,7 @@ public sealed class CaseWorkflowsUseCase(
             Reason = request.Reason,
             EffectiveOn = request.EffectiveOn,
             IfMatch = ifMatch,
+            IdempotencyKey = idempotencyKey,
         };
         return await transition.TransitionAsync(command, cancellationToken).ConfigureAwait(false);
     }

@@ -77,6 +77,25 @@ public interface IWorkflowRepository
     /// <exception cref="WorkflowNotFoundException">The state row does not exist. Nothing is written.</exception>
     Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, CancellationToken cancellationToken = default);
 
+    /// <summary>Writes a transition like <see cref="SaveTransitionAsync(WorkflowChange, string, CancellationToken)"/>
+    /// and, in the same transaction, the idempotency record of the request that asked for it (ADR-007), so a retried
+    /// request finds the first answer instead of applying the move twice.</summary>
+    /// <param name="change">The new state and its audit event.</param>
+    /// <param name="expectedETag">The state row's ETag as read.</param>
+    /// <param name="idempotency">The request's key, its fingerprint and the answer to replay.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The state row's new ETag.</returns>
+    /// <exception cref="Workflows.WorkflowConcurrencyException">The state row changed, the event's sequence is taken, or
+    /// the idempotency key was recorded meanwhile (re-read it with <see cref="FindTransitionReplayAsync"/>).</exception>
+    Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, TransitionIdempotency idempotency, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the idempotency record of a transition request.</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <param name="key">The caller's <c>Idempotency-Key</c>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The record, or <see langword="null"/> when no request with this key changed the case.</returns>
+    Task<TransitionIdempotency?> FindTransitionReplayAsync(string caseId, string key, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the instances of one case.</summary>
     /// <param name="caseId">The case id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -88,3 +107,10 @@ public interface IWorkflowRepository
     /// <returns>The instances with their histories, case by case.</returns>
     IAsyncEnumerable<StoredWorkflow> ListAllAsync(CancellationToken cancellationToken = default);
 }
+
+/// <summary>The idempotency record of a transition request: who may replay it and what to answer.</summary>
+/// <param name="Key">The caller's <c>Idempotency-Key</c> (at most 200 characters).</param>
+/// <param name="RequestFingerprint">SHA-256 (hex) of the request (workflow, subject, target, reason, date, caller):
+/// the same key with another request is refused.</param>
+/// <param name="ResultJson">The answer of the first request (the <see cref="Workflows.TransitionResult"/> as JSON).</param>
+public sealed record TransitionIdempotency(string Key, string RequestFingerprint, string ResultJson);

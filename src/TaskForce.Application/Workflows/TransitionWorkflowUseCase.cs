@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using TaskForce.Application.Ports;
@@ -27,6 +28,11 @@ public sealed record TransitionCommand(string CaseId, string Workflow, string Su
     /// <value>When set and the stored state row has another ETag, the transition is refused as stale; when
     /// <see langword="null"/>, the ETag read by this call guards the write.</value>
     public string? IfMatch { get; init; }
+
+    /// <summary>Gets the caller's <c>Idempotency-Key</c>: a retried request with the same key and the same content gets
+    /// the first answer back instead of a second move (ADR-007).</summary>
+    /// <value>At most 200 characters without control characters, or <see langword="null"/> for none.</value>
+    public string? IdempotencyKey { get; init; }
 }
 
 /// <summary>The result of a transition: the new state, the audit event and the state row's new ETag.</summary>
@@ -91,6 +97,47 @@ public sealed partial class TransitionWorkflowUseCase(
         string subjectId = WorkflowIds.SubjectId(command.SubjectId);
         var binding = registry.Find(command.Workflow);
 
+        string? key = command.IdempotencyKey;
+        string requestFingerprint = string.Empty;
+        if (key is not null)
+        {
+            if (key.Length is 0 or > 200 || key.Any(char.IsControl))
+            {
+                throw new DomainValidationException("Idempotency-Key", "The Idempotency-Key must be 1 to 200 characters without control characters.");
+            }
+
+            requestFingerprint = Serialization.TaskForceJson.Fingerprint(new
+            {
+                caseId, workflow = binding.Code, subjectId, to = command.To, reason = command.Reason,
+                effectiveOn = command.EffectiveOn?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                actor = command.Actor.UserId, agency = command.Actor.Agency,
+            });
+            if (await workflows.FindTransitionReplayAsync(caseId, key, cancellationToken).ConfigureAwait(false) is { } earlier)
+            {
+                return await ReplayAsync(earlier, requestFingerprint, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
+        {
+            return await ApplyAsync(command, caseId, subjectId, binding, key, requestFingerprint, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (key is not null && ex is WorkflowConcurrencyException or IllegalTransitionException)
+        {
+            // A concurrent retry with the same key won (we then read a stale version, or the already-moved state),
+            // or the SDK re-sent our own committed transaction: answer with the recorded first answer.
+            var raced = await workflows.FindTransitionReplayAsync(caseId, key, cancellationToken).ConfigureAwait(false);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(raced, requestFingerprint, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<TransitionResult> ApplyAsync(TransitionCommand command, string caseId, string subjectId, WorkflowBinding binding, string? key, string requestFingerprint, CancellationToken cancellationToken)
+    {
         var stored = await workflows.LoadAsync(caseId, binding.Code, subjectId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(caseId, binding.Code, subjectId);
         if (command.IfMatch is { } ifMatch && !string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
@@ -106,9 +153,34 @@ public sealed partial class TransitionWorkflowUseCase(
         var record = session.TransitionTo(command.To, command.Actor, clock, command.Reason, command.EffectiveOn);
         var change = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, record);
         cancellationToken.ThrowIfCancellationRequested();
-        string etag = await workflows.SaveTransitionAsync(change, stored.ETag, cancellationToken).ConfigureAwait(false);
+        string etag;
+        if (key is null)
+        {
+            etag = await workflows.SaveTransitionAsync(change, stored.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var answer = new TransitionResult(caseId, binding.Code, subjectId, from, record.To, record.Sequence, record, string.Empty);
+            etag = await workflows.SaveTransitionAsync(change, stored.ETag, new TransitionIdempotency(key, requestFingerprint, JsonSerializer.Serialize(answer, Serialization.TaskForceJson.Options)), cancellationToken).ConfigureAwait(false);
+        }
+
         LogTransition(logger, caseId, binding.Code, subjectId, from, record.To, record.Sequence);
         return new TransitionResult(caseId, binding.Code, subjectId, from, record.To, record.Sequence, record, etag);
+    }
+
+    // The first answer again; its ETag is the state row's current one while the instance is still at that version
+    // (otherwise empty: the caller must re-read before its next change).
+    private async Task<TransitionResult> ReplayAsync(TransitionIdempotency earlier, string requestFingerprint, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(earlier.RequestFingerprint, requestFingerprint, StringComparison.Ordinal))
+        {
+            throw new IdempotencyKeyReusedException(earlier.Key);
+        }
+
+        var first = JsonSerializer.Deserialize<TransitionResult>(earlier.ResultJson, Serialization.TaskForceJson.Options)
+            ?? throw new InvalidOperationException("A stored transition answer is empty.");
+        var now = await workflows.LoadAsync(first.CaseId, first.Workflow, first.SubjectId, cancellationToken).ConfigureAwait(false);
+        return first with { ETag = now is not null && now.Version == first.Version ? now.ETag : string.Empty };
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Case {CaseId}: {Workflow} '{SubjectId}' {From} -> {To} (version {Version})")]

@@ -112,3 +112,36 @@ public sealed class WorkflowNotFoundException : KeyNotFoundException
     /// <value>Empty when the case itself is missing.</value>
     public string SubjectId { get; }
 }
+
+/// <summary>Thrown when an <c>Idempotency-Key</c> that already changed a case is sent again with a different request.
+/// Nothing was written. Adapters answer it with HTTP 422: the caller must use a new key for a new request.</summary>
+/// <remarks>A separate type because callers handle it differently from a stale ETag (412) or an illegal move (409).</remarks>
+public sealed class IdempotencyKeyReusedException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="key">The key.</param>
+    public IdempotencyKeyReusedException(string key)
+        : base($"The Idempotency-Key '{key}' was already used for a different transition of this case; use a new key for a new request.")
+    {
+        Key = key;
+    }
+
+    /// <summary>Creates the exception with no details (required by the .NET exception pattern).</summary>
+    public IdempotencyKeyReusedException()
+    {
+        Key = string.Empty;
+    }
+
+    /// <summary>Creates the exception with a message and a cause (required by the .NET exception pattern).</summary>
+    /// <param name="message">The message.</param>
+    /// <param name="innerException">The cause.</param>
+    public IdempotencyKeyReusedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Key = string.Empty;
+    }
+
+    /// <summary>Gets the key that was reused.</summary>
+    /// <value>The caller's key.</value>
+    public string Key { get; }
+}

@@ -35,6 +35,11 @@ internal static class ImportCommand
                 throw new DomainValidationException("region", "'*' selects all regions in a snapshot; records are attributed to one Kemendagri region code (e.g. 53.03) or to none.");
             }
 
+            if (regionCode is not null)
+            {
+                regionCode = KemendagriRegions.Require(regionCode, "region");
+            }
+
             if (Directory.Exists(path))
             {
                 throw new DomainValidationException("file", $"'{path}' is a folder, not a file.");

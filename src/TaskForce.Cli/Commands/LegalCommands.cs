@@ -14,51 +14,48 @@ namespace TaskForce.Cli.Commands;
 /// not encoded) is not an error: it exits 0 with <c>"supported": false</c> and the reason.</remarks>
 internal static class LegalCommands
 {
-    public static Command Qualify(CliContext ctx)
+    public static Command Qualify(CliContext ctx) => Create<QualifyRequest, QualificationResult>(
+        ctx,
+        "qualify",
+        "Is it trafficking (element test), and what can be charged with which statutory range.",
+        new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; shared/contracts/cli.md).", Required = true },
+        (request, options) => TraffickingQualifier.Qualify(request, ctx.Clock, options),
+        WriteText);
+
+    public static Command SentenceCheck(CliContext ctx) => Create<SentenceCheckRequest, SentenceCheckResult>(
+        ctx,
+        "sentence-check",
+        "Does a sentence lie in the statutory range of the charged article, and if not, on which side.",
+        new Option<string>("--input") { Description = "The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence).", Required = true },
+        (request, options) => SentenceChecker.Check(request, ctx.Clock, options),
+        WriteText);
+
+    // One shape for both commands: read the JSON file, run the engine with the reading options, print JSON or text.
+    private static Command Create<TRequest, TResult>(
+        CliContext ctx,
+        string name,
+        string description,
+        Option<string> file,
+        Func<TRequest, LegalEngineOptions, TResult> run,
+        Action<TextWriter, TResult> writeText)
+        where TRequest : class
     {
-        var file = new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; shared/contracts/cli.md).", Required = true };
         var (minimum, stacking) = ReadingOptions();
-        var command = new Command("qualify", "Is it trafficking (element test), and what can be charged with which statutory range.")
+        var command = new Command(name, description)
         {
             file, minimum, stacking, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
-            var request = await ReadAsync<QualifyRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
-            var result = TraffickingQualifier.Qualify(request, ctx.Clock, Options(parseResult, minimum, stacking));
+            var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
+            var result = run(request, Options(parseResult, minimum, stacking));
             if (parseResult.GetValue(ctx.Json))
             {
                 ctx.WriteJson(result);
             }
             else
             {
-                WriteText(ctx.Out, result);
-            }
-
-            return 0;
-        }));
-        return command;
-    }
-
-    public static Command SentenceCheck(CliContext ctx)
-    {
-        var file = new Option<string>("--input") { Description = "The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence).", Required = true };
-        var (minimum, stacking) = ReadingOptions();
-        var command = new Command("sentence-check", "Does a sentence lie in the statutory range of the charged article, and if not, on which side.")
-        {
-            file, minimum, stacking, ctx.Json,
-        };
-        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
-        {
-            var request = await ReadAsync<SentenceCheckRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
-            var result = SentenceChecker.Check(request, ctx.Clock, Options(parseResult, minimum, stacking));
-            if (parseResult.GetValue(ctx.Json))
-            {
-                ctx.WriteJson(result);
-            }
-            else
-            {
-                WriteText(ctx.Out, result);
+                writeText(ctx.Out, result);
             }
 
             return 0;

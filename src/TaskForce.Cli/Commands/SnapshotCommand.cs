@@ -23,6 +23,7 @@ internal static class SnapshotCommand
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
+            regionCode = regionCode.IsAll ? regionCode : KemendagriRegions.Require(regionCode, "region");
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             if (parseResult.GetValue(outDir) is { } target)
             {

@@ -225,6 +225,10 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
         {
             return Problems.PreconditionFailed(e.Message);
         }
+        catch (IdempotencyKeyReusedException e)
+        {
+            return Problems.Unprocessable(e.Message, IdempotencyKeyHeader);
+        }
         catch (IllegalTransitionException e)
         {
             return Problems.Conflict(e.Message, new Dictionary<string, object?>

@@ -58,8 +58,9 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, Client
     /// <param name="req">The request.</param>
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>200 with the new state, version, audit event and <c>ETag</c>; 400; 401; 403; 404; 409 with the
-    /// allowed targets; 412 on a stale <c>If-Match</c>.</returns>
+    /// <returns>200 with the new state, version, audit event and <c>ETag</c> (a retry with the same
+    /// <c>Idempotency-Key</c> gets the first answer again); 400; 401; 403; 404; 409 with the allowed targets; 412 on a
+    /// stale <c>If-Match</c>; 422 when the <c>Idempotency-Key</c> was used for another transition.</returns>
     [Function("TransitionCaseWorkflow")]
     public Task<IActionResult> TransitionAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/transitions")] HttpRequest req,
@@ -69,7 +70,13 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, Client
         {
             var body = InputJson.Read<WorkflowTransitionRequest>(await CaseFunctions.ReadBodyAsync(req, cancellationToken).ConfigureAwait(false))
                 ?? throw new DomainValidationException("body", "A JSON object is required.");
-            var result = await workflows.TransitionAsync(id ?? string.Empty, body, IfMatch(req), caller, cancellationToken).ConfigureAwait(false);
+            var keys = req.Headers[CaseFunctions.IdempotencyKeyHeader];
+            if (keys.Count > 1)
+            {
+                throw new DomainValidationException(CaseFunctions.IdempotencyKeyHeader, "Send one Idempotency-Key header.");
+            }
+
+            var result = await workflows.TransitionAsync(id ?? string.Empty, body, IfMatch(req), keys.Count == 1 ? keys[0] : null, caller, cancellationToken).ConfigureAwait(false);
             req.HttpContext.Response.Headers.ETag = result.ETag;
             var view = new { case_id = result.CaseId, workflow = result.Workflow, subject_id = result.SubjectId, from = result.From, state = result.State, version = result.Version, @event = result.Event, etag = result.ETag };
             return CaseFunctions.Json(view, StatusCodes.Status200OK);

@@ -55,6 +55,12 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
             return (await Functions.TransitionAsync(req, id, CancellationToken.None), req.HttpContext.Response);
         }
 
+        public async Task<(IActionResult Result, HttpResponse Response)> MoveWithKeyAsync((string, string?, string[]) who, string id, string body, string key)
+        {
+            var req = Request("POST", who, body, string.Empty, ("Idempotency-Key", key));
+            return (await Functions.TransitionAsync(req, id, CancellationToken.None), req.HttpContext.Response);
+        }
+
         public async Task<JsonElement> TimelineAsync((string, string?, string[]) who, string id) =>
             JsonOf(await Functions.TimelineAsync(Request("GET", who), id, CancellationToken.None), 200);
     }
@@ -64,6 +70,34 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var h = new Harness(await storage.NewTablesAsync());
         JsonOf(await h.Api.PostAsync(OwnerWorker, Body(intake ?? Intake())), 201);
         return h;
+    }
+
+    [Fact]
+    public async Task Transition_ReplaysTheFirstAnswer_GivenARetryWithTheSameIdempotencyKey()
+    {
+        var h = await WithCaseAsync();
+        JsonOf((await h.StartAsync(OwnerWorker, "case-ttu-001", """{"workflow": "case_management", "facts": {"risk_level": "sedang"}}""")).Result, 201);
+        const string move = """{"workflow": "case_management", "to": "assessment"}""";
+
+        // Eight retries of one request race each other; then one more arrives after they are done.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", move, "move-1")));
+        var late = await h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", move, "move-1");
+
+        foreach (var (result, _) in racing.Append(late))
+        {
+            var body = JsonOf(result, 200);
+            Assert.Equal("assessment", body.GetProperty("state").GetString());
+            Assert.Equal(2, body.GetProperty("version").GetInt32());
+        }
+
+        var timeline = await h.TimelineAsync(OwnerWorker, "case-ttu-001");
+        var history = timeline.GetProperty("workflows")[0].GetProperty("history");
+        Assert.Equal(2, history.GetArrayLength()); // the start and exactly one move
+
+        // The same key for another transition is refused with 422 and changes nothing.
+        var reused = Problem((await h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", """{"workflow": "case_management", "to": "closed", "reason": "duplicate report"}""", "move-1")).Result, 422);
+        Assert.Contains("Idempotency-Key", reused.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, (await h.TimelineAsync(OwnerWorker, "case-ttu-001")).GetProperty("workflows")[0].GetProperty("history").GetArrayLength());
     }
 
     [Fact]

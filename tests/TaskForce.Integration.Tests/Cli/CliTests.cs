@@ -54,6 +54,8 @@ public sealed class CliTests(AzuriteFixture storage)
     [InlineData("format", "import", "--format", "csv", "x.jsonl", "--json")]
     [InlineData("region", "snapshot", "--period", "2025", "--json")]
     [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "abc", "--json")]
+    [InlineData("region", "snapshot", "--region", "99.99", "--period", "2025", "--json")]
+    [InlineData("region", "import", "--format", "putusan", "--region", "53.99", "x.jsonl", "--json")]
     [InlineData("region", "import", "--format", "putusan", "--region", "*", "x.jsonl", "--json")]
     [InlineData("file", "import", "--format", "putusan", "/tmp", "--json")]
     [InlineData("out", "snapshot", "--region", "*", "--period", "2025", "--out", "/dev/null/x", "--json")]

@@ -166,6 +166,10 @@ public sealed class WorkflowConcurrencyTests(AzuriteFixture storage)
 
         public Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, CancellationToken cancellationToken = default) => inner.SaveTransitionAsync(change, expectedETag, cancellationToken);
 
+        public Task<string> SaveTransitionAsync(WorkflowChange change, string expectedETag, TransitionIdempotency idempotency, CancellationToken cancellationToken = default) => inner.SaveTransitionAsync(change, expectedETag, idempotency, cancellationToken);
+
+        public Task<TransitionIdempotency?> FindTransitionReplayAsync(string caseId, string key, CancellationToken cancellationToken = default) => inner.FindTransitionReplayAsync(caseId, key, cancellationToken);
+
         public Task<IReadOnlyList<StoredWorkflow>> ListByCaseAsync(string caseId, CancellationToken cancellationToken = default) => inner.ListByCaseAsync(caseId, cancellationToken);
 
         public IAsyncEnumerable<StoredWorkflow> ListAllAsync(CancellationToken cancellationToken = default) => inner.ListAllAsync(cancellationToken);
