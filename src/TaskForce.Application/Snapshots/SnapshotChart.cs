@@ -110,7 +110,7 @@ public static class SnapshotChart
 
         plot.ShowLegend(ScottPlot.Alignment.UpperLeft);
         string region = snapshot.Region == "*" ? "semua wilayah / all regions" : snapshot.Region;
-        plot.Title($"Korban menurut bentuk eksploitasi / Victims by form of exploitation — {region}, {snapshot.Period.Label}");
+        plot.Title($"Korban menurut bentuk eksploitasi / Victims by form of exploitation\n{region}, {snapshot.Period.Label}", size: 14);
         plot.YLabel("Orang / Persons");
         plot.SavePng(path, 900, 500);
     }
