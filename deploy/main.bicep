@@ -46,6 +46,13 @@ param identityKeySecretName string = 'taskforce-identity-key'
 @secure()
 param identityKey string = ''
 
+@description('issue 6: Secret name of the record-linkage district secret (base64 of at least 32 random bytes: openssl rand -base64 32) in keyVaultName. Create it before deploying: an unresolved reference stops the worker at start.')
+param linkageSecretName string = 'taskforce-linkage-secret'
+
+@description('issue 6: The record-linkage district secret itself (base64 of at least 32 random bytes), used only when keyVaultName is empty. Empty: each snapshot draws a random secret for its own linkage and logs a warning (docs/decisions/ADR-009).')
+@secure()
+param linkageSecret string = ''
+
 @description('Entra ID app registration (client id) for App Service authentication. Leave empty to leave authentication off: then no person can be identified and every request that needs one fails closed (401).')
 param authClientId string = ''
 
@@ -62,6 +69,10 @@ var useKeyVault = !empty(keyVaultName)
 var identityKeySetting = useKeyVault
   ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${identityKeySecretName})'
   : identityKey
+
+var linkageSecretSetting = useKeyVault
+  ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${linkageSecretName})'
+  : linkageSecret
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
@@ -132,6 +143,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TaskForce__FirstResponseHours__Sedang', value: '6' }
         { name: 'TaskForce__FirstResponseHours__Rendah', value: '24' }
         { name: 'TaskForce__IdentityKey', value: identityKeySetting }
+        // issue 6: NIK hashes of record linkage (hidden-victim estimate); checked at start.
+        { name: 'TaskForce__Linkage__DistrictSecret', value: linkageSecretSetting }
       ]
     }
   }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using TaskForce.Application.Estimation;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Storage;
@@ -41,6 +42,17 @@ public sealed class CliContext : IAsyncDisposable
     /// <value>The fact source override.</value>
     public TaskForce.Application.Ports.ICaseFactSource? CaseFacts { get; init; }
 
+    /// <summary>Gets the environment lookup: the process environment, or a test's.</summary>
+    /// <value>A function from a variable name to its value or <see langword="null"/>.</value>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Reads the record-linkage secret from the environment variable <c>TaskForce__Linkage__DistrictSecret</c>,
+    /// as the functions read <c>TaskForce:Linkage:DistrictSecret</c> (the one parser: <see cref="LinkageSecret.Parse"/>).</summary>
+    /// <returns>The configured secret, or <see cref="LinkageSecret.PerComputation"/> when the variable is not set.</returns>
+    /// <exception cref="InvalidOperationException">The value is not base64 of at least 32 bytes (the message names the
+    /// variable, not the value).</exception>
+    public LinkageSecret ReadLinkageSecret() => LinkageSecret.Parse(Environment(LinkageSecret.EnvironmentVariable));
+
     /// <summary>Returns the case records as indicator input: the override, else the stored cases and their workflows.
     /// Identity is decrypted with the key in the environment variable <c>TaskForce__IdentityKey</c> (and
     /// <c>TaskForce__IdentityPreviousKeys</c>), as the functions read <c>TaskForce:IdentityKey</c>.</summary>
@@ -49,7 +61,7 @@ public sealed class CliContext : IAsyncDisposable
     public TaskForce.Application.Ports.ICaseFactSource CaseFactsFor(TaskForceTables tables) =>
         CaseFacts ?? new TaskForce.Application.Snapshots.StoredCaseFactSource(
             new TableCaseRepository(tables, IdentityProtector.FromSettings(
-                Environment.GetEnvironmentVariable("TaskForce__IdentityKey"), Environment.GetEnvironmentVariable("TaskForce__IdentityPreviousKeys")),
+                Environment("TaskForce__IdentityKey"), Environment("TaskForce__IdentityPreviousKeys")),
                 DistrictTime.DefaultZone),
             new TableWorkflowRepository(tables),
             TaskForce.Application.Workflows.WorkflowRegistry.Default);
@@ -74,7 +86,7 @@ public sealed class CliContext : IAsyncDisposable
         }
         else
         {
-            string? conn = Environment.GetEnvironmentVariable(TaskForceStorageOptions.ConnectionSettingName);
+            string? conn = Environment(TaskForceStorageOptions.ConnectionSettingName);
             if (string.IsNullOrWhiteSpace(conn))
             {
                 _embedded = await EmbeddedStorage.StartAsync(Error, cancellationToken).ConfigureAwait(false);

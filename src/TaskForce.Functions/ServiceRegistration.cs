@@ -4,6 +4,7 @@ using NodaTime;
 using TaskForce.Application.Alerts;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Detention;
+using TaskForce.Application.Estimation;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
@@ -29,10 +30,13 @@ public static class ServiceRegistration
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">Configuration holding <c>TASKFORCE_STORAGE</c> (a Table Storage connection string)
     /// and optionally <see cref="TimeZoneKey"/>, <c>TaskForce:IdentityKey</c> (base64 of 32 bytes; identity fields
-    /// fail closed without it), <c>TaskForce:IdentityPreviousKeys</c> and <c>WEBSITE_AUTH_ENABLED</c> (set by App
-    /// Service authentication; callers are identified only when it is <c>True</c>).</param>
+    /// fail closed without it), <c>TaskForce:IdentityPreviousKeys</c>, <see cref="LinkageSecret.SettingName"/> (base64 of
+    /// at least 32 bytes; absent: a random secret per computation, with a warning) and <c>WEBSITE_AUTH_ENABLED</c> (set
+    /// by App Service authentication; callers are identified only when it is <c>True</c>).</param>
     /// <returns>The same collection.</returns>
-    /// <exception cref="InvalidOperationException"><c>TASKFORCE_STORAGE</c> is missing.</exception>
+    /// <exception cref="InvalidOperationException"><c>TASKFORCE_STORAGE</c> is missing (when the storage is first
+    /// resolved), or <see cref="LinkageSecret.SettingName"/> is set but not base64 of at least 32 bytes (at once, so
+    /// the host does not start).</exception>
     public static IServiceCollection AddTaskForce(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -52,7 +56,6 @@ public static class ServiceRegistration
         services.AddSingleton(_ => DateTimeZoneProviders.Tzdb[configuration[TimeZoneKey] ?? DistrictTime.DefaultZoneId]);
         services.AddSingleton<IVerdictRepository, TableVerdictRepository>();
         services.AddSingleton<ISnapshotRepository, TableSnapshotRepository>();
-        services.AddSingleton<SnapshotUseCase>();
         services.AddSingleton<ImportVerdictsUseCase>();
 
         // issue 4: detention check, workflow storage, daily deadline alerts
@@ -78,7 +81,18 @@ public static class ServiceRegistration
         services.AddSingleton<CaseWorkflowsUseCase>();
 
         // issue-5: case-record indicators, CTDC reference, exports, scheduled snapshots per region.
-        services.AddSingleton<ICaseFactSource, StoredCaseFactSource>();
+        services.AddSingleton<StoredCaseFactSource>();
+        services.AddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+
+        // issue 6: the hidden-victim estimate links the stored cases' victim lists with the district secret, read
+        // here once and checked at start (a malformed value stops the host; the message names the setting only).
+        var linkageSecret = LinkageSecret.Parse(configuration[LinkageSecret.SettingName]);
+        services.AddSingleton(linkageSecret);
+        services.AddSingleton<IVictimListSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        services.AddSingleton(sp => new SnapshotUseCase(
+            sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),
+            sp.GetService<ICtdcRepository>(), sp.GetRequiredService<IVictimListSource>(), sp.GetRequiredService<LinkageSecret>(),
+            sp.GetRequiredService<IClock>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SnapshotUseCase>>()));
         services.AddSingleton<ICtdcRepository, TableCtdcRepository>();
         services.AddSingleton<ImportCtdcUseCase>();
         services.AddSingleton<TaskForce.Application.Exports.ExportUseCase>();

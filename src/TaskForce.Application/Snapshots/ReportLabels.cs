@@ -38,6 +38,7 @@ public static class ReportLabels
         ["unknown"] = "Tidak diketahui / Unknown",
         ["other"] = "Lainnya / Other",
         ["child"] = "Anak / Child",
+        
         ["adult"] = "Dewasa / Adult",
         ["sexual_exploitation"] = "Eksploitasi seksual / Sexual exploitation",
         ["forced_labour"] = "Kerja paksa / Forced labour",
@@ -92,6 +93,28 @@ public static class ReportLabels
         ["cases"] = "Perkara / Cases",
         ["total_idr"] = "Total (Rp) / Total (IDR)",
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, string> HiddenReasons = new Dictionary<string, string>
+    {
+        ["no_linkage_input"] = "tidak ada daftar korban untuk ditautkan / no victim lists to link",
+        ["fewer_than_two_lists"] = "kurang dari dua daftar lembaga / fewer than two agency lists",
+        ["too_many_lists"] = "terlalu banyak daftar lembaga / too many agency lists",
+        ["fewer_than_k_persons"] = "terlalu sedikit orang (disembunyikan) / too few persons (suppressed)",
+        ["suppressed"] = "disembunyikan agar sel kecil terlindungi / suppressed to protect small cells",
+        ["no_persons"] = "tidak ada orang / no persons",
+        ["lists_do_not_overlap"] = "daftar tidak beririsan / the lists do not overlap",
+        ["not_identifiable"] = "perkiraan tidak ada atau tidak teridentifikasi / the estimate does not exist or is not identifiable",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Returns the bilingual label of a hidden-victim figure's status.</summary>
+    /// <param name="status"><c>estimated</c> or <c>not_estimated</c>.</param>
+    /// <param name="reason">The reason code, or <see langword="null"/>.</param>
+    /// <returns>For example <c>Tidak diperkirakan / Not estimated: kurang dari dua daftar lembaga / fewer than two agency
+    /// lists</c>.</returns>
+    public static string HiddenStatus(string status, string? reason) =>
+        status == "estimated"
+            ? "Diperkirakan / Estimated"
+            : "Tidak diperkirakan / Not estimated: " + (reason is null ? "—" : HiddenReasons.GetValueOrDefault(reason, reason));
 
     /// <summary>Returns the label of a dimension.</summary>
     /// <param name="dimension">The dimension key, e.g. <c>sex</c>.</param>

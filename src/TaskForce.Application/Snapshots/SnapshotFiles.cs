@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Application.Snapshots;
@@ -21,7 +22,7 @@ public static class SnapshotFiles
     ];
 
     private static readonly string[] LeadingColumns = ["region", "period", "period_start", "period_end", "indicator_id", "name_id", "name_en"];
-    private static readonly string[] TrailingColumns = ["value", "unit", "suppressed", "population", "population_year", "population_source"];
+    private static readonly string[] TrailingColumns = ["value", "unit", "suppressed", "population", "population_year", "population_source", "note"];
 
     /// <summary>Writes the files into a folder, creating it when missing: JSON, CSV, the PNG charts and the HTML report.</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -48,11 +49,16 @@ public static class SnapshotFiles
         return [json, csv, .. charts, html];
     }
 
-    /// <summary>Writes the snapshot as CSV: one row per cell.</summary>
+    /// <summary>Writes the snapshot as CSV: one row per cell, then the hidden-victim figures.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="writer">The destination.</param>
     /// <remarks>Columns: region, period, period_start, period_end, indicator_id, name_id, name_en, the
-    /// <see cref="DimensionColumns"/>, value, unit, suppressed. Values in invariant culture; a suppressed value is empty.</remarks>
+    /// <see cref="DimensionColumns"/>, value, unit, suppressed, population, population_year, population_source, note.
+    /// Values in invariant culture; a suppressed value is empty. The hidden-victim section
+    /// (<see cref="IndicatorCatalogue.HiddenVictims"/>) gives rows <c>hidden_victims</c> (persons) and
+    /// <c>sdg_16_2_2_estimated</c> (per 100,000) with <c>stat</c> = observed, dark_figure, estimate, ci_low, ci_high,
+    /// profile_ci_low, profile_ci_high, overall and per sex × age_group × exploitation_form; <c>note</c> says
+    /// <c>estimated</c> or <c>not_estimated: REASON</c> (then only the observed row, no estimate).</remarks>
     public static void WriteCsv(IndicatorSnapshot snapshot, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -66,26 +72,84 @@ public static class SnapshotFiles
         csv.NextRecord();
         foreach (var cell in snapshot.Indicators)
         {
-            var dims = cell.Disaggregation.ToDictionary(d => d.Key, d => d.Value);
-            csv.WriteField(snapshot.Region);
-            csv.WriteField(snapshot.Period.Label);
-            csv.WriteField(snapshot.Period.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(snapshot.Period.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(cell.Id);
-            csv.WriteField(names.TryGetValue(cell.Id, out var d) ? d.NameId : string.Empty);
-            csv.WriteField(d?.NameEn ?? string.Empty);
-            foreach (var col in DimensionColumns)
+            WriteRow(csv, snapshot, names, cell, string.Empty);
+        }
+
+        if (snapshot.HiddenVictims is { } hidden)
+        {
+            foreach (var (cell, note) in HiddenVictimRows(hidden))
             {
-                csv.WriteField(dims.TryGetValue(col, out var v) ? v : string.Empty);
+                WriteRow(csv, snapshot, names, cell, note);
+            }
+        }
+    }
+
+    /// <summary>Returns the hidden-victim section as CSV rows (cells with a <c>stat</c> dimension) and their notes.</summary>
+    /// <param name="hidden">The section.</param>
+    /// <returns>The rows: overall, then each stratum.</returns>
+    public static IReadOnlyList<(IndicatorValue Cell, string Note)> HiddenVictimRows(HiddenVictimsSection hidden)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        var rows = new List<(IndicatorValue, string)>();
+        void Add(HiddenVictimFigure f, KeyValuePair<string, string>[] dims)
+        {
+            string note = f.Status == HiddenVictimFigure.Estimated ? "estimated" : $"not_estimated: {f.Reason}";
+            IndicatorValue Cell(string id, string unit, string stat, decimal? value, bool suppressed, PopulationDenominator? population = null) =>
+                new(id, value, unit, suppressed, [.. dims, new("stat", stat)]) { Population = population };
+
+            rows.Add((Cell("hidden_victims", "persons", "observed", f.Observed, f.ObservedSuppressed), note));
+            if (f.Status != HiddenVictimFigure.Estimated)
+            {
+                return;
             }
 
-            csv.WriteField(cell.Value is { } value ? SnapshotJson.Format(value) : string.Empty);
-            csv.WriteField(cell.Unit);
-            csv.WriteField(cell.Suppressed ? "true" : "false");
-            csv.WriteField(cell.Population?.Value.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(cell.Population?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-            csv.WriteField(cell.Population?.Source ?? string.Empty);
-            csv.NextRecord();
+            rows.Add((Cell("hidden_victims", "persons", "dark_figure", f.DarkFigure, false), note));
+            rows.Add((Cell("hidden_victims", "persons", "estimate", f.Estimate, false), note));
+            rows.Add((Cell("hidden_victims", "persons", "ci_low", f.Wald?.Low, false), note));
+            rows.Add((Cell("hidden_victims", "persons", "ci_high", f.Wald?.High, false), note));
+            rows.Add((Cell("hidden_victims", "persons", "profile_ci_low", f.Profile?.Low, false), note));
+            rows.Add((Cell("hidden_victims", "persons", "profile_ci_high", f.Profile?.High, false), note));
+            if (f.Rate is { } r)
+            {
+                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "estimate", r.Estimated, false, hidden.Population), note));
+                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "ci_low", r.Wald.Low, false, hidden.Population), note));
+                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "ci_high", r.Wald.High, false, hidden.Population), note));
+                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "profile_ci_low", r.Profile?.Low, false, hidden.Population), note));
+                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "profile_ci_high", r.Profile?.High, false, hidden.Population), note));
+            }
         }
+
+        Add(hidden.Overall, []);
+        foreach (var s in hidden.Strata)
+        {
+            Add(s.Figure, [new("sex", s.Sex), new("age_group", s.AgeGroup), new("exploitation_form", s.ExploitationForm)]);
+        }
+
+        return rows;
+    }
+
+    private static void WriteRow(CsvWriter csv, IndicatorSnapshot snapshot, Dictionary<string, IndicatorDefinition> names, IndicatorValue cell, string note)
+    {
+        var dims = cell.Disaggregation.ToDictionary(d => d.Key, d => d.Value);
+        csv.WriteField(snapshot.Region);
+        csv.WriteField(snapshot.Period.Label);
+        csv.WriteField(snapshot.Period.Start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+        csv.WriteField(snapshot.Period.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
+        csv.WriteField(cell.Id);
+        csv.WriteField(names.TryGetValue(cell.Id, out var d) ? d.NameId : string.Empty);
+        csv.WriteField(d?.NameEn ?? string.Empty);
+        foreach (var col in DimensionColumns)
+        {
+            csv.WriteField(dims.TryGetValue(col, out var v) ? v : string.Empty);
+        }
+
+        csv.WriteField(cell.Value is { } value ? SnapshotJson.Format(value) : string.Empty);
+        csv.WriteField(cell.Unit);
+        csv.WriteField(cell.Suppressed ? "true" : "false");
+        csv.WriteField(cell.Population?.Value.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.WriteField(cell.Population?.Year.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        csv.WriteField(cell.Population?.Source ?? string.Empty);
+        csv.WriteField(note);
+        csv.NextRecord();
     }
 }

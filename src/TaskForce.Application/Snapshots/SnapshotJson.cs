@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NodaTime.Text;
+using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Application.Snapshots;
@@ -138,7 +139,149 @@ public static class SnapshotJson
         }
 
         w.WriteEndObject();
+        if (s.HiddenVictims is { } hidden)
+        {
+            WriteHiddenVictims(w, hidden);
+        }
+
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes the <c>hidden_victims</c> section: method and model, the overall figure with the SDG 16.2.2 rate
+    /// beside the detected rate, notes, and the strata.</summary>
+    private static void WriteHiddenVictims(Utf8JsonWriter w, HiddenVictimsSection h)
+    {
+        w.WriteStartObject("hidden_victims");
+        w.WriteString("method", h.Method);
+        w.WriteString("model", h.Model);
+        w.WriteNumberValueRaw("p_threshold", h.PThreshold);
+        w.WriteNumberValueRaw("ci_level", h.ConfidenceLevel);
+        w.WriteString("ci_method", "wald_log_dark_figure");
+        w.WriteString("linkage_rule", h.LinkageRule);
+        WriteFigure(w, h.Overall);
+        w.WriteStartObject("sdg_16_2_2");
+        WriteNullable(w, "detected", h.DetectedRate);
+        w.WriteBoolean("detected_suppressed", h.DetectedRateSuppressed);
+        WriteRate(w, h.Overall.Rate);
+        if (h.Population is { } pop)
+        {
+            w.WriteStartObject("population");
+            w.WriteNumber("value", pop.Value);
+            w.WriteNumber("year", pop.Year);
+            w.WriteString("reference", pop.Reference);
+            w.WriteString("source", pop.Source);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("population");
+        }
+
+        w.WriteEndObject();
+        WriteWarnings(w, "notes", h.Notes);
+        w.WriteStartArray("strata");
+        foreach (var stratum in h.Strata)
+        {
+            w.WriteStartObject();
+            w.WriteString("sex", stratum.Sex);
+            w.WriteString("age_group", stratum.AgeGroup);
+            w.WriteString("exploitation_form", stratum.ExploitationForm);
+            WriteFigure(w, stratum.Figure);
+            w.WriteStartObject("sdg_16_2_2");
+            WriteRate(w, stratum.Figure.Rate);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFigure(Utf8JsonWriter w, HiddenVictimFigure f)
+    {
+        w.WriteString("status", f.Status);
+        if (f.Reason is { } reason)
+        {
+            w.WriteString("reason", reason);
+        }
+        else
+        {
+            w.WriteNull("reason");
+        }
+
+        w.WriteStartArray("lists");
+        foreach (string list in f.Lists)
+        {
+            w.WriteStringValue(list);
+        }
+
+        w.WriteEndArray();
+        if (f.Observed is { } observed)
+        {
+            w.WriteNumber("observed", observed);
+        }
+        else
+        {
+            w.WriteNull("observed");
+        }
+
+        w.WriteBoolean("observed_suppressed", f.ObservedSuppressed);
+        w.WriteStartArray("terms");
+        foreach (string term in f.Terms)
+        {
+            w.WriteStringValue(term);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("empty_overlap_terms");
+        foreach (string term in f.EmptyOverlapTerms)
+        {
+            w.WriteStringValue(term);
+        }
+
+        w.WriteEndArray();
+        WriteNullable(w, "dark_figure", f.DarkFigure);
+        WriteNullable(w, "estimate", f.Estimate);
+        WriteNullable(w, "ci_low", f.Wald?.Low);
+        WriteNullable(w, "ci_high", f.Wald?.High);
+        WriteNullable(w, "profile_ci_low", f.Profile?.Low);
+        WriteNullable(w, "profile_ci_high", f.Profile?.High);
+        WriteWarnings(w, "warnings", f.Warnings);
+    }
+
+    private static void WriteRate(Utf8JsonWriter w, HiddenVictimRate? rate)
+    {
+        WriteNullable(w, "estimated", rate?.Estimated);
+        WriteNullable(w, "ci_low", rate?.Wald.Low);
+        WriteNullable(w, "ci_high", rate?.Wald.High);
+        WriteNullable(w, "profile_ci_low", rate?.Profile?.Low);
+        WriteNullable(w, "profile_ci_high", rate?.Profile?.High);
+    }
+
+    private static void WriteWarnings(Utf8JsonWriter w, string name, IReadOnlyList<HiddenVictimWarning> warnings)
+    {
+        w.WriteStartArray(name);
+        foreach (var warning in warnings)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", warning.Code);
+            w.WriteString("message", warning.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumberValueRaw(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
     }
 
     private static void WriteNumberValueRaw(this Utf8JsonWriter w, string name, decimal value)

@@ -2,13 +2,15 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NodaTime.Text;
+using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Application.Snapshots;
 
 /// <summary>Writes a snapshot as a self-contained bilingual HTML report (Bahasa Indonesia / English): header with region,
-/// period, catalogue version and k, the PNG charts, warnings, one table per indicator with its definition, and the
-/// coverage. Contains counts only (UU 21/2007 Pasal 44).</summary>
+/// period, catalogue version and k, the PNG charts, warnings, one table per indicator with its definition, the estimate of
+/// hidden victims with its interval and a plain-language note, and the coverage. Contains counts and estimates only
+/// (UU 21/2007 Pasal 44).</summary>
 public static class SnapshotReport
 {
     /// <summary>Renders the report.</summary>
@@ -92,6 +94,11 @@ public static class SnapshotReport
             h.Append("</table>\n");
         }
 
+        if (snapshot.HiddenVictims is { } hidden)
+        {
+            HiddenVictims(h, hidden);
+        }
+
         h.Append("<h2>Cakupan data / Coverage</h2>\n<table>\n");
         var cov = snapshot.Coverage;
         Row(h, "Putusan dibaca / Verdicts read", cov.RecordsRead.ToString(CultureInfo.InvariantCulture));
@@ -113,6 +120,80 @@ public static class SnapshotReport
 
         h.Append("</table>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    /// <summary>The hidden-victim section: a plain-language note, the estimate with its intervals, the SDG 16.2.2 rate
+    /// with it beside the detected rate, warnings and notes, and the strata that have persons.</summary>
+    private static void HiddenVictims(StringBuilder h, HiddenVictimsSection hidden)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        static string N(decimal? v) => v is { } x ? SnapshotJson.Format(x) : "—";
+        static string Range(HiddenVictimInterval? i) => i is null ? "—" : $"{SnapshotJson.Format(i.Low)} – {SnapshotJson.Format(i.High)}";
+        var o = hidden.Overall;
+        h.Append("<h2 id=\"hidden_victims\">Perkiraan korban tersembunyi / Estimated hidden victims</h2>\n");
+        h.Append("<p class=\"note\">Angka ini adalah <b>perkiraan</b>, bukan hitungan: perkiraan jumlah korban perdagangan orang yang "
+            + "<b>tidak terlihat oleh lembaga mana pun</b> (polisi, UPTD PPA, lembaga lain), dihitung dari seberapa banyak daftar korban "
+            + "antar lembaga saling tumpang tindih (<i>multiple systems estimation</i>). Rentang menunjukkan ketidakpastian perkiraan; "
+            + "perkiraan hanya dibuat bila ada sedikitnya dua daftar yang saling beririsan. Tidak ada data pribadi yang ditampilkan.<br>"
+            + "This figure is an <b>estimate</b>, not a count: the estimated number of trafficking victims that <b>no agency has seen</b> "
+            + "(police, UPTD PPA, other agencies), worked out from how much the agencies' victim lists overlap (multiple systems "
+            + "estimation). The range shows the estimate's uncertainty; an estimate is made only when at least two lists overlap. "
+            + "No personal data is shown.</p>\n<table>\n");
+        Row(h, "Status / Status", E(ReportLabels.HiddenStatus(o.Status, o.Reason)));
+        Row(h, "Daftar lembaga / Agency lists", E(o.Lists.Count == 0 ? "—" : string.Join(", ", o.Lists)));
+        Row(h, "Korban terlihat (orang tertaut) / Victims seen (linked persons)", E(o.ObservedSuppressed ? "—" : N(o.Observed)));
+        if (o.Status == HiddenVictimFigure.Estimated)
+        {
+            string level = SnapshotJson.Format(hidden.ConfidenceLevel * 100);
+            Row(h, "Perkiraan korban tidak terlihat / Estimated victims not seen", E(N(o.DarkFigure)));
+            Row(h, "Perkiraan total korban / Estimated total victims",
+                E($"{N(o.Estimate)} (selang kepercayaan / confidence interval {level}%: {Range(o.Wald)}; profil kemungkinan / profile likelihood: {Range(o.Profile)})"));
+            Row(h, "Model / Model", E($"{hidden.Model}, p < {SnapshotJson.Format(hidden.PThreshold)}: {string.Join(", ", o.Terms)}"));
+        }
+
+        string detected = hidden.DetectedRateSuppressed ? "—" : N(hidden.DetectedRate);
+        Row(h, "SDG 16.2.2 korban teridentifikasi per 100.000 / detected victims per 100,000", E(detected));
+        if (o.Rate is { } rate)
+        {
+            Row(h, "SDG 16.2.2 termasuk korban tersembunyi per 100.000 / including hidden victims per 100,000",
+                E($"{SnapshotJson.Format(rate.Estimated)} ({Range(rate.Wald)}; profil / profile: {Range(rate.Profile)})"));
+        }
+
+        if (hidden.Population is { } p)
+        {
+            Row(h, "Penduduk / Population", E($"{p.Value.ToString(CultureInfo.InvariantCulture)} ({p.Year.ToString(CultureInfo.InvariantCulture)}: {p.Source})"));
+        }
+
+        Row(h, "Penautan catatan / Record linkage", E(hidden.LinkageRule));
+        h.Append("</table>\n");
+        var notes = o.Warnings.Concat(hidden.Notes).ToList();
+        if (notes.Count > 0)
+        {
+            h.Append("<ul>\n");
+            foreach (var n in notes)
+            {
+                h.Append(CultureInfo.InvariantCulture, $"<li><code>{E(n.Code)}</code>: {E(n.Message)}</li>\n");
+            }
+
+            h.Append("</ul>\n");
+        }
+
+        var strata = hidden.Strata.Where(st => st.Figure.Reason != "no_persons").ToList();
+        if (strata.Count > 0)
+        {
+            h.Append("<table>\n<tr><th>Rincian / Breakdown</th><th>Status</th><th>Terlihat / Seen</th><th>Perkiraan / Estimate</th>"
+                + "<th>Selang / Interval</th><th>Per 100.000 / per 100,000</th></tr>\n");
+            foreach (var st in strata)
+            {
+                var f = st.Figure;
+                string breakdown = $"{ReportLabels.Value("sex", st.Sex)}; {ReportLabels.Value("age_group", st.AgeGroup)}; {ReportLabels.Value("exploitation_form", st.ExploitationForm)}";
+                h.Append(CultureInfo.InvariantCulture,
+                    $"<tr><td>{E(breakdown)}</td><td>{E(ReportLabels.HiddenStatus(f.Status, f.Reason))}</td><td class=\"v\">{E(f.ObservedSuppressed ? "—" : N(f.Observed))}</td>"
+                    + $"<td class=\"v\">{E(N(f.Estimate))}</td><td class=\"v\">{E(Range(f.Wald))}</td><td class=\"v\">{E(f.Rate is { } r ? $"{SnapshotJson.Format(r.Estimated)} ({Range(r.Wald)})" : "—")}</td></tr>\n");
+            }
+
+            h.Append("</table>\n");
+        }
     }
 
     private static void Row(StringBuilder h, string label, string value) =>

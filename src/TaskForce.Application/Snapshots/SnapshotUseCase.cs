@@ -1,8 +1,12 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using TaskForce.Application.Estimation;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Estimation;
+using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Application.Snapshots;
@@ -18,9 +22,13 @@ public sealed record SnapshotRun(IndicatorSnapshot Snapshot, StoredSnapshot Stor
 /// <c>taskforce snapshot</c>, the snapshot timer and <c>GET /indicators</c>.
 /// </summary>
 /// <remarks>
-/// A snapshot is always computed from what storage holds, never from an import's memory, so the timer, the HTTP API
+/// <para>A snapshot is always computed from what storage holds, never from an import's memory, so the timer, the HTTP API
 /// and the tool agree. Storing is idempotent: the same content for the same region, period and catalogue version is
-/// stored once and keeps its first generation time and bytes.
+/// stored once and keeps its first generation time and bytes.</para>
+/// <para>The hidden-victim section (issue 6): the victims of the period's consented trafficking cases are read with
+/// their identity from an <see cref="IVictimListSource"/>, linked across the reporting agencies by
+/// <see cref="RecordLinker"/> (NIK hashes keyed with the <see cref="LinkageSecret"/>), and estimated by
+/// <see cref="HiddenVictimIndicators"/>. Identity stays inside this computation; the log gets counts only.</para>
 /// </remarks>
 public sealed class SnapshotUseCase
 {
@@ -28,8 +36,11 @@ public sealed class SnapshotUseCase
     private readonly ISnapshotRepository snapshots;
     private readonly ICaseFactSource caseFacts;
     private readonly ICtdcRepository? ctdc;
+    private readonly IVictimListSource? victimLists;
+    private readonly LinkageSecret linkageSecret;
     private readonly IClock clock;
     private readonly ILogger<SnapshotUseCase> logger;
+    private int secretWarningLogged;
 
     /// <summary>Creates the use case over court-outcome records only (no case records, no CTDC reference).</summary>
     /// <param name="verdicts">The verdict store.</param>
@@ -48,12 +59,34 @@ public sealed class SnapshotUseCase
     /// <param name="ctdc">The imported CTDC data sets, or <see langword="null"/> for no global comparison.</param>
     /// <param name="clock">The clock stamping generation times.</param>
     /// <param name="logger">The logger (counts only, no personal data).</param>
+    /// <remarks>The victim lists of the hidden-victim estimate come from <paramref name="caseFacts"/> when it is also an
+    /// <see cref="IVictimListSource"/> (the stored cases are), with a linkage secret drawn per computation.</remarks>
     public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc, IClock clock, ILogger<SnapshotUseCase> logger)
+        : this(verdicts, snapshots, caseFacts, ctdc, caseFacts as IVictimListSource, LinkageSecret.PerComputation, clock, logger)
+    {
+    }
+
+    /// <summary>Creates the use case with the hidden-victim estimate's inputs.</summary>
+    /// <param name="verdicts">The verdict store.</param>
+    /// <param name="snapshots">The snapshot store.</param>
+    /// <param name="caseFacts">The case records, as de-identified indicator input.</param>
+    /// <param name="ctdc">The imported CTDC data sets, or <see langword="null"/> for no global comparison.</param>
+    /// <param name="victimLists">The agencies' victim lists for record linkage, or <see langword="null"/> when there
+    /// are none (the section then says <c>no_linkage_input</c>).</param>
+    /// <param name="linkageSecret">The district secret of the NIK hashes (<see cref="LinkageSecret.PerComputation"/>
+    /// when not configured; a warning is logged once).</param>
+    /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="logger">The logger (counts only, no personal data).</param>
+    public SnapshotUseCase(
+        IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc,
+        IVictimListSource? victimLists, LinkageSecret linkageSecret, IClock clock, ILogger<SnapshotUseCase> logger)
     {
         this.verdicts = verdicts ?? throw new ArgumentNullException(nameof(verdicts));
         this.snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
         this.caseFacts = caseFacts ?? throw new ArgumentNullException(nameof(caseFacts));
         this.ctdc = ctdc;
+        this.victimLists = victimLists;
+        this.linkageSecret = linkageSecret ?? throw new ArgumentNullException(nameof(linkageSecret));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -98,8 +131,71 @@ public sealed class SnapshotUseCase
             },
         };
 
+        var hidden = await ComputeHiddenVictimsAsync(region, period, k, snapshot.Indicators, cancellationToken).ConfigureAwait(false);
+        snapshot = snapshot with { HiddenVictims = hidden };
+
         LogComputed(logger, region.Value, period.Label, snapshot.Coverage.RecordsInPeriod, null);
         return snapshot;
+    }
+
+    /// <summary>Computes the hidden-victim section: reads the period's victim lists, links them and estimates.</summary>
+    /// <param name="region">The region selector.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="k">The suppression threshold.</param>
+    /// <param name="cells">The snapshot's cells (suppression applied).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The section.</returns>
+    private async Task<HiddenVictimsSection> ComputeHiddenVictimsAsync(
+        RegionCode region, ReportingPeriod period, int k, IReadOnlyList<IndicatorValue> cells, CancellationToken cancellationToken)
+    {
+        if (victimLists is null)
+        {
+            return HiddenVictimIndicators.Compute(null, cells, period, k);
+        }
+
+        var entries = new List<VictimListEntry>();
+        await foreach (var entry in victimLists.ListAsync(region, period, cancellationToken).ConfigureAwait(false))
+        {
+            entries.Add(entry);
+        }
+
+        // A stable order whatever the source's: lists and records by code.
+        entries.Sort((a, b) =>
+        {
+            int c = string.CompareOrdinal(a.List, b.List);
+            return c != 0 ? c : string.CompareOrdinal(a.RecordId, b.RecordId);
+        });
+        if (!linkageSecret.IsConfigured && Interlocked.Exchange(ref secretWarningLogged, 1) == 0)
+        {
+            LogSecretNotConfigured(logger, LinkageSecret.SettingName, null);
+        }
+
+        byte[] key = linkageSecret.KeyForComputation();
+        LinkageResult linkage;
+        try
+        {
+            var linker = new RecordLinker(new LinkageOptions
+            {
+                DistrictSecret = key,
+                Lists = [.. entries.Select(e => e.List).Distinct(StringComparer.Ordinal)],
+            });
+            linkage = linker.Link(entries);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+
+        var inputWarnings = new List<HiddenVictimWarning>();
+        if (entries.Any(e => !NikHasher.IsWellFormed(e.Nik) && (string.IsNullOrWhiteSpace(e.Name) || (e.BirthDate is null && e.BirthYear is null))))
+        {
+            inputWarnings.Add(new("records_without_linkage_identity",
+                "Some victims have neither a NIK nor a name with a birth date: they cannot be linked, so each counts as a person seen by one agency only, which pushes the estimate up."));
+        }
+
+        var section = HiddenVictimIndicators.Compute(linkage, cells, period, k, inputWarnings);
+        LogHiddenVictims(logger, region.Value, period.Label, linkage.Lists.Count, section.Overall.Status, section.Overall.Reason ?? "-", null);
+        return section;
     }
 
     /// <summary>Loads the case-record indicator input of a region up to the end of a period.</summary>
@@ -143,6 +239,14 @@ public sealed class SnapshotUseCase
     /// <returns>For example, on 2026-01-01 00:30 WITA (2025-12-31T16:30Z) the annual run covers 2025.</returns>
     public ReportingPeriod LastCompletePeriod(PeriodKind kind, DateTimeZone zone) =>
         ReportingPeriod.Containing(kind, DistrictTime.Today(clock, zone)).Previous();
+
+    private static readonly Action<ILogger, string, Exception?> LogSecretNotConfigured =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(3, "LinkageSecretNotConfigured"),
+            "The record-linkage secret {Setting} is not configured: NIK hashes are keyed with a random secret drawn for each computation (nothing of the linkage is stored, so the estimates are the same). Pin it in production (docs/decisions/ADR-009).");
+
+    private static readonly Action<ILogger, string, string, int, string, string, Exception?> LogHiddenVictims =
+        LoggerMessage.Define<string, string, int, string, string>(LogLevel.Information, new EventId(4, "HiddenVictimsEstimated"),
+            "Hidden-victim estimate for region {Region} period {Period}: {Lists} agency lists, {Status} ({Reason})");
 
     private static readonly Action<ILogger, string, string, int, Exception?> LogComputed =
         LoggerMessage.Define<string, string, int>(LogLevel.Information, new EventId(2, "SnapshotComputed"),

@@ -31,7 +31,7 @@ namespace TaskForce.Application.Snapshots;
 /// <param name="cases">The case store.</param>
 /// <param name="workflows">The workflow store.</param>
 /// <param name="registry">The workflow definitions (with the configured first-response hours).</param>
-public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowRepository workflows, WorkflowRegistry registry) : ICaseFactSource
+public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowRepository workflows, WorkflowRegistry registry) : ICaseFactSource, IVictimListSource
 {
     private const int PageSize = 100;
 
@@ -58,6 +58,37 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
                 foreach (var fact in VictimCaseFactMapper.Map(stored.Record, Workflows(instances), keyer))
                 {
                     yield return fact;
+                }
+            }
+
+            resume = page.ResumeAfter;
+        }
+        while (resume is not null);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="IdentityProtectionException">A listed case's identity cannot be decrypted.</exception>
+    public async IAsyncEnumerable<Domain.Estimation.Linkage.VictimListEntry> ListAsync(
+        RegionCode region, ReportingPeriod period, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(period);
+        var spec = new CasesReportedIn(region, period);
+        string? resume = null;
+        do
+        {
+            var page = await cases.ListAsync(spec, resume, PageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var summary in page.Items)
+            {
+                var stored = await cases.GetAsync(CaseId.Parse(summary.Id), cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    continue; // removed between the listing and the read
+                }
+
+                foreach (var entry in VictimListMapper.Map(stored.Record))
+                {
+                    yield return entry;
                 }
             }
 
@@ -105,6 +136,13 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
         var context = JsonSerializer.Deserialize<TContext>(stored.ContextJson, TaskForceJson.Options)
             ?? throw new DomainValidationException("context", $"The stored {stored.Workflow} context of case {stored.CaseId} is empty.");
         return definition.Rehydrate(stored.SubjectId, context, stored.History, zone);
+    }
+
+    /// <summary>Cases of a region reported in a period (evaluated in memory by the repository).</summary>
+    private sealed class CasesReportedIn : Specification<CaseSummary>
+    {
+        public CasesReportedIn(RegionCode region, ReportingPeriod period) =>
+            Query.Where(c => region.Covers(c.Region) && c.ReportedOn >= period.Start && c.ReportedOn <= period.End);
     }
 
     /// <summary>Cases of a region reported on or before a date (evaluated in memory by the repository).</summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using TaskForce.Application.Estimation;
+using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
@@ -30,9 +32,18 @@ internal static class SnapshotCommand
                 EnsureWritableFolder(target);
             }
 
+            // issue 6: the linkage secret is read (and a malformed one refused) before storage is opened.
+            var secret = ctx.ReadLinkageSecret();
+            if (!secret.IsConfigured)
+            {
+                await ctx.Error.WriteLineAsync(
+                    $"Warning: {LinkageSecret.EnvironmentVariable} is not set; the hidden-victim estimate keys NIK hashes with a random secret for this run (nothing of it is stored).").ConfigureAwait(false);
+            }
+
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), ctx.CaseFactsFor(tables),
-                new TableCtdcRepository(tables), ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
+            var facts = ctx.CaseFactsFor(tables);
+            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), facts,
+                new TableCtdcRepository(tables), facts as IVictimListSource, secret, ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
             await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
             if (parseResult.GetValue(outDir) is { } dir)
@@ -92,6 +103,19 @@ internal static class SnapshotCommand
             string dims = cell.Disaggregation.Count == 0 ? "total" : string.Join(", ", cell.Disaggregation.Select(d => $"{d.Key}={d.Value}"));
             string value = cell.Suppressed ? "suppressed" : cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
             o.WriteLine($"  {cell.Id,-24} {dims,-60} {value} {cell.Unit}");
+        }
+
+        if (s.HiddenVictims is { } h)
+        {
+            var f = h.Overall;
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            string observed = f.ObservedSuppressed ? "suppressed" : f.Observed?.ToString(inv) ?? "-";
+            string detected = h.DetectedRateSuppressed ? "suppressed" : h.DetectedRate?.ToString(inv) ?? "-";
+            o.WriteLine(f.Status != Domain.Estimation.HiddenVictimFigure.Estimated
+                ? $"Hidden victims: not estimated ({f.Reason})."
+                : string.Create(inv,
+                    $"Hidden victims (an estimate, not a count): {f.Estimate} persons in total, {f.DarkFigure} seen by no agency; 95% CI {f.Wald?.Low}-{f.Wald?.High} (profile {f.Profile?.Low}-{f.Profile?.High}); {f.Lists.Count} agency lists, {observed} linked persons seen.")
+                  + (f.Rate is { } r ? string.Create(inv, $" SDG 16.2.2 with hidden victims {r.Estimated} per 100,000 ({r.Wald.Low}-{r.Wald.High}); detected {detected}.") : string.Empty));
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed record IndicatorDefinition(
 public static class IndicatorCatalogue
 {
     /// <summary>The catalogue version written into every snapshot; it changes whenever a definition changes.</summary>
-    public const string Version = "2026.2-case-records";
+    public const string Version = "2026.3-hidden-victims";
 
     /// <summary>The default suppression threshold k: person-level cells below k are withheld.</summary>
     /// <remarks>k = 11 is the threshold the Counter Trafficking Data Collaborative publishes with (CTDC, "cells of at
@@ -155,7 +155,31 @@ public static class IndicatorCatalogue
         { Numerator = "CTDC records registered in the year", AgeGrouping = "age_broad=" + AgeGroups.CtdcGrouping },
     ];
 
-    /// <summary>Gets every indicator: the court-outcome ones, then the case-record ones.</summary>
+    /// <summary>Gets the figures of the snapshot's <c>hidden_victims</c> section
+    /// (<see cref="Estimation.HiddenVictimIndicators"/>): the multiple systems estimate of the victims of trafficking no
+    /// agency has seen, and the SDG 16.2.2 rate with it. They are a section of the snapshot, not cells; the CSV writes
+    /// them as rows under these ids.</summary>
+    /// <value>The definitions in the order the CSV lists them.</value>
+    public static IReadOnlyList<IndicatorDefinition> HiddenVictims { get; } =
+    [
+        new("hidden_victims", "Perkiraan korban TPPO (terlihat dan tersembunyi)", "Estimated victims of trafficking (seen and hidden)",
+            "Multiple systems estimate of the victims of trafficking of the period, seen and unseen, from the task-force agencies' victim lists linked by person (keyed NIK hash, else name, birth date and kecamatan): stat=observed (linked persons), dark_figure (estimated on no list), estimate (observed + dark figure), ci_low/ci_high (Wald on the log dark figure, 95%), profile_ci_low/profile_ci_high (profile likelihood, 95%); SparseMSE stepwise model, p < 0.02; no BCa bootstrap in snapshots. Overall and per sex x child/adult x form. Not estimated (no numbers) with fewer than two lists, lists that do not overlap, an estimate that does not exist or is not identifiable, or a group withheld by small-count suppression.",
+            "persons", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
+            "Chan, Silverman & Vincent 2019 (SparseMSE 2.0.2); UNODC MSE for SDG 16.2.2 (anchors §4); docs/decisions/ADR-009-hidden-victims-in-snapshots.md")
+        {
+            Numerator = "victims seen and unseen", AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
+        },
+        new("sdg_16_2_2_estimated", "Angka korban perdagangan manusia per 100.000 penduduk, termasuk perkiraan korban tersembunyi", "Victims of human trafficking per 100,000 population, including the estimated hidden victims (SDG 16.2.2)",
+            "hidden_victims estimate (and its interval bounds) divided by the region's population and multiplied by 100,000, 2 decimals; the same denominator as sdg_16_2_2, whose detected-victim rate is shown beside it. Not annualised for periods shorter than a year.",
+            "per_100000", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
+            "SDG indicator 16.2.2 metadata (UNODC); anchors §7.4 (detected + MSE-estimated undetected victims); ADR-009")
+        {
+            Numerator = "hidden_victims estimate", Denominator = "population of the region in the period's year (PopulationTable)",
+            AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
+        },
+    ];
+
+    /// <summary>Gets every indicator: the court-outcome ones, the case-record ones, then the hidden-victim figures.</summary>
     /// <value>The definitions in the order snapshots list them.</value>
-    public static IReadOnlyList<IndicatorDefinition> All { get; } = [.. CourtOutcomes, .. CaseRecords];
+    public static IReadOnlyList<IndicatorDefinition> All { get; } = [.. CourtOutcomes, .. CaseRecords, .. HiddenVictims];
 }

@@ -70,4 +70,11 @@ public sealed record IndicatorSnapshot(
     int SuppressionK,
     Instant GeneratedAt,
     IReadOnlyList<IndicatorValue> Indicators,
-    SnapshotCoverage Coverage);
+    SnapshotCoverage Coverage)
+{
+    /// <summary>Gets the hidden-victim section: the multiple systems estimate of the victims no agency has seen and the
+    /// SDG 16.2.2 rate with it (<see cref="Estimation.HiddenVictimIndicators"/>), or <see langword="null"/> when it was
+    /// not computed (court-outcome indicators alone).</summary>
+    /// <value>Agency codes, counts and estimates only.</value>
+    public Estimation.HiddenVictimsSection? HiddenVictims { get; init; }
+}
