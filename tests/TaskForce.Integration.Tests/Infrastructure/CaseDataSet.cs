@@ -73,9 +73,40 @@ public static class CaseDataSet
 
     public static InMemoryCaseFactSource Source() => new(Facts(), DistrictTime.DefaultZone);
 
+    /// <summary>The agencies' victim lists of the same records (issue 6): the consented trafficking records' victims,
+    /// with a made-up 16-digit NIK per person (the tenth records share their previous record's person, so the police
+    /// and UPTD PPA lists overlap by NIK), a name, sex, child/adult and the SDG form of the record's purposes.</summary>
+    public static InMemoryVictimListSource VictimLists() => new(Facts()
+        .Where(f => f.ConsentToReporting && f.Trafficking)
+        .Select(f =>
+        {
+            int person = int.Parse(f.PersonKey!, System.Globalization.CultureInfo.InvariantCulture) - 1;
+            var forms = ExploitationForms.Of(f.Purposes);
+            var entry = new Domain.Estimation.Linkage.VictimListEntry
+            {
+                List = f.Agency.Replace(':', '/'),
+                RecordId = f.CaseId + "/v1",
+                Nik = $"5303050101{person:D6}",
+                Name = $"Korban {person}",
+                Kecamatan = f.Kecamatan?.Value,
+                Sex = f.Sex,
+                ChildStatus = f.AgeAtOffence is { } age ? (age < 18 ? ChildStatus.Child : ChildStatus.Adult) : ChildStatus.Unknown,
+                Form = forms switch
+                {
+                    CaseExploitationForms.SexualExploitation => ExploitationForm.SexualExploitation,
+                    CaseExploitationForms.ForcedLabour => ExploitationForm.LabourExploitation,
+                    CaseExploitationForms.Other => ExploitationForm.Other,
+                    _ => ExploitationForm.Unknown,
+                },
+                IdentifiedOn = DistrictTime.BusinessDate(f.ReportedAt, DistrictTime.DefaultZone),
+            };
+            return (f.Region, entry);
+        }));
+
     /// <summary>The snapshot use case over the fixed set, with no verdicts and in-memory stores.</summary>
     public static SnapshotUseCase UseCase(IClock clock, ICtdcRepository? ctdc = null) =>
-        new(new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<SnapshotUseCase>.Instance);
+        new(new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SnapshotUseCase>.Instance);
 
     private sealed class NoVerdicts : IVerdictRepository
     {
