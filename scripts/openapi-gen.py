@@ -61,7 +61,7 @@ paths = {
         "parameters": [q("model", "`stepwise` (default) or `saturated`."),
                        q("p_threshold", "Stepwise inclusion threshold in (0, 1).", False, {"type": "number"}),
                        q("bootstrap", "Bootstrap replicates (0 = none).", False, {"type": "integer", "minimum": 0}),
-                       q("seed", "Bootstrap seed.", False, {"type": "integer", "minimum": 0}), IDEMP],
+                       q("seed", "Bootstrap seed, as R's set.seed (default 1234).", False, {"type": "integer", "minimum": 0, "maximum": 2147483647}), IDEMP],
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string", "description": "One 0/1 column per list, last column `count`."}}}},
         "responses": {"200": ok("The estimate (contract `estimate`)."), "400": R400}}},
     "/detention-checks": {"post": {"operationId": "PostDetentionCheck", "summary": "Checks a KUHAP detention chain.",
