@@ -13,7 +13,7 @@ namespace TaskForce.Domain.Estimation.Numerics;
 /// triangle, a parallelogram and two exponential tails dominate the scaled distribution; two uniforms per attempt; an
 /// attempt is accepted by explicit evaluation of the ratio of probabilities when x is within 20 of the mode m or far
 /// out, else by the squeeze bounds and finally Stirling's series for the log-factorials.</para>
-/// <para>Faithfulness: the final Stirling test is R's until R 4.6 (all four correction terms added; R fixed two signs
+/// <para>Faithfulness: the final Stirling test is R 4.2's (all four correction terms added; R-devel fixed two signs
 /// in 2026, PR#19049) and the squeeze constant is R's 0.1666666666666, because the reference results were made with
 /// R 4.2.2. Reaching that test needs |x − m| &gt; 20 with n·p·q ≥ 46, and an acceptance that the squeeze did not
 /// settle, which is rare; the difference changes a draw only when the uniform falls between the two bounds.</para>
