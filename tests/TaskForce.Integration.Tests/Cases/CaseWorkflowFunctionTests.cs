@@ -25,7 +25,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         public Harness(TaskForceTables tables)
         {
             Api = new CaseApi(tables);
-            var workflows = new TableWorkflowRepository(tables);
+            var workflows = new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
             var registry = WorkflowRegistry.Default;
             var useCase = new CaseWorkflowsUseCase(
                 Api.Repository,
