@@ -90,7 +90,7 @@ if INCLUDE_CASES:
         "requestBody": {"required": False, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {"decision_date": {"type": "string", "format": "date"}}}}}},
         "responses": {"200": ok("The qualification."), "400": R400, "401": R401, "403": R403, "404": R404, "422": R422}}}
     paths["/cases/{id}/workflows"] = {"post": {"operationId": "StartCaseWorkflow", "summary": "Starts a workflow instance of the case.",
-        "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started.", "x-idempotency": "natural-key",
+        "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started. Body {workflow, subject_id, facts, effective_on, reason}; for `service`, facts.service_type and facts.victim_id (a person id of the case such as victim-2; required when the case has several victims, so services are counted per victim served).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
         "responses": {"201": ok("Started now.", OBJ, ETAG), "200": ok("Already started.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",

@@ -119,8 +119,9 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var three = await api.Repository.ReadAsync("facts-3");
 
         // Trafficking for sexual exploitation is TPKS (UU 12/2022 Pasal 4(2)); the victim was 17: child sexual violence.
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)), one);
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null), two); // forced labour: not TPKS
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)) { VictimIds = one!.VictimIds }, one);
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null) { VictimIds = two!.VictimIds }, two); // forced labour: not TPKS
+        Assert.Equal(["victim-1", "victim-2"], one.VictimIds);
         Assert.Equal(ConsentToShare.NotRecorded, three!.ConsentToShare);
         Assert.Null(await api.Repository.ReadAsync("no-such-case"));
     }
