@@ -100,7 +100,7 @@ if INCLUDE_CASES:
     paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
         "parameters": [path_id()], "responses": {"200": ok("The timeline."), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",
-        "description": "Guarded by If-Match (the case's ETag); recording the same date again is a no-op.", "x-idempotency": "if-match",
+        "description": "Idempotent by its natural key: sending the date already on file answers 200 with the case's current ETag and writes nothing, whatever If-Match says (a retry after a lost response). A different date is guarded by If-Match (the case's ETag).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["sent_on"], "properties": {"sent_on": {"type": "string", "format": "date"}}}}}},
         "responses": {"200": ok("Recorded.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412}}}
 
