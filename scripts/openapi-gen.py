@@ -61,7 +61,7 @@ paths = {
         "parameters": [q("model", "`stepwise` (default) or `saturated`."),
                        q("p_threshold", "Stepwise inclusion threshold in (0, 1).", False, {"type": "number"}),
                        q("bootstrap", "Bootstrap replicates (0 = none).", False, {"type": "integer", "minimum": 0}),
-                       q("seed", "Bootstrap seed.", False, {"type": "integer", "minimum": 0}), IDEMP],
+                       q("seed", "Bootstrap seed, as R's set.seed (default 1234).", False, {"type": "integer", "minimum": 0, "maximum": 2147483647}), IDEMP],
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string", "description": "One 0/1 column per list, last column `count`."}}}},
         "responses": {"200": ok("The estimate (contract `estimate`)."), "400": R400}}},
     "/detention-checks": {"post": {"operationId": "PostDetentionCheck", "summary": "Checks a KUHAP detention chain.",
@@ -90,7 +90,7 @@ if INCLUDE_CASES:
         "requestBody": {"required": False, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {"decision_date": {"type": "string", "format": "date"}}}}}},
         "responses": {"200": ok("The qualification."), "400": R400, "401": R401, "403": R403, "404": R404, "422": R422}}}
     paths["/cases/{id}/workflows"] = {"post": {"operationId": "StartCaseWorkflow", "summary": "Starts a workflow instance of the case.",
-        "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started.", "x-idempotency": "natural-key",
+        "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started. Body {workflow, subject_id, facts, effective_on, reason}; for `service`, facts.service_type and facts.victim_id (a person id of the case such as victim-2; required when the case has several victims, so services are counted per victim served).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
         "responses": {"201": ok("Started now.", OBJ, ETAG), "200": ok("Already started.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",
@@ -100,7 +100,7 @@ if INCLUDE_CASES:
     paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
         "parameters": [path_id()], "responses": {"200": ok("The timeline."), "400": R400, "401": R401, "403": R403, "404": R404}}}
     paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",
-        "description": "Guarded by If-Match (the case's ETag); recording the same date again is a no-op.", "x-idempotency": "if-match",
+        "description": "Idempotent by its natural key: sending the date already on file answers 200 with the case's current ETag and writes nothing, whatever If-Match says (a retry after a lost response). A different date is guarded by If-Match (the case's ETag).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["sent_on"], "properties": {"sent_on": {"type": "string", "format": "date"}}}}}},
         "responses": {"200": ok("Recorded.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412}}}
 

@@ -58,13 +58,20 @@ public sealed class CliContext : IAsyncDisposable
     /// <c>TaskForce__IdentityPreviousKeys</c>), as the functions read <c>TaskForce:IdentityKey</c>.</summary>
     /// <param name="tables">The storage.</param>
     /// <returns>The fact source.</returns>
-    public TaskForce.Application.Ports.ICaseFactSource CaseFactsFor(TaskForceTables tables) =>
-        CaseFacts ?? new TaskForce.Application.Snapshots.StoredCaseFactSource(
-            new TableCaseRepository(tables, IdentityProtector.FromSettings(
-                Environment("TaskForce__IdentityKey"), Environment("TaskForce__IdentityPreviousKeys")),
-                DistrictTime.DefaultZone),
-            new TableWorkflowRepository(tables),
+    public TaskForce.Application.Ports.ICaseFactSource CaseFactsFor(TaskForceTables tables)
+    {
+        if (CaseFacts is not null)
+        {
+            return CaseFacts;
+        }
+
+        var protector = IdentityProtector.FromSettings(
+            Environment("TaskForce__IdentityKey"), Environment("TaskForce__IdentityPreviousKeys"));
+        return new TaskForce.Application.Snapshots.StoredCaseFactSource(
+            new TableCaseRepository(tables, protector, DistrictTime.DefaultZone),
+            new TableWorkflowRepository(tables, protector),
             TaskForce.Application.Workflows.WorkflowRegistry.Default);
+    }
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>

@@ -64,6 +64,7 @@ internal static class CaseEntityMapper
             ["SpdpSentOn"] = state.SpdpSentOn is { } spdp ? DateText.Format(spdp) : null,
             ["IsSexualViolence"] = summary.IsSexualViolence,
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
+            ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
         };
 
         var persons = new List<TableEntity>();
@@ -200,7 +201,7 @@ internal static class CaseEntityMapper
     [
         "PartitionKey", "RowKey", "CaseId", "Region", "CaseType", "AgencyKind", "AgencyName", "OwnerAgency", "IntakeChannel", "ReportedAtText", "ReportedOn",
         "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing",
-        "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn",
+        "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn", "VictimIds",
     ];
 
     public static string AssociatedData(string partitionKey, string rowKey) => $"{partitionKey}|{rowKey}|{IdentityField}";

@@ -153,7 +153,11 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
             false => ConsentToShare.Refused,
             null => ConsentToShare.NotRecorded,
         };
-        return new CaseFacts(consent, summary.IsSexualViolence, summary.IsChildSexualViolence, summary.SpdpSentOn);
+        string victimIds = row.Value!.GetString("VictimIds") ?? string.Empty;
+        return new CaseFacts(consent, summary.IsSexualViolence, summary.IsChildSexualViolence, summary.SpdpSentOn)
+        {
+            VictimIds = victimIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        };
     }
 
     /// <inheritdoc/>

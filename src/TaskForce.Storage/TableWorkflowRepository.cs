@@ -12,9 +12,13 @@ namespace TaskForce.Storage;
 /// partition; a transition is one transaction of Add(event) + UpdateReplace(state, If-Match ETag), so a stale writer
 /// fails as a whole (412) and a duplicate sequence is impossible (the event key is insert-only).
 /// </summary>
+/// <remarks>Transition reasons (free text that may name a person) are stored encrypted with the identity key
+/// (<see cref="IdentityProtector"/>; see <c>WorkflowEntityMapper</c>): writing or reading a reason without a configured
+/// key throws <see cref="IdentityProtectionException"/> and writes nothing.</remarks>
 /// <param name="tables">The shared table clients.</param>
+/// <param name="protector">Encrypts and decrypts transition reasons.</param>
 /// <threadsafety>Thread-safe; concurrent writers on one instance are serialised by the state row's ETag.</threadsafety>
-public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowRepository
+public sealed class TableWorkflowRepository(TaskForceTables tables, IdentityProtector protector) : IWorkflowRepository
 {
     /// <inheritdoc/>
     public async Task<StoredWorkflow?> LoadAsync(string caseId, string workflow, string subjectId, CancellationToken cancellationToken = default)
@@ -41,7 +45,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
             }
         }
 
-        return state is null ? null : WorkflowEntityMapper.ToStored(state, events);
+        return state is null ? null : WorkflowEntityMapper.ToStored(state, events, protector);
     }
 
     /// <inheritdoc/>
@@ -55,7 +59,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
         }
 
         var state = WorkflowEntityMapper.ToStateEntity(start);
-        var ev = WorkflowEntityMapper.ToEventEntity(start);
+        var ev = WorkflowEntityMapper.ToEventEntity(start, protector);
         try
         {
             var response = await tables.Cases.SubmitTransactionAsync(
@@ -94,7 +98,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
         ArgumentNullException.ThrowIfNull(key);
         var row = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(TableKeys.CasePartition(caseId), TableKeys.IdempotencyRow(TransitionOperation, key), cancellationToken: cancellationToken).ConfigureAwait(false);
         return row.HasValue
-            ? new TransitionIdempotency(key, row.Value!.GetString("RequestFingerprint") ?? string.Empty, row.Value.GetString("ResultJson") ?? string.Empty)
+            ? new TransitionIdempotency(key, row.Value!.GetString("RequestFingerprint") ?? string.Empty, WorkflowEntityMapper.GetReplayResult(row.Value, protector))
             : null;
     }
 
@@ -112,7 +116,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
         }
 
         var state = WorkflowEntityMapper.ToStateEntity(change);
-        var ev = WorkflowEntityMapper.ToEventEntity(change);
+        var ev = WorkflowEntityMapper.ToEventEntity(change, protector);
         try
         {
             // The event first: if its sequence is taken the transaction fails before the state row is touched.
@@ -123,12 +127,13 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
             };
             if (idempotency is not null)
             {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(state.PartitionKey, TableKeys.IdempotencyRow(TransitionOperation, idempotency.Key))
+                var replay = new TableEntity(state.PartitionKey, TableKeys.IdempotencyRow(TransitionOperation, idempotency.Key))
                 {
                     ["Kind"] = "idempotency",
                     ["RequestFingerprint"] = idempotency.RequestFingerprint,
-                    ["ResultJson"] = idempotency.ResultJson,
-                }));
+                };
+                WorkflowEntityMapper.SetReplayResult(replay, idempotency.ResultJson, change.Event.Reason is not null, protector);
+                actions.Add(new(TableTransactionActionType.Add, replay));
             }
 
             var response = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
@@ -162,7 +167,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
             rows.Add(e);
         }
 
-        return [.. WorkflowEntityMapper.Assemble(rows)];
+        return [.. WorkflowEntityMapper.Assemble(rows, protector)];
     }
 
     /// <inheritdoc/>
@@ -177,7 +182,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
         {
             if (partition is not null && e.PartitionKey != partition)
             {
-                foreach (var w in WorkflowEntityMapper.Assemble(rows))
+                foreach (var w in WorkflowEntityMapper.Assemble(rows, protector))
                 {
                     yield return w;
                 }
@@ -189,7 +194,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables) : IWorkflowR
             rows.Add(e);
         }
 
-        foreach (var w in WorkflowEntityMapper.Assemble(rows))
+        foreach (var w in WorkflowEntityMapper.Assemble(rows, protector))
         {
             yield return w;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
@@ -13,6 +14,13 @@ namespace TaskForce.Storage;
 /// instants a <c>DateTimeOffset</c> plus their exact ISO text (ADR-001); the instance's facts are the domain context
 /// as snake_case JSON (no personal data).
 /// </summary>
+/// <remarks>
+/// A transition's free-text reason may name a person ("korban dipindahkan ke rumah aman ..."), so it is stored only
+/// encrypted, like identity fields (<see cref="IdentityProtector"/>, ADR-004; UU 21/2007 Pasal 44): columns
+/// <c>ReasonProtected</c> and <c>ReasonKeyId</c>, bound to the row by the associated data
+/// <c>{PartitionKey}|{RowKey}|reason</c>. A change without a reason needs no key. Rows written before this rule with a
+/// plain <c>Reason</c> column are still read.
+/// </remarks>
 internal static class WorkflowEntityMapper
 {
     public const string KindState = "workflow";
@@ -31,10 +39,10 @@ internal static class WorkflowEntityMapper
         ["UpdatedAtText"] = InstantPattern.ExtendedIso.Format(change.Event.RecordedAt),
     };
 
-    public static TableEntity ToEventEntity(WorkflowChange change)
+    public static TableEntity ToEventEntity(WorkflowChange change, IdentityProtector protector)
     {
         var e = change.Event;
-        return new TableEntity(TableKeys.CasePartition(change.CaseId), TableKeys.WorkflowEventRow(change.Workflow, change.SubjectId, e.Sequence))
+        var entity = new TableEntity(TableKeys.CasePartition(change.CaseId), TableKeys.WorkflowEventRow(change.Workflow, change.SubjectId, e.Sequence))
         {
             ["Kind"] = KindEvent,
             ["CaseId"] = change.CaseId,
@@ -48,12 +56,40 @@ internal static class WorkflowEntityMapper
             ["RecordedAt"] = e.RecordedAt.ToDateTimeOffset(),
             ["RecordedAtText"] = InstantPattern.ExtendedIso.Format(e.RecordedAt),
             ["EffectiveOn"] = LocalDatePattern.Iso.Format(e.EffectiveOn),
-            ["Reason"] = e.Reason,
             ["Context"] = change.ContextJson,
         };
+        if (e.Reason is not null)
+        {
+            var (keyId, value) = protector.Protect(Encoding.UTF8.GetBytes(e.Reason), AssociatedData(entity.PartitionKey, entity.RowKey, ReasonField));
+            entity["ReasonProtected"] = value;
+            entity["ReasonKeyId"] = keyId;
+        }
+
+        return entity;
     }
 
-    public static TransitionRecord ToRecord(TableEntity e) => new(
+    /// <summary>Adds the first answer of an idempotent transition to its idempotency row, encrypted when the answer
+    /// carries a reason (columns <c>ResultProtected</c>/<c>ResultKeyId</c>), else as plain <c>ResultJson</c>.</summary>
+    public static void SetReplayResult(TableEntity row, string resultJson, bool carriesReason, IdentityProtector protector)
+    {
+        if (!carriesReason)
+        {
+            row["ResultJson"] = resultJson;
+            return;
+        }
+
+        var (keyId, value) = protector.Protect(Encoding.UTF8.GetBytes(resultJson), AssociatedData(row.PartitionKey, row.RowKey, ResultField));
+        row["ResultProtected"] = value;
+        row["ResultKeyId"] = keyId;
+    }
+
+    /// <summary>Reads the first answer written by <see cref="SetReplayResult"/>.</summary>
+    public static string GetReplayResult(TableEntity row, IdentityProtector protector) =>
+        row.GetString("ResultProtected") is { } value
+            ? Encoding.UTF8.GetString(protector.Unprotect(row.GetString("ResultKeyId") ?? string.Empty, value, AssociatedData(row.PartitionKey, row.RowKey, ResultField)))
+            : row.GetString("ResultJson") ?? string.Empty;
+
+    public static TransitionRecord ToRecord(TableEntity e, IdentityProtector protector) => new(
         Required(e, "Workflow"),
         Required(e, "SubjectId"),
         e.GetInt32("Sequence") ?? throw Corrupt(e, "Sequence"),
@@ -63,11 +99,11 @@ internal static class WorkflowEntityMapper
         Required(e, "Agency"),
         InstantPattern.ExtendedIso.Parse(Required(e, "RecordedAtText")).GetValueOrThrow(),
         LocalDatePattern.Iso.Parse(Required(e, "EffectiveOn")).GetValueOrThrow(),
-        e.GetString("Reason"));
+        Reason(e, protector));
 
     /// <summary>Builds instances from the workflow rows of one case partition; events without a state row (never
     /// written by this code) are ignored.</summary>
-    public static IEnumerable<StoredWorkflow> Assemble(IEnumerable<TableEntity> rows)
+    public static IEnumerable<StoredWorkflow> Assemble(IEnumerable<TableEntity> rows, IdentityProtector protector)
     {
         var states = new List<TableEntity>();
         var events = new Dictionary<(string Workflow, string Subject), List<TableEntity>>();
@@ -102,19 +138,29 @@ internal static class WorkflowEntityMapper
             .ThenBy(s => s.GetString("SubjectId"), StringComparer.Ordinal))
         {
             var key = (state.GetString("Workflow")!, state.GetString("SubjectId")!);
-            yield return ToStored(state, events.TryGetValue(key, out var list) ? list : []);
+            yield return ToStored(state, events.TryGetValue(key, out var list) ? list : [], protector);
         }
     }
 
-    public static StoredWorkflow ToStored(TableEntity state, IEnumerable<TableEntity> events) => new(
+    public static StoredWorkflow ToStored(TableEntity state, IEnumerable<TableEntity> events, IdentityProtector protector) => new(
         Required(state, "CaseId"),
         Required(state, "Workflow"),
         Required(state, "SubjectId"),
         Required(state, "State"),
         state.GetInt32("Version") ?? throw Corrupt(state, "Version"),
         Required(state, "Context"),
-        [.. events.Select(ToRecord).OrderBy(r => r.Sequence)],
+        [.. events.Select(e => ToRecord(e, protector)).OrderBy(r => r.Sequence)],
         state.ETag.ToString());
+
+    private const string ReasonField = "reason";
+    private const string ResultField = "result";
+
+    private static string AssociatedData(string partitionKey, string rowKey, string field) => $"{partitionKey}|{rowKey}|{field}";
+
+    private static string? Reason(TableEntity e, IdentityProtector protector) =>
+        e.GetString("ReasonProtected") is { } value
+            ? Encoding.UTF8.GetString(protector.Unprotect(e.GetString("ReasonKeyId") ?? string.Empty, value, AssociatedData(e.PartitionKey, e.RowKey, ReasonField)))
+            : e.GetString("Reason");
 
     private static string Required(TableEntity e, string column) => e.GetString(column) ?? throw Corrupt(e, column);
 

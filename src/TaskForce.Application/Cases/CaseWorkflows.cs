@@ -211,6 +211,13 @@ public sealed class CaseWorkflowsUseCase(
         var (id, _) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken).ConfigureAwait(false);
         LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", "The date the SPDP was sent is required (YYYY-MM-DD).");
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
+        if (stored.Record.SpdpSentOn == date)
+        {
+            // Idempotent by its natural key: the date is already on file (e.g. a retry after a lost response, sent
+            // with the ETag read before the first attempt). Answer as the first attempt did; write nothing.
+            return new SpdpRecorded(id.Value, date, stored.ETag);
+        }
+
         if (ifMatch is not null && !string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");

@@ -9,7 +9,7 @@ namespace TaskForce.Application.Estimation;
 /// <param name="PThreshold">The stepwise p-value threshold in [0, 1], or null for 0.02.</param>
 /// <param name="BootstrapResamples">Resamples for a BCa interval in [100, 100000], or null for none.</param>
 /// <param name="Seed">The bootstrap seed, or null for 1234.</param>
-public sealed record EstimateRequest(string? Model, double? PThreshold, int? BootstrapResamples, ulong? Seed);
+public sealed record EstimateRequest(string? Model, double? PThreshold, int? BootstrapResamples, int? Seed);
 
 /// <summary>A warning in the response.</summary>
 /// <param name="Code">A snake_case code.</param>
@@ -32,7 +32,7 @@ public sealed record EstimateStep(int Step, string Term, long ObservedOverlap, d
 /// <param name="FailedResamples">Resamples that could not be fitted.</param>
 /// <param name="Seed">The seed.</param>
 /// <param name="Acceleration">The jackknife acceleration, or null when undefined.</param>
-public sealed record EstimateBootstrap(double? CiLow, double? CiHigh, int Resamples, int FailedResamples, ulong Seed, double? Acceleration);
+public sealed record EstimateBootstrap(double? CiLow, double? CiHigh, int Resamples, int FailedResamples, int Seed, double? Acceleration);
 
 /// <summary>
 /// The <c>estimate</c> document of shared/contracts/cli.md: <c>lists</c>, <c>observed</c>, <c>model</c>,

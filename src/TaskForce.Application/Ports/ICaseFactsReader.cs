@@ -20,7 +20,13 @@ namespace TaskForce.Application.Ports;
 /// <param name="IsChildSexualViolence">Whether the case is sexual violence against a child.</param>
 /// <param name="SpdpSentOn">The business date (district zone) the SPDP was sent to the prosecutor, or
 /// <see langword="null"/> when not sent.</param>
-public sealed record CaseFacts(ConsentToShare ConsentToShare, bool IsTpks, bool IsChildSexualViolence, LocalDate? SpdpSentOn);
+public sealed record CaseFacts(ConsentToShare ConsentToShare, bool IsTpks, bool IsChildSexualViolence, LocalDate? SpdpSentOn)
+{
+    /// <summary>Gets the person ids of the case's victims in order (e.g. <c>victim-1</c>, <c>victim-2</c>); a service
+    /// request names one of them.</summary>
+    /// <value>Empty when the case records no victim.</value>
+    public IReadOnlyList<string> VictimIds { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the <see cref="CaseFacts"/> of a case for the workflow use cases. Implemented by the case storage on the case

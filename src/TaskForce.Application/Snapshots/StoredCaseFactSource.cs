@@ -109,7 +109,7 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
                     result = result with { CaseManagement = Rehydrate<CaseStage, CaseManagementContext>(s, zone) };
                     break;
                 case ServiceWorkflow.Code:
-                    result = result with { Services = [.. result.Services, new VictimService(null, Rehydrate<ServiceState, ServiceContext>(s, zone))] };
+                    result = result with { Services = [.. result.Services, ServiceFor(Rehydrate<ServiceState, ServiceContext>(s, zone))] };
                     break;
                 case ReferralWorkflow.Code:
                     result = result with { Referrals = [.. result.Referrals, Rehydrate<ReferralState, ReferralContext>(s, zone)] };
@@ -127,6 +127,11 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
 
         return result;
     }
+
+    /// <summary>A stored service with the victim it was requested for (none for requests stored before services named
+    /// a victim: those count for the whole case).</summary>
+    private static VictimService ServiceFor(WorkflowInstance<ServiceState, ServiceContext> instance) =>
+        new(instance.Context.VictimId is { } id ? new PersonId(id) : null, instance);
 
     private WorkflowInstance<TState, TContext> Rehydrate<TState, TContext>(StoredWorkflow stored, DateTimeZone zone)
         where TState : struct, Enum

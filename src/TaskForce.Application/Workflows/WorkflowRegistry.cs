@@ -35,7 +35,7 @@ public sealed class WorkflowRegistry
                 (c, _) => c),
             new Binding<ServiceState, ServiceContext>(
                 ServiceWorkflow.Create(serviceDeadlines),
-                (f, k) => new ServiceContext(f.ServiceType ?? throw Required("service_type", ServiceWorkflow.Code), k.IsTpks, k.IsChildSexualViolence),
+                (f, k) => new ServiceContext(f.ServiceType ?? throw Required("service_type", ServiceWorkflow.Code), k.IsTpks, k.IsChildSexualViolence, ServiceVictim(f, k)),
                 (c, k) => c with { IsTpks = k.IsTpks, IsChildSexualViolence = k.IsChildSexualViolence }),
             new Binding<ReferralState, ReferralContext>(
                 ReferralWorkflow.Default,
@@ -75,6 +75,31 @@ public sealed class WorkflowRegistry
         code is not null && _bindings.TryGetValue(code, out var binding)
             ? binding
             : throw new DomainValidationException("workflow", $"'{code}' is not a workflow. Known: {string.Join(", ", Codes)}.");
+
+    /// <summary>The victim a new service request is for: the given person id, which must be a victim of the case; the
+    /// only victim when the case has one and none is given; required when the case has several, so a service is never
+    /// counted for a victim who did not receive it (indicator <c>services_delivered</c>).</summary>
+    private static string? ServiceVictim(WorkflowStartFacts f, CaseFacts k)
+    {
+        string? given = f.VictimId?.Trim();
+        if (given is { Length: > 0 })
+        {
+            return k.VictimIds.Contains(given, StringComparer.Ordinal)
+                ? given
+                : throw new DomainValidationException(
+                    "facts.victim_id",
+                    $"'{given}' is not a victim of this case; its victims are {(k.VictimIds.Count == 0 ? "none recorded" : string.Join(", ", k.VictimIds))}.");
+        }
+
+        return k.VictimIds.Count switch
+        {
+            0 => null,
+            1 => k.VictimIds[0],
+            _ => throw new DomainValidationException(
+                "facts.victim_id",
+                $"This case has {k.VictimIds.Count} victims ({string.Join(", ", k.VictimIds)}): say which one the service is for (facts.victim_id)."),
+        };
+    }
 
     private static DomainValidationException Required(string field, string workflow) =>
         new(field, $"{field} is required to start a {workflow} workflow.");

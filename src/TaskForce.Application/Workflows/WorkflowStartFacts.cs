@@ -18,6 +18,11 @@ public sealed record WorkflowStartFacts
     /// <value><see langword="null"/> when not given.</value>
     public ServiceType? ServiceType { get; init; }
 
+    /// <summary>Gets the victim a <c>service</c> request is for: a person id of the case such as <c>victim-2</c>
+    /// (no personal data). Required when the case has more than one victim; the only victim otherwise.</summary>
+    /// <value><see langword="null"/> when not given.</value>
+    public string? VictimId { get; init; }
+
     /// <summary>Gets whether a referral shares the case or transfers it; required for <c>referral</c>.</summary>
     /// <value><see langword="null"/> when not given.</value>
     public ReferralKind? ReferralKind { get; init; }

@@ -15,7 +15,7 @@ internal static class EstimateCommand
         var model = new Option<string?>("--model") { Description = "independence or stepwise (default: stepwise, as SparseMSE)." };
         var pThreshold = new Option<double?>("--p-threshold") { Description = "Stepwise: add a two-list term while its p-value is below this (default 0.02)." };
         var bootstrap = new Option<int?>("--bootstrap") { Description = "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000)." };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed of the bootstrap's random numbers (default 1234)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the bootstrap's random numbers, as R's set.seed (default 1234, SparseMSE's)." };
         var command = new Command("estimate", "Estimate the total number of victims, seen and unseen, from overlapping agency lists.")
         {
             lists, model, pThreshold, bootstrap, seed, ctx.Json,

@@ -54,7 +54,7 @@ public sealed record MseBootstrap(
     double ResampleStandardDeviation,
     int Resamples,
     int FailedResamples,
-    ulong Seed);
+    int Seed);
 
 /// <summary>
 /// A multiple systems estimate of the total number of victims, seen and unseen, from a capture-history table.

@@ -17,8 +17,9 @@ public enum MseModel
 
 /// <summary>Options of the bias-corrected and accelerated (BCa) bootstrap interval.</summary>
 /// <remarks>Defaults are SparseMSE's <c>estimatepopulation</c> defaults: 1,000 resamples, seed 1234. The random
-/// numbers are this package's (xoshiro256**), not R's, so the bounds agree with SparseMSE's only up to Monte Carlo
-/// error.</remarks>
+/// numbers are R's (Mersenne-Twister seeded as <c>set.seed</c>, multinomial draws as <c>rmultinom</c>), so with the
+/// rows in the same order as the data given to SparseMSE the resamples, and hence the BCa bounds, are SparseMSE's
+/// (R 4.2, x86-64).</remarks>
 public sealed record BootstrapOptions
 {
     /// <summary>Gets the number of bootstrap resamples.</summary>
@@ -26,8 +27,8 @@ public sealed record BootstrapOptions
     public int Resamples { get; init; } = 1000;
 
     /// <summary>Gets the seed of the random numbers; the same seed and data give the same interval.</summary>
-    /// <value>Any 64-bit value; default 1234 (SparseMSE's <c>iseed</c>).</value>
-    public ulong Seed { get; init; } = 1234;
+    /// <value>Any 32-bit integer, as R's <c>set.seed</c>; default 1234 (SparseMSE's <c>iseed</c>).</value>
+    public int Seed { get; init; } = 1234;
 }
 
 /// <summary>Options of <see cref="MultipleSystemsEstimator.Estimate"/>.</summary>

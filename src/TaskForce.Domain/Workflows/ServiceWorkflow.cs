@@ -70,7 +70,10 @@ public enum ServiceState
 /// <param name="IsTpks">Whether the case is a sexual-violence crime under UU 12/2022 Pasal 4 (including TPPO for
 /// sexual exploitation, Pasal 4(2)).</param>
 /// <param name="IsChildSexualViolence">Whether the case is sexual violence against a child.</param>
-public sealed record ServiceContext(ServiceType Type, bool IsTpks, bool IsChildSexualViolence);
+/// <param name="VictimId">The victim of the case the service is for (a person id such as <c>victim-2</c>, no personal
+/// data), or <see langword="null"/> for a service to the case as a whole (then counted for every victim of the case).
+/// Indicators count a victim as served only by a service for that victim or for the whole case.</param>
+public sealed record ServiceContext(ServiceType Type, bool IsTpks, bool IsChildSexualViolence, string? VictimId = null);
 
 /// <summary>Time limits for services that have no statutory one, in days counted inclusively from the request date.</summary>
 /// <remarks>The UU 21/2007 Pasal 52–53 services always use 7 days; these options set the others. PP 9/2008 time limits

@@ -65,8 +65,8 @@ public sealed class EstimateFunctions
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
         : throw new DomainValidationException(field, $"'{text}' is not a whole number.");
 
-    private static ulong? ParseSeed(string text) =>
+    private static int? ParseSeed(string text) =>
         text.Length == 0 ? null
-        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v) ? v
-        : throw new DomainValidationException("seed", $"'{text}' is not a whole number ≥ 0.");
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
+        : throw new DomainValidationException("seed", $"'{text}' is not a whole number in [0, 2147483647].");
 }

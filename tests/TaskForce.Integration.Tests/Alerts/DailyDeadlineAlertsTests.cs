@@ -1,3 +1,4 @@
+using TaskForce.Integration.Tests.Cases;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
@@ -142,7 +143,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         var clock = new FakeClock(Instant.FromUtc(y, m, d, hour, minute));
         var function = new DeadlineAlertTimerFunctions(
-            new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables), new TableAlertRepository(tables), WorkflowRegistry.Default, clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance),
+            new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables, CaseTestData.SharedProtector), new TableAlertRepository(tables), WorkflowRegistry.Default, clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance),
             NullLogger<DeadlineAlertTimerFunctions>.Instance);
 
         var run = await function.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);

@@ -197,7 +197,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
         {
             Tables = tables;
             Cases = new CaseApi(tables);
-            var workflows = new TableWorkflowRepository(tables);
+            var workflows = new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
             var registry = WorkflowRegistry.Default;
             Workflows = new CaseWorkflowFunctions(
                 new CaseWorkflowsUseCase(

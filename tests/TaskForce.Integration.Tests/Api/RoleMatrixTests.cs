@@ -180,7 +180,7 @@ public sealed class RoleMatrixTests(AzuriteFixture storage)
         public Harness(TaskForceTables tables)
         {
             Api = new CaseApi(tables);
-            var workflows = new TableWorkflowRepository(tables);
+            var workflows = new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
             var registry = WorkflowRegistry.Default;
             Functions = new CaseWorkflowFunctions(
                 new CaseWorkflowsUseCase(

@@ -35,6 +35,10 @@ public static class CaseTestData
 
     public static IdentityProtector Protector(string? key = null) => IdentityProtector.FromSettings(key ?? NewKey(), null);
 
+    /// <summary>One keyed protector for the whole test run, so every workflow repository can read the reasons another
+    /// wrote.</summary>
+    public static IdentityProtector SharedProtector { get; } = Protector();
+
     /// <summary>A TPPO case: a 17-year-old girl recruited by deception for forced labour in Malaysia.</summary>
     public static CaseIntake Intake(string? id = "case-ttu-001") => new()
     {

@@ -24,8 +24,9 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
     {
         public Harness(TaskForceTables tables)
         {
+            Tables = tables;
             Api = new CaseApi(tables);
-            var workflows = new TableWorkflowRepository(tables);
+            var workflows = new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
             var registry = WorkflowRegistry.Default;
             var useCase = new CaseWorkflowsUseCase(
                 Api.Repository,
@@ -38,6 +39,8 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
                 Zone);
             Functions = new CaseWorkflowFunctions(useCase, Api.Principals);
         }
+
+        public TaskForceTables Tables { get; }
 
         public CaseApi Api { get; }
 
@@ -119,8 +122,9 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var three = await api.Repository.ReadAsync("facts-3");
 
         // Trafficking for sexual exploitation is TPKS (UU 12/2022 Pasal 4(2)); the victim was 17: child sexual violence.
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)), one);
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null), two); // forced labour: not TPKS
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)) { VictimIds = one!.VictimIds }, one);
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null) { VictimIds = two!.VictimIds }, two); // forced labour: not TPKS
+        Assert.Equal(["victim-1", "victim-2"], one.VictimIds);
         Assert.Equal(ConsentToShare.NotRecorded, three!.ConsentToShare);
         Assert.Null(await api.Repository.ReadAsync("no-such-case"));
     }
@@ -212,6 +216,12 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var spdpReq = Request("POST", police, """{"sent_on": "2026-03-09"}""", string.Empty, ("If-Match", caseTag));
         var spdp = JsonOf(await h.Functions.RecordSpdpAsync(spdpReq, "case-ttu-001", CancellationToken.None), 200);
         Assert.Equal("2026-03-09", spdp.GetProperty("spdp_sent_on").GetString());
+        // A retry of the same request (its response lost) carries the old ETag: same answer, nothing written.
+        var before = await TableRows.FingerprintAsync(h.Tables.Cases);
+        var retry = Request("POST", police, """{"sent_on": "2026-03-09"}""", string.Empty, ("If-Match", caseTag));
+        var replayed = JsonOf(await h.Functions.RecordSpdpAsync(retry, "case-ttu-001", CancellationToken.None), 200);
+        Assert.Equal(spdp.GetProperty("etag").GetString(), replayed.GetProperty("etag").GetString());
+        Assert.Equal(before, await TableRows.FingerprintAsync(h.Tables.Cases));
         var stale = Request("POST", police, """{"sent_on": "2026-03-08"}""", string.Empty, ("If-Match", caseTag));
         Problem(await h.Functions.RecordSpdpAsync(stale, "case-ttu-001", CancellationToken.None), 412);
         var future = Request("POST", police, """{"sent_on": "2026-03-11"}""");

@@ -120,7 +120,7 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
 
     private static SnapshotUseCase UseCase(TaskForceTables tables, TableCaseRepository repo, LinkageSecret secret, ILogger<SnapshotUseCase> logger, IClock? clock = null)
     {
-        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables), WorkflowRegistry.Default);
+        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables, CaseTestData.Protector(IdentityKey)), WorkflowRegistry.Default);
         return new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, new TableCtdcRepository(tables),
             source, secret, clock ?? new FakeClock(Now), logger);
     }

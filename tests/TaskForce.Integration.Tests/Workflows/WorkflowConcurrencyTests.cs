@@ -1,3 +1,4 @@
+using TaskForce.Integration.Tests.Cases;
 using System.Collections.Concurrent;
 using NodaTime;
 using TaskForce.Application.Ports;
@@ -35,7 +36,7 @@ public sealed class WorkflowConcurrencyTests(AzuriteFixture storage)
     public async Task Transition_ExactlyOneOf64WritersWinsPerState_AndTheAuditTrailHoldsExactlyTheWinners()
     {
         var tables = await storage.NewTablesAsync();
-        var gated = new GatedRepository(new TableWorkflowRepository(tables));
+        var gated = new GatedRepository(new TableWorkflowRepository(tables, CaseTestData.SharedProtector));
         var h = new WorkflowHarness(tables, Instant.FromUtc(2026, 1, 5, 1, 0), gated);
         h.Facts.Set("case-race", TestCaseFacts.Plain with { SpdpSentOn = D(2026, 1, 2) });
         await h.StartAsync("case-race", "criminal_justice", "case-race", Police, effectiveOn: D(2026, 1, 2));
@@ -110,7 +111,7 @@ public sealed class WorkflowConcurrencyTests(AzuriteFixture storage)
         // Only the ETag can stop this write: sequence 3 is not stored yet, so the event's Add alone would succeed. The
         // transaction must fail as a whole, leaving no event row behind (Azurite rolls the Add back).
         var tables = await storage.NewTablesAsync();
-        var repository = new TableWorkflowRepository(tables);
+        var repository = new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
         var h = new WorkflowHarness(tables, Instant.FromUtc(2026, 1, 5, 1, 0));
         h.Facts.Set("case-stale", TestCaseFacts.Plain);
         var (started, _) = await h.StartAsync("case-stale", "restitution", "rst-1", Uptd, new WorkflowStartFacts { RestitutionBasis = RestitutionBasis.Uu21Tahun2007 });

@@ -1,3 +1,4 @@
+using TaskForce.Integration.Tests.Cases;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Testing;
@@ -17,7 +18,7 @@ public sealed class WorkflowHarness
     {
         Tables = tables;
         Clock = new FakeClock(now);
-        Repository = repository ?? new TableWorkflowRepository(tables);
+        Repository = repository ?? new TableWorkflowRepository(tables, CaseTestData.SharedProtector);
         Start = new StartWorkflowUseCase(Repository, Facts, WorkflowRegistry.Default, Clock, DistrictTime.DefaultZone);
         Transition = new TransitionWorkflowUseCase(Repository, Facts, WorkflowRegistry.Default, Clock, DistrictTime.DefaultZone, NullLogger<TransitionWorkflowUseCase>.Instance);
     }

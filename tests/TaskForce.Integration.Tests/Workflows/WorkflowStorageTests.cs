@@ -1,3 +1,4 @@
+using TaskForce.Integration.Tests.Cases;
 using NodaTime;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Workflows;
@@ -55,7 +56,12 @@ public sealed class WorkflowStorageTests(AzuriteFixture storage)
         Assert.Equal("staff-polres-1", third.GetString("ActorId"));
         Assert.Equal("polres_ttu", third.GetString("Agency"));
         Assert.Equal("2026-01-05T01:00:00Z", third.GetString("RecordedAtText"));
-        Assert.Equal("SPDP sent to Kejari TTU", third.GetString("Reason"));
+        // The reason is stored only encrypted (it may name a person: UU 21/2007 Pasal 44) and read back decrypted.
+        Assert.Null(third.GetString("Reason"));
+        Assert.Equal(CaseTestData.SharedProtector.CurrentKeyId, third.GetString("ReasonKeyId"));
+        Assert.DoesNotContain("Kejari", third.GetString("ReasonProtected"), StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.DoesNotContain(r, kv => kv.Value is string text && text.Contains("Kejari", StringComparison.Ordinal)));
+        Assert.Null(rows[1].GetString("ReasonProtected"));
 
         var loaded = await h.Repository.LoadAsync("case-001", "criminal_justice", subject);
         Assert.NotNull(loaded);
@@ -260,6 +266,46 @@ public sealed class WorkflowStorageTests(AzuriteFixture storage)
         Assert.Equal([1, 2, 1], list.Select(w => w.Version));
         Assert.Equal([1, 2], svc1!.History.Select(e => e.Sequence));
         Assert.Equal(4, await CountAsync(h.Repository.ListAllAsync())); // 3 in case-012, 1 in case-0120
+    }
+
+    [Fact]
+    public async Task Transition_ThrowsAndWritesNothing_GivenAReasonAndNoIdentityKey()
+    {
+        var tables = await storage.NewTablesAsync();
+        var h = new WorkflowHarness(tables, Now, new TableWorkflowRepository(tables, IdentityProtector.FromSettings(null, null)));
+        h.Facts.Set("case-020", TestCaseFacts.Plain with { SpdpSentOn = D(2026, 1, 3) });
+        await h.StartAsync("case-020", "criminal_justice", "lp-20", Police, effectiveOn: D(2026, 1, 2));
+        await h.MoveAsync("case-020", "criminal_justice", "lp-20", "penyelidikan", Police, effectiveOn: D(2026, 1, 3));
+        var before = await TableRows.FingerprintAsync(tables.Cases);
+
+        await Assert.ThrowsAsync<IdentityProtectionException>(
+            () => h.MoveAsync("case-020", "criminal_justice", "lp-20", "penyidikan", Police, reason: "Korban Maria dirujuk"));
+
+        Assert.Equal(before, await TableRows.FingerprintAsync(tables.Cases));
+    }
+
+    [Fact]
+    public async Task Transition_StoresReplayEncryptedAndReplaysTheReason_GivenAnIdempotencyKeyAndAReason()
+    {
+        var h = new WorkflowHarness(await storage.NewTablesAsync(), Now);
+        h.Facts.Set("case-021", TestCaseFacts.Plain with { SpdpSentOn = D(2026, 1, 3) });
+        await h.StartAsync("case-021", "criminal_justice", "lp-21", Police, effectiveOn: D(2026, 1, 2));
+        await h.MoveAsync("case-021", "criminal_justice", "lp-21", "penyelidikan", Police, effectiveOn: D(2026, 1, 3));
+        var command = new TransitionCommand("case-021", "criminal_justice", "lp-21", "penyidikan", Police)
+        {
+            Reason = "Korban Maria dirujuk ke RS Kefamenanu",
+            IdempotencyKey = "retry-21",
+        };
+
+        var first = await h.Transition.TransitionAsync(command);
+        var replay = await h.Transition.TransitionAsync(command);
+
+        Assert.Equal("Korban Maria dirujuk ke RS Kefamenanu", first.Event.Reason);
+        Assert.Equal(first.Event, replay.Event);
+        Assert.Equal(3, replay.Version);
+        var rows = await TableRows.AllAsync(h.Tables.Cases);
+        Assert.Contains(rows, r => r.GetString("ResultProtected") is not null);
+        Assert.All(rows, r => Assert.DoesNotContain(r, kv => kv.Value is string text && text.Contains("Maria", StringComparison.Ordinal)));
     }
 
     private static async Task<int> CountAsync(IAsyncEnumerable<StoredWorkflow> items)

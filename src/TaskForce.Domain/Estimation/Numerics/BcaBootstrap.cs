@@ -5,9 +5,12 @@ namespace TaskForce.Domain.Estimation.Numerics;
 /// Chan, Silverman &amp; Vincent 2019, §3.3; DiCiccio &amp; Efron 1996, Statist. Sci. 11, 189–228).
 /// </summary>
 /// <remarks>
-/// Resampling: each resample redistributes the n observed people over the table's rows with probabilities
-/// proportional to the observed counts (a multinomial draw, R's <c>rmultinom(1, n, counts)</c>), which is the same as
-/// drawing n people with replacement. The whole estimation (including model selection) is rerun on each resample.
+/// Resampling: each resample redistributes the n observed people over the table's rows, in the table's row order,
+/// with probabilities proportional to the observed counts (a multinomial draw, R's <c>rmultinom(1, n, counts)</c>),
+/// which is the same as drawing n people with replacement. The random numbers are R's (<see cref="RMersenneTwister"/>,
+/// <see cref="RMultinomial"/>, <see cref="RBinomial"/>), seeded as <c>set.seed(seed)</c>, so the same table (rows in the
+/// same order), seed and number of resamples give SparseMSE's resamples. The whole estimation (including model
+/// selection) is rerun on each resample.
 /// Acceleration: jackknife leaving out one person from each row with a positive count, each such estimate weighted by
 /// the row's count: â = Σ cⱼ rⱼ³ / (6 (Σ cⱼ rⱼ²)^{3/2}), rⱼ = (Σ cᵢ θᵢ / Σ cᵢ) − θⱼ. Bias: ẑ₀ = Φ⁻¹(share of resample
 /// estimates strictly below the estimate). Limit for probability α: the type-8 sample quantile (Hyndman &amp; Fan
@@ -31,31 +34,26 @@ internal static class BcaBootstrap
         double pointEstimate,
         Func<CaptureHistoryTable, double> estimator,
         int resamples,
-        ulong seed,
+        int seed,
         double[] probabilities)
     {
         int rows = table.RowCount;
         var counts = new long[rows];
-        var cumulative = new long[rows];
         long total = 0;
         for (int r = 0; r < rows; r++)
         {
             counts[r] = table.RowCountAt(r);
             total += counts[r];
-            cumulative[r] = total;
         }
 
-        var rng = new Xoshiro256StarStar(seed);
+        int size = checked((int)total);
+        var rng = new RMersenneTwister(seed);
         var reps = new List<double>(resamples);
         int failed = 0;
         for (int b = 0; b < resamples; b++)
         {
             var drawn = new long[rows];
-            for (long person = 0; person < total; person++)
-            {
-                drawn[RowOf(cumulative, rng.NextInt64(total))]++;
-            }
-
+            RMultinomial.Draw(rng, size, counts, drawn);
             double estimate = SafeEstimate(estimator, table.WithRowCounts(drawn));
             if (double.IsFinite(estimate))
             {
@@ -133,28 +131,6 @@ internal static class BcaBootstrap
         double lo = Lower(j);
         double hi = Lower(j + 1);
         return h == 0 ? lo : h == 1 ? hi : lo == hi ? lo : ((1 - h) * lo) + (h * hi);
-    }
-
-    /// <summary>Returns the first row whose cumulative count exceeds <paramref name="person"/> (rows with count 0
-    /// are never chosen).</summary>
-    private static int RowOf(long[] cumulative, long person)
-    {
-        int lo = 0;
-        int hi = cumulative.Length - 1;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (cumulative[mid] > person)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-
-        return lo;
     }
 
     private static double SafeEstimate(Func<CaptureHistoryTable, double> estimator, CaptureHistoryTable table)

@@ -1,0 +1,158 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using NodaTime;
+using NodaTime.Text;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Estimation.Linkage;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Application.Estimation;
+
+/// <summary>
+/// Reads agencies' victim lists for record linkage from CSV: one row per victim record, a header row naming the
+/// columns (any order, any letter case).
+/// </summary>
+/// <remarks>
+/// <para>Columns: <c>list</c> (the agency, e.g. <c>police</c>, <c>uptd_ppa</c>, <c>iom</c>; required) and
+/// <c>record_id</c> (the agency's own reference; required, unique within its list), then optionally <c>nik</c>,
+/// <c>name</c>, <c>birth_date</c> (<c>YYYY-MM-DD</c>), <c>birth_year</c>, <c>kecamatan</c> (code or name), <c>sex</c>
+/// (<c>female</c>/<c>male</c>, or <c>P</c>/<c>L</c>, <c>perempuan</c>/<c>laki-laki</c>), <c>child_status</c>
+/// (<c>child</c>/<c>adult</c>, or <c>anak</c>/<c>dewasa</c>), <c>form</c> (<c>sexual_exploitation</c>,
+/// <c>labour_exploitation</c>, <c>other</c>) and <c>identified_on</c> (<c>YYYY-MM-DD</c>). Blank cells are
+/// missing values. An unknown column is an error, so a misspelt <c>nik</c> column is never silently ignored.</para>
+/// <para>Privacy (UU 21/2007 Pasal 44): error messages name the line and column but never repeat a value of
+/// <c>nik</c>, <c>name</c> or <c>birth_date</c>.</para>
+/// </remarks>
+public static class VictimListCsv
+{
+    /// <summary>The column names understood.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["list", "record_id", "nik", "name", "birth_date", "birth_year", "kecamatan", "sex", "child_status", "form", "identified_on"];
+
+    /// <summary>Reads the records of one CSV text.</summary>
+    /// <param name="reader">The CSV text (RFC 4180, comma-separated, header first; a UTF-8 byte-order mark is
+    /// ignored).</param>
+    /// <param name="source">A name for the text in messages (e.g. the file name).</param>
+    /// <returns>The records, in file order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The file is empty or has no data row (field <c>file</c>), the header
+    /// lacks <c>list</c> or <c>record_id</c> or names an unknown column (field <c>columns</c>), or a value is malformed
+    /// (field <c>records[i].column</c>, 0-based over data rows, with the source and line in the message).</exception>
+    public static IReadOnlyList<VictimListEntry> Read(TextReader reader, string source)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            TrimOptions = TrimOptions.Trim,
+            IgnoreBlankLines = true,
+            BadDataFound = null,
+            DetectDelimiter = false,
+        };
+        using var csv = new CsvReader(reader, config, leaveOpen: true);
+        if (!csv.Read())
+        {
+            throw new DomainValidationException("file", $"{source} is empty: expected a header such as 'list,record_id,nik,name,birth_date,kecamatan,sex' and one row per victim record.");
+        }
+
+        csv.ReadHeader();
+        string[] header = [.. (csv.HeaderRecord ?? []).Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant())];
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Length; i++)
+        {
+            if (!Columns.Contains(header[i]))
+            {
+                throw new DomainValidationException("columns", $"{source}: unknown column '{header[i]}'. The columns are {string.Join(", ", Columns)}.");
+            }
+
+            if (!index.TryAdd(header[i], i))
+            {
+                throw new DomainValidationException("columns", $"{source}: the column '{header[i]}' appears twice.");
+            }
+        }
+
+        foreach (string required in (string[])["list", "record_id"])
+        {
+            if (!index.ContainsKey(required))
+            {
+                throw new DomainValidationException("columns", $"{source}: the column '{required}' is required.");
+            }
+        }
+
+        var entries = new List<VictimListEntry>();
+        while (csv.Read())
+        {
+            string[] fields = csv.Parser.Record ?? [];
+            int row = entries.Count;
+            int line = csv.Parser.RawRow;
+            if (fields.Length != header.Length)
+            {
+                throw new DomainValidationException($"records[{row}]", $"{source} line {line} has {fields.Length} values; the header has {header.Length}.");
+            }
+
+            string? Cell(string column) =>
+                index.TryGetValue(column, out int at) && fields[at].Length > 0 ? fields[at] : null;
+            DomainValidationException Bad(string column, string expected, bool identifying) => new(
+                $"records[{row}].{column}",
+                identifying
+                    ? $"{source} line {line}, column {column}: the value is not {expected} (not repeated here: it identifies a person)."
+                    : $"{source} line {line}, column {column}: '{Cell(column)}' is not {expected}.");
+
+            string list = Cell("list") ?? throw new DomainValidationException($"records[{row}].list", $"{source} line {line}: the list (agency) is missing.");
+            string recordId = Cell("record_id") ?? throw new DomainValidationException($"records[{row}].record_id", $"{source} line {line}: the record_id is missing.");
+            entries.Add(new VictimListEntry
+            {
+                List = list,
+                RecordId = recordId,
+                Nik = Cell("nik"),
+                Name = Cell("name"),
+                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", "a date YYYY-MM-DD", identifying: true) : null,
+                BirthYear = Cell("birth_year") is { } by
+                    ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", "a year between 1900 and 2100", identifying: false)
+                    : null,
+                Kecamatan = Cell("kecamatan"),
+                Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", "female, male, P or L", identifying: false) : Sex.Unknown,
+                ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", "child, adult, anak or dewasa", identifying: false) : ChildStatus.Unknown,
+                Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", "sexual_exploitation, labour_exploitation or other", identifying: false) : ExploitationForm.Unknown,
+                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", "a date YYYY-MM-DD", identifying: false) : null,
+            });
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new DomainValidationException("file", $"{source} has a header but no records.");
+        }
+
+        return entries;
+    }
+
+    private static LocalDate? Date(string text) => LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value : null;
+
+    private static Sex? SexOf(string text) => text.ToLowerInvariant() switch
+    {
+        "female" or "f" or "p" or "perempuan" => Sex.Female,
+        "male" or "m" or "l" or "laki-laki" or "laki laki" => Sex.Male,
+        "unknown" => Sex.Unknown,
+        _ => null,
+    };
+
+    private static ChildStatus? ChildOf(string text) => text.ToLowerInvariant() switch
+    {
+        "child" or "anak" => ChildStatus.Child,
+        "adult" or "dewasa" => ChildStatus.Adult,
+        "unknown" => ChildStatus.Unknown,
+        _ => null,
+    };
+
+    private static ExploitationForm? FormOf(string text) => text.ToLowerInvariant() switch
+    {
+        "sexual_exploitation" or "eksploitasi_seksual" => ExploitationForm.SexualExploitation,
+        "labour_exploitation" or "labor_exploitation" or "kerja_paksa" => ExploitationForm.LabourExploitation,
+        "other" => ExploitationForm.Other,
+        "unknown" => ExploitationForm.Unknown,
+        _ => null,
+    };
+}
