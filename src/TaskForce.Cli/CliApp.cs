@@ -34,6 +34,7 @@ public static class CliApp
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
             EstimateCommand.Create(context),
+            LinkCommand.Create(context),
             DetentionCheckCommand.Create(context), // issue 4
             LegalCommands.Qualify(context), // issue 3
             LegalCommands.SentenceCheck(context),

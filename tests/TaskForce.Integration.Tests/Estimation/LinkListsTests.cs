@@ -1,5 +1,10 @@
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Testing;
 using TaskForce.Application.Estimation;
+using TaskForce.Cli;
 using TaskForce.Domain.Common;
+using TaskForce.Integration.Tests.Infrastructure;
 
 namespace TaskForce.Integration.Tests.Estimation;
 
@@ -115,5 +120,81 @@ public sealed class LinkListsTests
         var e = Assert.Throws<DomainValidationException>(() => VictimListCsv.Read(new StringReader("list,record_id\npolice,\n"), "police.csv"));
 
         Assert.Equal("records[0].record_id", e.Field);
+    }
+    [Fact]
+    public async Task LinkCommand_WritesFilesThatEstimateReads_GivenTwoListFiles()
+    {
+        string dir = Directory.CreateTempSubdirectory("taskforce-link-").FullName;
+        string police = Path.Combine(dir, "police.csv");
+        string uptd = Path.Combine(dir, "uptd.csv");
+        await File.WriteAllTextAsync(police, Police);
+        await File.WriteAllTextAsync(uptd, "\uFEFF" + Uptd.Replace("\n", "\r\n", StringComparison.Ordinal)); // BOM and CRLF, as Excel saves
+        string secret = Convert.ToBase64String(Secret);
+
+        var (code, stdout, stderr) = await RunAsync(name => name == LinkageSecret.EnvironmentVariable ? secret : null,
+            "link", "--records", police, uptd, "--out", Path.Combine(dir, "out"), "--json");
+        var (estimateCode, estimateOut, _) = await RunAsync(_ => null, "estimate", "--lists", Path.Combine(dir, "out", "capture-history.csv"), "--model", "independence", "--json");
+
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("Warning", stderr, StringComparison.Ordinal); // the secret is configured
+        JsonElement summary = JsonDocument.Parse(stdout).RootElement.GetProperty("summary");
+        Assert.Equal(4, summary.GetProperty("persons").GetInt32());
+        Assert.Equal("police,uptd_ppa,count\n1,0,1\n0,1,1\n1,1,2\n", await File.ReadAllTextAsync(Path.Combine(dir, "out", "capture-history.csv")));
+        Assert.Equal(0, estimateCode);
+        Assert.Equal(4.5, JsonDocument.Parse(estimateOut).RootElement.GetProperty("estimate").GetDouble(), 9);
+        foreach (string file in Directory.GetFiles(Path.Combine(dir, "out")))
+        {
+            string text = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("Maria", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("5303014107060001", text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Maria", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LinkCommand_ExitsWithBadInputAndWritesNothing_GivenAMalformedFile()
+    {
+        string dir = Directory.CreateTempSubdirectory("taskforce-link-").FullName;
+        string police = Path.Combine(dir, "police.csv");
+        string bad = Path.Combine(dir, "bad.csv");
+        await File.WriteAllTextAsync(police, Police);
+        await File.WriteAllTextAsync(bad, "list,record_id,birth_date\nuptd_ppa,PPA-1,12/04/2006\n");
+
+        var (code, stdout, stderr) = await RunAsync(_ => null, "link", "--records", police, bad, "--out", Path.Combine(dir, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("bad.csv line 2, column birth_date", stdout + stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("12/04/2006", stdout + stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "out")));
+    }
+
+    [Fact]
+    public void Run_GivesTheHandTabulatedCaptureHistory_GivenTheSampleLists()
+    {
+        // samples/lists/README.md: Maria on all three (NIK police–UPTD, fuzzy police–NGO); Yohana twice (different
+        // kecamatan); Agustinus police only; Fransiska police+UPTD (NIK); Yosef police+UPTD (fuzzy); Theresia
+        // police+NGO (NIK); Kristina and Marselina UPTD+NGO (fuzzy); Ana NGO only.
+        string folder = Path.Combine(RepoPaths.Root, "samples", "lists");
+        string[] names = ["police.csv", "uptd_ppa.csv", "ngo.csv"];
+        var files = names.Select(f => ((TextReader)File.OpenText(Path.Combine(folder, f)), f)).ToList();
+
+        var (result, summary) = LinkListsUseCase.Run(files, Secret, null);
+        var csv = new StringWriter();
+        LinkListsUseCase.WriteCaptureHistory(csv, result.Overall);
+
+        Assert.Equal(10, summary.Persons);
+        Assert.Equal("police,uptd_ppa,ngo,count\n1,0,0,2\n0,1,0,1\n1,1,0,2\n0,0,1,1\n1,0,1,1\n0,1,1,2\n1,1,1,1\n", csv.ToString());
+        Assert.Equal(4, summary.Decisions.Single(d => d.Rule == "fuzzy_match").Linked);
+        Assert.Equal(3, summary.Decisions.Single(d => d.Rule == "nik_match").Linked);
+        files.ForEach(f => f.Item1.Dispose());
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(Func<string, string?> environment, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = await CliApp.RunAsync(args, stdout, stderr, null, CancellationToken.None, new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0)), null, environment);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 }
