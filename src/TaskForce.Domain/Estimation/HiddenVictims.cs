@@ -394,12 +394,7 @@ public static class HiddenVictimIndicators
             };
         }
 
-        var warnings = estimate.Warnings.Select(w => new HiddenVictimWarning(w.Code, w.Message)).ToList();
-        if (overlapping < 10)
-        {
-            warnings.Add(new("few_persons_on_several_lists",
-                "Fewer than 10 persons were seen by more than one agency: the estimate rests on a small overlap and is unstable."));
-        }
+        var warnings = estimate.Warnings.Select(w => new HiddenVictimWarning(w.Code, w.Message)).ToList(); // incl. few_persons_on_several_lists
 
         var wald = new HiddenVictimInterval(Persons(estimate.Wald.Low), Persons(estimate.Wald.High));
         var profile = estimate.Profile is { } pr && double.IsFinite(pr.Low) && double.IsFinite(pr.High) && pr.High < Largest

@@ -35,6 +35,30 @@ public sealed class MultipleSystemsEstimatorDegenerateTests
     }
 
     [Fact]
+    public void Estimate_WarnsFewPersonsOnSeveralLists_GivenNinePersonsInOverlaps()
+    {
+        // 4 on A and B, 3 on A and C, 2 on all three: 9 persons seen twice or more, one below the cut-off of 10.
+        CaptureHistoryTable table = CaptureHistoryTable.Create(
+            ["A", "B", "C"],
+            [new([1, 0, 0], 30), new([0, 1, 0], 20), new([0, 0, 1], 15), new([1, 1, 0], 4), new([1, 0, 1], 3), new([1, 1, 1], 2)]);
+
+        MseEstimate result = MultipleSystemsEstimator.Estimate(table, new MseOptions { Model = MseModel.Independence });
+
+        MseWarning warning = Assert.Single(result.Warnings, w => w.Code == "few_persons_on_several_lists");
+        Assert.Contains("Only 9 persons", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Estimate_DoesNotWarnFewPersons_GivenTenPersonsInOverlaps()
+    {
+        CaptureHistoryTable table = CaptureHistoryTable.Create(["A", "B"], [new([1, 0], 40), new([0, 1], 30), new([1, 1], 10)]);
+
+        MseEstimate result = MultipleSystemsEstimator.Estimate(table, new MseOptions { Model = MseModel.Independence });
+
+        Assert.DoesNotContain(result.Warnings, w => w.Code == "few_persons_on_several_lists");
+    }
+
+    [Fact]
     public void Estimate_WarnsListWithoutOverlap_GivenIsolatedThirdList()
     {
         CaptureHistoryTable table = CaptureHistoryTable.Create(
