@@ -69,10 +69,13 @@ public static class TableKeys
     /// <returns><c>y2025</c> for 2025.</returns>
     public static string VerdictPartition(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
 
-    /// <summary>Returns the row key of a verdict's header row.</summary>
-    /// <param name="caseNumber">The case number.</param>
-    /// <returns><c>v|</c> followed by the escaped case number.</returns>
-    public static string VerdictRow(string caseNumber) => "v" + Separator + Escape(caseNumber);
+    /// <summary>Returns the row key of a verdict's header row (and of its case-number index row).</summary>
+    /// <param name="caseNumber">The case number, as printed or already normalised: the key is built from its identity
+    /// (<see cref="Domain.CourtOutcomes.CourtVerdict.CaseNumberIdentityOf"/>), so spellings that differ only in
+    /// letter case or spacing share one key (ADR-001, key format 2).</param>
+    /// <returns><c>v|</c> followed by the escaped identity, e.g. <c>v|27_2FPID.SUS_2F2019_2FPN_20KPG</c>.</returns>
+    public static string VerdictRow(string caseNumber) =>
+        "v" + Separator + Escape(Domain.CourtOutcomes.CourtVerdict.CaseNumberIdentityOf(caseNumber));
 
     /// <summary>Returns the row key of a verdict's child row (a victim or a detention period).</summary>
     /// <param name="caseNumber">The case number.</param>
@@ -80,7 +83,7 @@ public static class TableKeys
     /// key, so rows of two different versions of a case never overwrite each other.</param>
     /// <param name="kind"><c>victim</c> or <c>detention</c>.</param>
     /// <param name="index">The 0-based index in the verdict's list, in [0, 9999].</param>
-    /// <returns>For example <c>v|27_2FPid...|3fa2c1d09b7e4411|victim|0001</c>.</returns>
+    /// <returns>For example <c>v|27_2FPID...|3fa2c1d09b7e4411|victim|0001</c>.</returns>
     public static string VerdictChildRow(string caseNumber, string fingerprint, string kind, int index)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);

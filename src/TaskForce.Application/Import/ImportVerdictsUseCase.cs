@@ -12,8 +12,9 @@ namespace TaskForce.Application.Import;
 /// </summary>
 /// <remarks>
 /// Each good line becomes a verdict with its victims and detention periods; bad lines are reported with their line
-/// number and reason while the rest are kept. Keys are derived from the case number, so importing the same file twice
-/// stores nothing new (<see cref="ImportReport.Duplicates"/>). A case number already stored with different facts is
+/// number and reason while the rest are kept. Keys are derived from the case number's identity
+/// (<see cref="CourtVerdict.CaseNumberIdentityOf"/>: letter case and spacing do not count), so importing the same
+/// file twice, or the same verdict with its number retyped, stores nothing new (<see cref="ImportReport.Duplicates"/>). A case number already stored with different facts is
 /// rejected, never overwritten. Logs carry counts and case numbers (public), never victim data.
 /// </remarks>
 /// <param name="verdicts">The verdict store.</param>
@@ -116,8 +117,10 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<I
                 continue;
             }
 
-            var item = new VerdictToStore(verdict, TaskForceJson.Fingerprint(verdict.Facts), lineNo);
-            if (seenInFile.TryGetValue(verdict.CaseNumber, out var earlier))
+            // The identity of the case number, not its spelling, decides "same verdict": the fingerprint covers the
+            // facts with the case number in its identity form, so a retyped number with the same facts is a duplicate.
+            var item = new VerdictToStore(verdict, TaskForceJson.Fingerprint(verdict.Facts with { CaseNumber = verdict.CaseNumberIdentity }), lineNo);
+            if (seenInFile.TryGetValue(verdict.CaseNumberIdentity, out var earlier))
             {
                 if (earlier.Fingerprint == item.Fingerprint)
                 {
@@ -131,7 +134,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<I
                 continue;
             }
 
-            seenInFile.Add(verdict.CaseNumber, item);
+            seenInFile.Add(verdict.CaseNumberIdentity, item);
             if (verdict.Issues.Count > 0)
             {
                 warnings.Add(new ImportWarning(lineNo, verdict.CaseNumber, verdict.Issues.Select(i => i.Code).Distinct().ToList()));

@@ -5,8 +5,9 @@ namespace TaskForce.Application.Ports;
 
 /// <summary>A verdict ready to store, with the fingerprint of its facts and where it came from.</summary>
 /// <param name="Verdict">The validated verdict.</param>
-/// <param name="Fingerprint">The SHA-256 of the verdict's canonical JSON (lower-case hex, 64 characters): equal
-/// fingerprints mean equal facts.</param>
+/// <param name="Fingerprint">The SHA-256 of the verdict's canonical JSON with the case number in its identity form
+/// (<see cref="CourtVerdict.CaseNumberIdentityOf"/>; lower-case hex, 64 characters): equal fingerprints mean equal
+/// facts.</param>
 /// <param name="Line">The 1-based line of the input file, for reports.</param>
 public sealed record VerdictToStore(CourtVerdict Verdict, string Fingerprint, int Line);
 

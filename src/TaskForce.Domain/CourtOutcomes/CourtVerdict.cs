@@ -38,6 +38,11 @@ public sealed partial class CourtVerdict
     /// <value>A non-empty string of at most <see cref="CaseNumberMaxLength"/> characters.</value>
     public string CaseNumber => Facts.CaseNumber;
 
+    /// <summary>Gets the case number's identity: the form two records are compared in to decide whether they are the
+    /// same verdict (a duplicate or a conflict), and the form storage keys are derived from.</summary>
+    /// <value><see cref="CaseNumberIdentityOf"/> of <see cref="CaseNumber"/>, e.g. <c>27/PID.SUS/2019/PN KPG</c>.</value>
+    public string CaseNumberIdentity => CaseNumberIdentityOf(Facts.CaseNumber);
+
     /// <summary>Gets what is odd in the facts, in a stable order; empty when nothing is.</summary>
     /// <value>Issues with a code (snake_case) and a message.</value>
     public IReadOnlyList<DataQualityIssue> Issues { get; }
@@ -118,6 +123,25 @@ public sealed partial class CourtVerdict
 
         var normalized = facts with { CaseNumber = caseNumber };
         return new CourtVerdict(normalized, FindIssues(normalized));
+    }
+
+    /// <summary>Returns the identity of a case number (nomor perkara): the number with its letter case and spacing
+    /// removed from the comparison, so <c>27/Pid.Sus/2019/PN KPG</c>, <c>27/Pid.sus/2019/PN Kpg</c>,
+    /// <c>27/Pid.Sus/2019/PN  Kpg</c> and <c>27 / Pid.Sus / 2019 / PN Kpg</c> are one case.</summary>
+    /// <remarks>A nomor perkara is assigned by the court's registry as
+    /// <c>{sequence}/{case type}/{year}/{court}</c> (Mahkamah Agung, SK KMA 026/KMA/SK/II/2012 and the SIPP
+    /// registers); the registry never issues two numbers that differ only in letter case or spacing, so such
+    /// differences are typing variants of one number. The rule: trim; collapse every run of white space into one
+    /// space; remove white space on either side of <c>/</c>; upper-case (invariant culture). The displayed case
+    /// number is kept as printed; only comparisons and storage keys use the identity (ADR-001).</remarks>
+    /// <param name="caseNumber">A case number. Cannot be <see langword="null"/>.</param>
+    /// <returns>The normalised, upper-case form, e.g. <c>27/PID.SUS/2019/PN KPG</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseNumber"/> is <see langword="null"/>.</exception>
+    public static string CaseNumberIdentityOf(string caseNumber)
+    {
+        ArgumentNullException.ThrowIfNull(caseNumber);
+        string collapsed = WhiteSpaceRun().Replace(caseNumber.Trim(), " ");
+        return SpaceAroundSlash().Replace(collapsed, "/").ToUpperInvariant();
     }
 
     /// <summary>Returns the verdict's victims as persons to count, following the contract's counting rule.</summary>
@@ -261,6 +285,12 @@ public sealed partial class CourtVerdict
             }
         }
     }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex WhiteSpaceRun();
+
+    [GeneratedRegex(@" ?/ ?", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceAroundSlash();
 
     [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CountryPattern();

@@ -7,6 +7,34 @@ namespace TaskForce.Domain.Tests.CourtOutcomes;
 
 public sealed class CourtVerdictTests
 {
+    [Theory]
+    [InlineData("27/Pid.Sus/2019/PN KPG")]
+    [InlineData("27/Pid.sus/2019/PN Kpg")]
+    [InlineData("27/Pid.Sus/2019/PN  Kpg")]
+    [InlineData("27 / Pid.Sus / 2019 / PN Kpg")]
+    [InlineData(" 27/Pid.Sus/2019/PN\tKpg ")]
+    public void CaseNumberIdentityOf_ReturnsTheUpperCaseSingleSpacedForm_GivenATypingVariant(string typed)
+    {
+        Assert.Equal("27/PID.SUS/2019/PN KPG", CourtVerdict.CaseNumberIdentityOf(typed));
+    }
+
+    [Fact]
+    public void CaseNumberIdentity_KeepsTheDisplayedNumberAsPrinted_GivenExtraSpaces()
+    {
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "27 / Pid.Sus / 2019 / PN  Kpg" });
+
+        Assert.Equal("27 / Pid.Sus / 2019 / PN  Kpg", verdict.CaseNumber);
+        Assert.Equal("27/PID.SUS/2019/PN KPG", verdict.CaseNumberIdentity);
+    }
+
+    [Fact]
+    public void CaseNumberIdentityOf_KeepsNumbersApart_GivenDifferentSequenceOrCourt()
+    {
+        Assert.NotEqual(CourtVerdict.CaseNumberIdentityOf("27/Pid.Sus/2019/PN Kpg"), CourtVerdict.CaseNumberIdentityOf("28/Pid.Sus/2019/PN Kpg"));
+        Assert.NotEqual(CourtVerdict.CaseNumberIdentityOf("27/Pid.Sus/2019/PN Kpg"), CourtVerdict.CaseNumberIdentityOf("27/Pid.Sus/2019/PN Kfm"));
+        Assert.NotEqual(CourtVerdict.CaseNumberIdentityOf("2/7/Pid.Sus/2019"), CourtVerdict.CaseNumberIdentityOf("27/Pid.Sus/2019"));
+    }
+
     [Fact]
     public void VictimPersons_PadsWithUnknownPersons_GivenCountAboveIdentifiedVictims()
     {

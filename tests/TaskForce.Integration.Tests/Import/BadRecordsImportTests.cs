@@ -99,6 +99,42 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Import_CountsOneVerdictAndThreeDuplicates_GivenItsCaseNumberTypedFourWays()
+    {
+        string first = RealLines[0];
+        Assert.Contains("\"case_number\": \"27/Pid.Sus/2019/PN Kpg\"", first, StringComparison.Ordinal);
+        string Typed(string number) => first.Replace("\"27/Pid.Sus/2019/PN Kpg\"", $"\"{number}\"", StringComparison.Ordinal);
+        var tables = await storage.NewTablesAsync();
+
+        var report = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(
+            Typed("27/Pid.Sus/2019/PN KPG"), Typed("27/Pid.sus/2019/PN Kpg"), Typed("27/Pid.Sus/2019/PN  Kpg"), Typed("27 / Pid.Sus / 2019 / PN Kpg")));
+        var again = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(first));
+
+        Assert.Equal((4, 1, 3, 0), (report.Read, report.Imported, report.Duplicates, report.Rejected));
+        Assert.Equal((0, 1, 0), (again.Imported, again.Duplicates, again.Rejected));
+        var rows = await ImportSnapshotRoundTripTests.AllRowsAsync(tables);
+        Assert.Equal(1, rows.Count(r => r.Contains("Kind=verdict", StringComparison.Ordinal)));
+        Assert.Single(rows, r => r.Contains("CaseNumber=27/Pid.Sus/2019/PN KPG;", StringComparison.Ordinal) && r.Contains("Kind=verdict", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Import_RejectsAsConflict_GivenTheSameNumberRetypedWithDifferentFacts()
+    {
+        string first = RealLines[0];
+        string retypedChanged = first.Replace("\"27/Pid.Sus/2019/PN Kpg\"", "\"27/pid.sus/2019/pn kpg\"", StringComparison.Ordinal)
+            .Replace("\"sentence_prison_months\": 60", "\"sentence_prison_months\": 61", StringComparison.Ordinal);
+        Assert.NotEqual(first, retypedChanged);
+        var tables = await storage.NewTablesAsync();
+
+        var inOneFile = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(first, retypedChanged));
+        var later = await ImportSnapshotRoundTripTests.ImportAsync(tables, WriteFile(retypedChanged));
+
+        Assert.Equal((1, 0, 1), (inOneFile.Imported, inOneFile.Duplicates, inOneFile.Rejected));
+        Assert.Equal((0, 0, 1), (later.Imported, later.Duplicates, later.Rejected));
+        Assert.Contains("already stored with different facts", later.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ThrowsNamingTheFile_GivenAnEmptyFile()
     {
         string path = WriteFile(string.Empty, "   ");
