@@ -41,7 +41,7 @@ async Task<(double Seconds, ImportReport Report, TaskForceTables Tables)> Import
     var tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn, TablePrefix = "bench" + Guid.NewGuid().ToString("N")[..8] });
     await tables.EnsureCreatedAsync();
     var repo = new TableVerdictRepository(tables) { UseTransactions = batched };
-    var useCase = new ImportVerdictsUseCase(repo, NullLogger<ImportVerdictsUseCase>.Instance);
+    var useCase = new ImportVerdictsUseCase(repo, NodaTime.SystemClock.Instance, TaskForce.Domain.Common.DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
     var sw = Stopwatch.StartNew();
     using var reader = new StreamReader(file);
     var report = await useCase.ImportPutusanAsync(reader, file, null, null);

@@ -18,8 +18,10 @@ namespace TaskForce.Application.Import;
 /// rejected, never overwritten. Logs carry counts and case numbers (public), never victim data.
 /// </remarks>
 /// <param name="verdicts">The verdict store.</param>
+/// <param name="clock">The clock: a decision date after today (in <paramref name="zone"/>) rejects the line.</param>
+/// <param name="zone">The district time zone (<c>Asia/Makassar</c> by default, <see cref="DistrictTime.DefaultZone"/>).</param>
 /// <param name="logger">The logger.</param>
-public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<ImportVerdictsUseCase> logger)
+public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.IClock clock, NodaTime.DateTimeZone zone, ILogger<ImportVerdictsUseCase> logger)
 {
     /// <summary>The most rejected lines listed in <see cref="ImportReport.Errors"/> (all are counted).</summary>
     public const int MaxReportedErrors = 100;
@@ -50,6 +52,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<I
         var pending = new List<VerdictToStore>();
         var seenInFile = new Dictionary<string, VerdictToStore>(StringComparer.Ordinal);
         int read = 0, imported = 0, duplicates = 0, rejected = 0, lineNo = 0;
+        var today = DistrictTime.Today(clock, zone);
 
         void Reject(int line, string message)
         {
@@ -109,7 +112,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, ILogger<I
             CourtVerdict verdict;
             try
             {
-                verdict = PutusanRecordParser.Parse(line, region);
+                verdict = PutusanRecordParser.Parse(line, region, today);
             }
             catch (DomainValidationException ex)
             {

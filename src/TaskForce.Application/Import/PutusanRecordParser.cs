@@ -26,7 +26,16 @@ public static class PutusanRecordParser
     /// <returns>The verdict.</returns>
     /// <exception cref="DomainValidationException">The line is not a JSON object, or a field has a wrong type or an
     /// impossible value; the exception names the field.</exception>
-    public static CourtVerdict Parse(string line, RegionCode? region)
+    public static CourtVerdict Parse(string line, RegionCode? region) => Parse(line, region, null);
+
+    /// <summary>Parses a line of new input, refusing a decision date after today.</summary>
+    /// <param name="line">The JSON text of one record.</param>
+    /// <param name="region">The region the importer attributes the record to, or <see langword="null"/>.</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/> not to compare.</param>
+    /// <returns>The verdict.</returns>
+    /// <exception cref="DomainValidationException">As <see cref="Parse(string, RegionCode?)"/>, or the decision date
+    /// is after <paramref name="today"/> (<see cref="CourtVerdict.Create(CourtVerdictFacts, LocalDate)"/>).</exception>
+    public static CourtVerdict Parse(string line, RegionCode? region, LocalDate? today)
     {
         ArgumentNullException.ThrowIfNull(line);
         JsonDocument doc;
@@ -100,7 +109,7 @@ public static class PutusanRecordParser
                 Confidence = String(root, "confidence"),
                 Notes = String(root, "notes"),
             };
-            return CourtVerdict.Create(facts);
+            return today is { } t ? CourtVerdict.Create(facts, t) : CourtVerdict.Create(facts);
         }
     }
 

@@ -67,7 +67,7 @@ internal static class ImportCommand
                 return 0;
             }
 
-            var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), NullLogger<ImportVerdictsUseCase>.Instance);
+            var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), ctx.Clock, DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
             int total = File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });
             ImportReport? report = null;

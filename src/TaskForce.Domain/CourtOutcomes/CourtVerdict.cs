@@ -24,6 +24,35 @@ public sealed partial class CourtVerdict
     /// <summary>The longest free-text field accepted, in characters (under the 32K-character Table Storage string limit).</summary>
     public const int TextMaxLength = 8000;
 
+    /// <summary>The most victims one verdict may count, in persons: <see cref="CourtVerdictFacts.VictimsCount"/>,
+    /// <see cref="CourtVerdictFacts.VictimsChildrenCount"/> and the length of the victim list lie in
+    /// [0, <see cref="MaxVictims"/>].</summary>
+    /// <remarks>A sanity limit, not a legal rule: the largest TPPO verdicts on record name victims in the hundreds
+    /// (shared/data/verdicts: at most 18 in the TTU/Kupang set), and the snapshot expands every counted victim into a
+    /// person, so a typing error such as 1,000,000,000 must not reach it. The storage keys of victim rows are
+    /// numbered in [0, 9999] (ADR-001), which is the same bound.</remarks>
+    public const int MaxVictims = 10_000;
+
+    /// <summary>The longest term accepted in any month field (prison sentence, prosecutor's demand, fine or
+    /// restitution substitute), in months: 1,200 (100 years).</summary>
+    /// <remarks>A sanity limit, not a legal rule. A determinate prison term cannot exceed 20 years (240 months:
+    /// KUHP Pasal 12(4); UU 1/2023 Pasal 65(2) [R]), also with concurrence of offences; life imprisonment
+    /// (UU 21/2007 Pasal 7(2)) is not a month count and must not be typed as one. The putusan format does not say
+    /// whether a verdict against several defendants states one term or their sum, so the bound leaves room for five
+    /// maximum terms; nothing above it can be a verdict's term.</remarks>
+    public const int MaxMonths = 1_200;
+
+    /// <summary>The largest amount accepted in any Rupiah field (fine, restitution, prosecutor's demanded fine):
+    /// Rp 1,000,000,000,000 (one trillion).</summary>
+    /// <remarks>A sanity limit, not a legal rule, far above the highest statutory fine: UU 21/2007 threatens at most
+    /// Rp 5 miliar (Pasal 7(2)), tripled for a corporation (Pasal 15(1)) to Rp 15 miliar; the 2023 criminal code's
+    /// highest category is Rp 50 miliar (UU 1/2023 Pasal 79(1) category VIII [R]). Restitution is not capped by law
+    /// but a district verdict ordering more than Rp 1 trillion is a typing error.</remarks>
+    public const long MaxRupiah = 1_000_000_000_000;
+
+    /// <summary>The most days accepted for a fine substitute given in days: 36,525 (100 years).</summary>
+    public const int MaxDays = 36_525;
+
     private CourtVerdict(CourtVerdictFacts facts, IReadOnlyList<DataQualityIssue> issues)
     {
         Facts = facts;
@@ -47,15 +76,31 @@ public sealed partial class CourtVerdict
     /// <value>Issues with a code (snake_case) and a message.</value>
     public IReadOnlyList<DataQualityIssue> Issues { get; }
 
-    /// <summary>Validates verdict facts and finds their data-quality issues.</summary>
+    /// <summary>Validates verdict facts and finds their data-quality issues; the decision date is not compared with
+    /// today (use <see cref="Create(CourtVerdictFacts, LocalDate)"/> for new input).</summary>
     /// <param name="facts">The facts as printed. Cannot be <see langword="null"/>.</param>
     /// <returns>The verdict.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">The case number is missing or longer than
-    /// <see cref="CaseNumberMaxLength"/>; a count, month or Rupiah amount is negative; a victim's age is outside
-    /// [0, 130]; the destination country is not an assigned ISO 3166-1 alpha-2 code; a text is longer than
+    /// <see cref="CaseNumberMaxLength"/>; a count, month or Rupiah amount is negative; a victim count or list is
+    /// above <see cref="MaxVictims"/>; a month field is above <see cref="MaxMonths"/>, a day field above
+    /// <see cref="MaxDays"/>, a Rupiah amount above <see cref="MaxRupiah"/>; a victim's age is outside [0, 130]; the
+    /// destination country is not an assigned ISO 3166-1 alpha-2 code; a text is longer than
     /// <see cref="TextMaxLength"/>. The exception names the field.</exception>
-    public static CourtVerdict Create(CourtVerdictFacts facts)
+    public static CourtVerdict Create(CourtVerdictFacts facts) => Create(facts, null);
+
+    /// <summary>Validates new verdict facts (an import) against today's date as well: a verdict cannot have been
+    /// decided after today.</summary>
+    /// <param name="facts">The facts as printed. Cannot be <see langword="null"/>.</param>
+    /// <param name="today">Today's business date in the district zone (<see cref="DistrictTime.Today"/>,
+    /// <c>Asia/Makassar</c> by default).</param>
+    /// <returns>The verdict.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="facts"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">As <see cref="Create(CourtVerdictFacts)"/>, or the decision date
+    /// is after <paramref name="today"/> (field <c>decision_date</c>).</exception>
+    public static CourtVerdict Create(CourtVerdictFacts facts, LocalDate today) => Create(facts, (LocalDate?)today);
+
+    private static CourtVerdict Create(CourtVerdictFacts facts, LocalDate? today)
     {
         ArgumentNullException.ThrowIfNull(facts);
         string caseNumber = facts.CaseNumber?.Trim() ?? string.Empty;
@@ -86,6 +131,23 @@ public sealed partial class CourtVerdict
         NonNegative(facts.ProsecutorDemandPrisonMonths, "prosecutor_demand_prison_months");
         NonNegative(facts.ProsecutorDemandFineIdr, "prosecutor_demand_fine_rupiah");
         NonNegative(facts.ProsecutorDemandFineSubstituteMonths, "prosecutor_demand_fine_substitute_months");
+        AtMost(facts.VictimsCount, MaxVictims, "victims_count", "victims per verdict");
+        AtMost(facts.VictimsChildrenCount, MaxVictims, "victims_children_count", "victims per verdict");
+        AtMost(facts.Victims.Count, MaxVictims, "victims", "listed victims per verdict");
+        AtMost(facts.SentencePrisonMonths, MaxMonths, "sentence_prison_months", "months (100 years; a determinate term is at most 240, life imprisonment is not a month count)");
+        AtMost(facts.ProsecutorDemandPrisonMonths, MaxMonths, "prosecutor_demand_prison_months", "months (100 years)");
+        AtMost(facts.FineSubstituteMonths, MaxMonths, "fine_substitute_months", "months (100 years)");
+        AtMost(facts.RestitutionSubstituteMonths, MaxMonths, "restitution_substitute.months", "months (100 years)");
+        AtMost(facts.ProsecutorDemandFineSubstituteMonths, MaxMonths, "prosecutor_demand_fine_substitute_months", "months (100 years)");
+        AtMost(facts.FineSubstituteDays, MaxDays, "fine_substitute_days", "days (100 years)");
+        AtMost(facts.FineIdr, MaxRupiah, "fine_rupiah", "Rupiah (Rp 1 trillion)");
+        AtMost(facts.RestitutionIdr, MaxRupiah, "restitution_rupiah", "Rupiah (Rp 1 trillion)");
+        AtMost(facts.ProsecutorDemandFineIdr, MaxRupiah, "prosecutor_demand_fine_rupiah", "Rupiah (Rp 1 trillion)");
+        if (today is { } t && facts.DecisionDate is { } decided && decided > t)
+        {
+            throw new DomainValidationException("decision_date", $"decision_date {decided:uuuu-MM-dd} is after today ({t:uuuu-MM-dd}); a verdict cannot be decided in the future.");
+        }
+
         if (facts.DestinationCountry is { } country)
         {
             if (!CountryPattern().IsMatch(country))
@@ -160,6 +222,14 @@ public sealed partial class CourtVerdict
         }
 
         return persons;
+    }
+
+    private static void AtMost(long? value, long max, string field, string what)
+    {
+        if (value > max)
+        {
+            throw new DomainValidationException(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field} is {value}; the most accepted is {max:N0} {what}."));
+        }
     }
 
     private static void NonNegative(long? value, string field)

@@ -18,6 +18,56 @@ public sealed class CourtVerdictTests
         Assert.Equal("27/PID.SUS/2019/PN KPG", CourtVerdict.CaseNumberIdentityOf(typed));
     }
 
+    [Theory]
+    [InlineData("victims_count")]
+    [InlineData("victims_children_count")]
+    [InlineData("sentence_prison_months")]
+    [InlineData("fine_rupiah")]
+    [InlineData("restitution_rupiah")]
+    [InlineData("fine_substitute_days")]
+    public void Create_ThrowsNamingTheField_GivenAValueAboveItsSanityLimit(string field)
+    {
+        var facts = field switch
+        {
+            "victims_count" => new CourtVerdictFacts { CaseNumber = "1", VictimsCount = 1_000_000_000 },
+            "victims_children_count" => new CourtVerdictFacts { CaseNumber = "1", VictimsChildrenCount = 10_001 },
+            "sentence_prison_months" => new CourtVerdictFacts { CaseNumber = "1", SentencePrisonMonths = int.MaxValue },
+            "fine_rupiah" => new CourtVerdictFacts { CaseNumber = "1", FineIdr = long.MaxValue },
+            "restitution_rupiah" => new CourtVerdictFacts { CaseNumber = "1", RestitutionIdr = 1_000_000_000_001 },
+            _ => new CourtVerdictFacts { CaseNumber = "1", FineSubstituteDays = 36_526 },
+        };
+
+        var ex = Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(facts));
+
+        Assert.Equal(field, ex.Field);
+    }
+
+    [Fact]
+    public void Create_AcceptsTheLimitsThemselves_GivenValuesExactlyAtEachLimit()
+    {
+        var verdict = CourtVerdict.Create(new CourtVerdictFacts
+        {
+            CaseNumber = "1", VictimsCount = 10_000, VictimsChildrenCount = 10_000, SentencePrisonMonths = 1_200,
+            FineIdr = 1_000_000_000_000, RestitutionIdr = 1_000_000_000_000, FineSubstituteDays = 36_525,
+        });
+
+        Assert.Equal(10_000, verdict.VictimPersons().Count);
+        Assert.Equal(1_200, verdict.Facts.SentencePrisonMonths);
+    }
+
+    [Fact]
+    public void Create_ThrowsOnDecisionDate_GivenADateAfterToday()
+    {
+        var today = new LocalDate(2026, 11, 29);
+
+        var ex = Assert.Throws<DomainValidationException>(() => CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", DecisionDate = today.PlusDays(1) }, today));
+        var same = CourtVerdict.Create(new CourtVerdictFacts { CaseNumber = "1", DecisionDate = today }, today);
+
+        Assert.Equal("decision_date", ex.Field);
+        Assert.Contains("2026-11-30", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(today, same.Facts.DecisionDate);
+    }
+
     [Fact]
     public void CaseNumberIdentity_KeepsTheDisplayedNumberAsPrinted_GivenExtraSpaces()
     {

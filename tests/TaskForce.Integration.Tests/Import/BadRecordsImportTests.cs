@@ -135,6 +135,30 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Import_RejectsEachLineByField_GivenImplausibleNumbersOrAFutureDecisionDate()
+    {
+        // The use case's clock: 2026-11-29 04:00 UTC = 12:00 in Asia/Makassar, so today is 2026-11-29 there.
+        string first = RealLines[0];
+        string Set(string field, string value) => System.Text.RegularExpressions.Regex.Replace(first, $"\"{field}\": [^,]+,", $"\"{field}\": {value},");
+        string path = WriteFile(
+            Set("victims_count", "1000000000"),
+            Set("sentence_prison_months", "2147483647"),
+            Set("fine_rupiah", "9223372036854775807"),
+            Set("decision_date", "\"2026-11-30\""),
+            Set("decision_date", "\"2026-11-29\""));
+        var tables = await storage.NewTablesAsync();
+
+        var report = await ImportSnapshotRoundTripTests.ImportAsync(tables, path);
+
+        Assert.Equal((5, 1, 4), (report.Read, report.Imported, report.Rejected));
+        Assert.Equal([1, 2, 3, 4], report.Errors.Select(e => e.Line));
+        Assert.StartsWith("victims_count: victims_count is 1000000000; the most accepted is 10,000", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("sentence_prison_months: sentence_prison_months is 2147483647; the most accepted is 1,200", report.Errors[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("fine_rupiah: fine_rupiah is 9223372036854775807; the most accepted is 1,000,000,000,000", report.Errors[2].Message, StringComparison.Ordinal);
+        Assert.StartsWith("decision_date: decision_date 2026-11-30 is after today (2026-11-29)", report.Errors[3].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ThrowsNamingTheFile_GivenAnEmptyFile()
     {
         string path = WriteFile(string.Empty, "   ");

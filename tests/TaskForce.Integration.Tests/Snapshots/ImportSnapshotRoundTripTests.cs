@@ -116,7 +116,7 @@ public sealed class ImportSnapshotRoundTripTests(AzuriteFixture storage)
 
     internal static async Task<ImportReport> ImportAsync(TaskForceTables tables, string path)
     {
-        var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), NullLogger<ImportVerdictsUseCase>.Instance);
+        var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 29, 4, 0)), TaskForce.Domain.Common.DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
         using var reader = new StreamReader(path);
         return await useCase.ImportPutusanAsync(reader, Path.GetFileName(path), null, null);
     }
