@@ -32,8 +32,10 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
     /// <param name="fileName">The file name for the report and the data set's name.</param>
     /// <param name="cancellationToken">Cancels the import.</param>
     /// <returns>The report in the contract's <c>import</c> shape.</returns>
-    /// <exception cref="DomainValidationException">The file is empty or its header lacks a codebook variable (field
-    /// <c>file</c>).</exception>
+    /// <remarks>A file whose every data row is rejected stores nothing (the report has <c>imported</c> and
+    /// <c>duplicates</c> 0); the caller treats that as bad input, as for <c>putusan</c>.</remarks>
+    /// <exception cref="DomainValidationException">The file is empty, holds only its header row, or its header lacks
+    /// a codebook variable (field <c>file</c>).</exception>
     public async Task<ImportReport> ImportAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -88,6 +90,17 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
                     }
                 }
             }
+        }
+
+        if (read == 0)
+        {
+            throw new DomainValidationException("file", $"'{fileName}' holds no records: it has a header row but no data rows.");
+        }
+
+        if (records.Count == 0)
+        {
+            LogImported(logger, 0, rejected, false, null);
+            return new ImportReport("ctdc", fileName, read, 0, 0, rejected, errors, []);
         }
 
         var dataset = new CtdcDataset(fingerprint, Path.GetFileName(fileName), records.Count, clock.GetCurrentInstant(), CtdcCount.Aggregate(records));

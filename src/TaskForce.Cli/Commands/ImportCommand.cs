@@ -55,16 +55,7 @@ internal static class ImportCommand
             {
                 var ctdc = new ImportCtdcUseCase(new TableCtdcRepository(tables), ctx.Clock, NullLogger<ImportCtdcUseCase>.Instance);
                 var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
-                if (json)
-                {
-                    ctx.WriteJson(ctdcReport);
-                }
-                else
-                {
-                    WriteText(ctx.Out, ctdcReport);
-                }
-
-                return 0;
+                return Finish(ctx, ctdcReport, path, json);
             }
 
             var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), ctx.Clock, DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
@@ -92,26 +83,33 @@ internal static class ImportCommand
                 writing.Value = writing.MaxValue;
             }).ConfigureAwait(false);
 
-            if (report!.Imported == 0 && report.Duplicates == 0 && report.Rejected > 0)
-            {
-                // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
-                CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
-                    report.Errors.Select(e => ($"line {e.Line}", e.Message)));
-                return 2;
-            }
-
-            if (json)
-            {
-                ctx.WriteJson(report);
-            }
-            else
-            {
-                WriteText(ctx.Out, report);
-            }
-
-            return 0;
+            return Finish(ctx, report!, path, json);
         }));
         return command;
+    }
+
+    /// <summary>Prints an import's report and returns the exit code, the same for every format: 2 with the contract's
+    /// error document when no record of the file could be used (every line rejected), else 0 with the report.</summary>
+    private static int Finish(CliContext ctx, ImportReport report, string path, bool json)
+    {
+        if (report.Imported == 0 && report.Duplicates == 0 && report.Rejected > 0)
+        {
+            // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
+            CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
+                report.Errors.Select(e => ($"line {e.Line}", e.Message)));
+            return 2;
+        }
+
+        if (json)
+        {
+            ctx.WriteJson(report);
+        }
+        else
+        {
+            WriteText(ctx.Out, report);
+        }
+
+        return 0;
     }
 
     private static void WriteText(TextWriter o, ImportReport r)

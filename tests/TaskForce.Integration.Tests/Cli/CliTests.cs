@@ -89,6 +89,40 @@ public sealed class CliTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task ImportCtdc_ExitsWith2ListingTheLinesAndStoresNothing_GivenAFileWhereEveryRecordIsRejected()
+    {
+        var tables = await storage.NewTablesAsync();
+        string[] fixture = File.ReadAllLines(Path.Combine(RepoPaths.Root, "tests", "TaskForce.Integration.Tests", "Fixtures", "ctdc-sample.csv"));
+        string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, [fixture[0], .. fixture[13..17]]); // the header and the fixture's four bad rows
+
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", path, "--json");
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
+        Assert.Equal("Bad input", error.GetProperty("title").GetString());
+        Assert.Equal(["line 2", "line 3", "line 4", "line 5"], error.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()));
+        Assert.Null(await new TableCtdcRepository(tables).GetLatestAsync());
+    }
+
+    [Fact]
+    public async Task ImportCtdc_ExitsWith2NamingTheFile_GivenAHeaderOnlyFile()
+    {
+        var tables = await storage.NewTablesAsync();
+        string header = File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "TaskForce.Integration.Tests", "Fixtures", "ctdc-sample.csv")).First();
+        string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, [header]);
+
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", path, "--json");
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
+        Assert.Equal("file", error.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("no data rows", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Null(await new TableCtdcRepository(tables).GetLatestAsync());
+    }
+
+    [Fact]
     public async Task Import_ExitsWith2_GivenAnEmptyFile()
     {
         var tables = await storage.NewTablesAsync();
