@@ -58,11 +58,19 @@ public sealed partial record ReportingPeriod
     /// <value>A date in the ISO calendar, never before <see cref="Start"/>.</value>
     public LocalDate End { get; }
 
+    /// <summary>The earliest year of a period: 1900.</summary>
+    public const int MinYear = 1900;
+
+    /// <summary>The latest year of a period: 9998. Counting a period needs the day after its end (the exclusive upper
+    /// bound of its instants), and the ISO calendar of NodaTime ends on 9999-12-31, so 9999 cannot be counted.</summary>
+    public const int MaxYear = 9998;
+
     /// <summary>Parses a period label.</summary>
     /// <param name="label">One of <c>YYYY</c>, <c>YYYY-Qn</c> (n in [1, 4]), <c>YYYY-Sn</c> (n in [1, 2]) or
-    /// <c>YYYY-MM</c> (MM in [01, 12]); the year in [1900, 9999].</param>
+    /// <c>YYYY-MM</c> (MM in [01, 12]); the year in [<see cref="MinYear"/>, <see cref="MaxYear"/>] = [1900, 9998].</param>
     /// <returns>The period.</returns>
-    /// <exception cref="DomainValidationException">The label is empty or in none of these shapes (field <c>period</c>).</exception>
+    /// <exception cref="DomainValidationException">The label is empty or in none of these shapes, or the year is
+    /// outside [1900, 9998] (field <c>period</c>).</exception>
     public static ReportingPeriod Parse(string? label)
     {
         if (string.IsNullOrWhiteSpace(label))
@@ -77,9 +85,9 @@ public sealed partial record ReportingPeriod
         }
 
         int year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        if (year < 1900)
+        if (year is < MinYear or > MaxYear)
         {
-            throw new DomainValidationException("period", $"The year {year} is out of range [1900, 9999].");
+            throw new DomainValidationException("period", $"The year {year} is out of range: a period's year lies in [{MinYear}, {MaxYear}].");
         }
 
         if (match.Groups["q"].Success)

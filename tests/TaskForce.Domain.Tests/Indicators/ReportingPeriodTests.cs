@@ -45,6 +45,28 @@ public sealed class ReportingPeriodTests
         Assert.Equal("period", ex.Field);
     }
 
+    [Theory]
+    [InlineData("1899", 1899)]
+    [InlineData("9999", 9999)]
+    [InlineData("9999-Q4", 9999)]
+    [InlineData("9999-12", 9999)]
+    public void Parse_ThrowsNamingTheValidRange_GivenAYearOutsideIt(string label, int year)
+    {
+        var ex = Assert.Throws<DomainValidationException>(() => ReportingPeriod.Parse(label));
+
+        Assert.Equal("period", ex.Field);
+        Assert.StartsWith($"The year {year} is out of range: a period's year lies in [1900, 9998].", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ReturnsTheLastQuarter_GivenTheLatestYear()
+    {
+        var p = ReportingPeriod.Parse("9998-Q4");
+
+        Assert.Equal(new LocalDate(9998, 10, 1), p.Start);
+        Assert.Equal(new LocalDate(9998, 12, 31), p.End);
+    }
+
     [Fact]
     public void Contains_PutsAnInstantInTheQuarterOfItsWitaDate_GivenTheLastEveningOfMarch()
     {

@@ -48,6 +48,8 @@ public sealed class CliTests(AzuriteFixture storage)
     [Theory]
     [InlineData("period", "snapshot", "--region", "*", "--period", "2025-13", "--json")]
     [InlineData("period", "snapshot", "--region", "*", "--period", "25", "--json")]
+    [InlineData("period", "snapshot", "--region", "*", "--period", "9999", "--json")]
+    [InlineData("period", "snapshot", "--region", "*", "--period", "1899", "--json")]
     [InlineData("region", "snapshot", "--region", "53/03", "--period", "2025", "--json")]
     [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "0", "--json")]
     [InlineData("file", "import", "--format", "putusan", "/nonexistent/file.jsonl", "--json")]
@@ -86,6 +88,19 @@ public sealed class CliTests(AzuriteFixture storage)
         var errors = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors");
         Assert.Equal(["line 1", "line 2", "line 3"], errors.EnumerateArray().Select(e => e.GetProperty("field").GetString()));
         Assert.Empty(await Snapshots.ImportSnapshotRoundTripTests.AllRowsAsync(tables));
+    }
+
+    [Fact]
+    public async Task Snapshot_ExitsWith0AndCountsNothing_GivenTheLatestYear9998()
+    {
+        var tables = await storage.NewTablesAsync();
+
+        var (code, stdout, _) = await RunAsync(tables, "snapshot", "--region", "*", "--period", "9998-Q4", "--json");
+
+        Assert.Equal(0, code);
+        var period = JsonDocument.Parse(stdout).RootElement.GetProperty("period");
+        Assert.Equal("9998-10-01", period.GetProperty("start").GetString());
+        Assert.Equal("9998-12-31", period.GetProperty("end").GetString());
     }
 
     [Fact]
