@@ -107,6 +107,19 @@ public sealed class CliContext : IAsyncDisposable
         return _tables;
     }
 
+    /// <summary>The one check that a path given where a file is expected (to read or to write) is not a folder: a
+    /// folder would otherwise fail later as "Access to the path ... is denied" (exit 1) instead of bad input.</summary>
+    /// <param name="path">The path as given.</param>
+    /// <param name="field">The option's name without dashes, for the error document (e.g. <c>out</c>).</param>
+    /// <exception cref="DomainValidationException"><paramref name="path"/> is an existing folder.</exception>
+    public static void RejectFolder(string? path, string field)
+    {
+        if (!string.IsNullOrEmpty(path) && Directory.Exists(path))
+        {
+            throw new DomainValidationException(field, $"'{path}' is a folder, not a file.");
+        }
+    }
+
     /// <summary>Writes a value as the command's one JSON document.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="value">The value, serialised with the shared snake_case options.</param>

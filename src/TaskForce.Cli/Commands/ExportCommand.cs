@@ -27,6 +27,7 @@ internal static class ExportCommand
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             string path = parseResult.GetValue(outFile)!;
+            CliContext.RejectFolder(path, "out");
             string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
             if (dir is not null)
             {

@@ -90,6 +90,25 @@ public sealed class CliTests(AzuriteFixture storage)
         Assert.Empty(await Snapshots.ImportSnapshotRoundTripTests.AllRowsAsync(tables));
     }
 
+    [Theory]
+    [InlineData("out", "export", "--format", "simfoni", "--region", "*", "--period", "2025", "--out", "{dir}", "--json")]
+    [InlineData("lists", "estimate", "--lists", "{dir}", "--json")]
+    [InlineData("records", "link", "--records", "{dir}", "--json")]
+    [InlineData("file", "import", "--format", "ctdc", "{dir}", "--json")]
+    public async Task Command_ExitsWith2SayingItIsAFolder_GivenAFolderWhereAFileIsExpected(string field, params string[] args)
+    {
+        var tables = await storage.NewTablesAsync();
+        string dir = Directory.CreateTempSubdirectory("taskforce-folder-").FullName;
+
+        var (code, stdout, _) = await RunAsync(tables, [.. args.Select(a => a.Replace("{dir}", dir, StringComparison.Ordinal))]);
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
+        Assert.Equal(field, error.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal($"'{dir}' is a folder, not a file.", error.GetProperty("detail").GetString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+    }
+
     [Fact]
     public async Task Snapshot_ExitsWith0AndCountsNothing_GivenTheLatestYear9998()
     {
