@@ -13,9 +13,9 @@ internal static class EstimateCommand
     {
         var lists = new Option<string>("--lists") { Description = "Capture-history CSV: one 0/1 column per list, last column 'count'.", Required = true };
         var model = new Option<string?>("--model") { Description = "independence or stepwise (default: stepwise, as SparseMSE)." };
-        var pThreshold = new Option<double?>("--p-threshold") { Description = "Stepwise: add a two-list term while its p-value is below this (default 0.02)." };
-        var bootstrap = new Option<int?>("--bootstrap") { Description = "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000)." };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the bootstrap's random numbers, as R's set.seed (default 1234, SparseMSE's)." };
+        var pThreshold = CliOptions.Number("--p-threshold", "Stepwise: add a two-list term while its p-value is below this (default 0.02).", "a number in [0, 1] such as 0.02");
+        var bootstrap = CliOptions.WholeNumber("--bootstrap", "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000).", "a whole number of resamples in [100, 100000]");
+        var seed = CliOptions.WholeNumber("--seed", "Seed of the bootstrap's random numbers, as R's set.seed (default 1234, SparseMSE's).", "a whole number");
         var command = new Command("estimate", "Estimate the total number of victims, seen and unseen, from overlapping agency lists.")
         {
             lists, model, pThreshold, bootstrap, seed, ctx.Json,

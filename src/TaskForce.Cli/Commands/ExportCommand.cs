@@ -15,7 +15,7 @@ internal static class ExportCommand
         format.AcceptOnlyFromAmong("simfoni", "htcds", "ctdc");
         var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
         var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
-        var k = new Option<int?>("--k") { Description = "Suppression (k-anonymity) threshold; default 11." };
+        var k = CliOptions.WholeNumber("--k", "Suppression (k-anonymity) threshold; default 11.", "a whole number ≥ 1");
         var outFile = new Option<string>("--out") { Description = "The file to write.", Required = true };
         var command = new Command("export", "Export case-record data for SIMFONI-PPA, HTCDS or CTDC, small cells suppressed.")
         {

@@ -16,7 +16,7 @@ internal static class SnapshotCommand
     {
         var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
         var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
-        var k = new Option<int?>("--k") { Description = "Suppression threshold k (person-level cells below k are withheld); default 11." };
+        var k = CliOptions.WholeNumber("--k", "Suppression threshold k (person-level cells below k are withheld); default 11.", "a whole number ≥ 1");
         var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV, PNG charts and a bilingual HTML report into." };
         var command = new Command("snapshot", "Compute the indicators from stored records, store the snapshot, print it.")
         {

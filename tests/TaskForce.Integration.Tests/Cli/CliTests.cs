@@ -109,6 +109,27 @@ public sealed class CliTests(AzuriteFixture storage)
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
     }
 
+    [Theory]
+    [InlineData("k", "--k must be a whole number ≥ 1, not 'abc'.", "snapshot", "--region", "*", "--period", "2025", "--k", "abc", "--json")]
+    [InlineData("k", "--k must be a whole number ≥ 1, not '2.5'.", "export", "--format", "ctdc", "--region", "*", "--period", "2025", "--out", "x.csv", "--k", "2.5", "--json")]
+    [InlineData("k", "--k is too large: '99999999999' is outside [-2147483648, 2147483647]; it must be a whole number ≥ 1.", "snapshot", "--region", "*", "--period", "2025", "--k", "99999999999", "--json")]
+    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not 'abc'.", "estimate", "--lists", "x.csv", "--p-threshold", "abc", "--json")]
+    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not '0,02'.", "estimate", "--lists", "x.csv", "--p-threshold", "0,02", "--json")]
+    [InlineData("seed", "--seed is too large: '3000000000' is outside [-2147483648, 2147483647]; it must be a whole number.", "estimate", "--lists", "x.csv", "--seed", "3000000000", "--json")]
+    [InlineData("bootstrap", "--bootstrap must be a whole number of resamples in [100, 100000], not 'many'.", "estimate", "--lists", "x.csv", "--bootstrap", "many", "--json")]
+    public async Task Command_ExitsWith2WithAPlainMessage_GivenANumberOptionThatIsNotANumber(string field, string message, params string[] args)
+    {
+        var tables = await storage.NewTablesAsync();
+
+        var (code, stdout, _) = await RunAsync(tables, args);
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0];
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.Equal(message, error.GetProperty("message").GetString());
+        Assert.DoesNotContain("System.", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Snapshot_ExitsWith0AndCountsNothing_GivenTheLatestYear9998()
     {
