@@ -22,6 +22,11 @@ internal static class EstimateCommand
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
+            if (parseResult.GetValue(seed) is not null && parseResult.GetValue(bootstrap) is null)
+            {
+                await ctx.Error.WriteLineAsync("Warning: --seed is used only with --bootstrap; without --bootstrap it is ignored.").ConfigureAwait(false);
+            }
+
             var request = new EstimateRequest(
                 parseResult.GetValue(model), parseResult.GetValue(pThreshold), parseResult.GetValue(bootstrap), parseResult.GetValue(seed));
             EstimateResponse response;

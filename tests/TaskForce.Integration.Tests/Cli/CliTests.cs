@@ -131,6 +131,22 @@ public sealed class CliTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Estimate_WarnsOnStderrThatTheSeedIsUnused_GivenSeedWithoutBootstrap()
+    {
+        var tables = await storage.NewTablesAsync();
+        string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "A,B,count\n1,0,10\n0,1,5\n1,1,2\n");
+
+        var (code, stdout, stderr) = await RunAsync(tables, "estimate", "--lists", path, "--model", "independence", "--seed", "5", "--json");
+        var (code2, _, stderr2) = await RunAsync(tables, "estimate", "--lists", path, "--model", "independence", "--json");
+
+        Assert.Equal((0, 0), (code, code2));
+        Assert.Equal("Warning: --seed is used only with --bootstrap; without --bootstrap it is ignored.", stderr.Trim());
+        Assert.DoesNotContain("--seed", stderr2, StringComparison.Ordinal);
+        Assert.True(JsonDocument.Parse(stdout).RootElement.ValueKind == JsonValueKind.Object);
+    }
+
+    [Fact]
     public async Task Snapshot_ExitsWith0AndCountsNothing_GivenTheLatestYear9998()
     {
         var tables = await storage.NewTablesAsync();
