@@ -34,7 +34,7 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
 
         var (code, stdout, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu", "--json");
         var (again, againOut, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", Sample, "--json");
-        var (snap, snapOut, _) = await RunAsync(tables, Key, "snapshot", "--region", "53.03", "--period", "2025", "--k", "1", "--json");
+        var (snap, snapOut, snapErr) = await RunAsync(tables, Key, "snapshot", "--region", "53.03", "--period", "2025", "--k", "1", "--json");
 
         Assert.Equal(0, code);
         JsonElement first = JsonDocument.Parse(stdout).RootElement;
@@ -43,6 +43,8 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
         Assert.Equal(0, again);
         Assert.Equal(3, JsonDocument.Parse(againOut).RootElement.GetProperty("duplicates").GetInt32());
         Assert.Equal(0, snap);
+        Assert.Contains("--k 1 is below the publication threshold 11", snapErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("has not ended", snapErr, StringComparison.Ordinal); // 2025 ended before 5 January 2026
         var s = new SnapshotReader(snapOut);
         Assert.Equal(3m, s.Value("victims_identified"));
         Assert.Equal(3m, s.Value("cases_reported"));
@@ -85,5 +87,19 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
         Assert.Equal(1, report.GetProperty("imported").GetInt32()); // the third case holds no identity value
         Assert.Equal(2, report.GetProperty("rejected").GetInt32());
         Assert.Contains("no identity key is configured", report.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_WarnsThatZerosMeanNothingRecorded_GivenNoCaseRecordsAndAnUnfinishedPeriod()
+    {
+        var tables = await storage.NewTablesAsync();
+        string path = Path.Combine(Directory.CreateTempSubdirectory("taskforce-export-").FullName, "simfoni.csv");
+
+        var (code, _, stderr) = await RunAsync(tables, Key, "export", "--format", "simfoni", "--region", "53.03", "--period", "2026", "--out", path, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Contains("every count in", stderr, StringComparison.Ordinal);
+        Assert.Contains("the period 2026 has not ended (today is 2026-01-05", stderr, StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
     }
 }
