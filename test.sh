@@ -21,6 +21,8 @@ if [ -z "${TASKFORCE_STORAGE:-}" ]; then
 fi
 
 results="$(mktemp -d)"
+# On exit: stop Azurite (if started here) and remove this run's temporary folders.
+trap 'if [ -n "$state" ]; then scripts/azurite.sh stop --state "$state"; rm -rf "$(dirname "$state")"; fi; rm -rf "$results"' EXIT
 dotnet test TaskForce.sln --logger "trx" --results-directory "$results" "$@"
 code=$?
 

@@ -26,6 +26,7 @@ internal static class ExportCommand
             var fmt = ExportUseCase.ParseFormat(parseResult.GetValue(format));
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
+            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock);
             string path = parseResult.GetValue(outFile)!;
             CliContext.RejectFolder(path, "out");
             string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -40,6 +41,12 @@ internal static class ExportCommand
             await using (var stream = File.Create(path))
             {
                 report = await useCase.ExportAsync(fmt, regionCode, reportingPeriod, parseResult.GetValue(k), stream, ct).ConfigureAwait(false);
+            }
+
+            if (report.Persons == 0)
+            {
+                await ctx.Error.WriteLineAsync(
+                    $"Warning: no victim of a case record lies in {report.Region} {report.Period}: every count in {path} is 0 because nothing was recorded, not because nothing happened. Import case records first (import --format taskforce).").ConfigureAwait(false);
             }
 
             if (parseResult.GetValue(ctx.Json))

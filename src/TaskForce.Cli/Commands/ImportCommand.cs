@@ -7,23 +7,25 @@ using TaskForce.Storage;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan|ctdc FILE [--region CODE] [--json]</c>: stores records, reports rejects by line.</summary>
+/// <summary><c>taskforce import --format putusan|ctdc|taskforce FILE [--region CODE] [--agency CODE] [--json]</c>: stores
+/// records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext ctx)
     {
         var format = new Option<string>("--format")
         {
-            Description = "Input format: putusan (court-outcome records, one JSON object a line) or ctdc (the CTDC global synthetic data set's CSV).",
+            Description = "Input format: putusan (court-outcome records, one JSON object a line), ctdc (the CTDC global synthetic data set's CSV) or taskforce (case records, one POST /cases body with its id a line).",
             Required = true,
         };
-        format.AcceptOnlyFromAmong("putusan", "ctdc");
+        format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format);
+        var agency = new Option<string?>("--agency") { Description = "taskforce format: the agency code that owns the imported cases (default gugus_tugas, the task-force secretariat)." };
         var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
         var file = new Argument<string>("FILE") { Description = "The file to import." };
         var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
         {
-            format, region, source, file, ctx.Json,
+            format, region, source, agency, file, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
@@ -51,11 +53,26 @@ internal static class ImportCommand
             }
 
             var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            if (parseResult.GetValue(format) == ImportCasesUseCase.Format)
+            {
+                var protector = IdentityProtector.FromSettings(ctx.Environment("TaskForce__IdentityKey"), ctx.Environment("TaskForce__IdentityPreviousKeys"));
+                var cases = new ImportCasesUseCase(
+                    new TableCaseRepository(tables, protector, DistrictTime.DefaultZone), ctx.Clock, DistrictTime.DefaultZone,
+                    NullLogger<TaskForce.Application.Cases.CreateCaseUseCase>.Instance);
+                ImportReport caseReport;
+                using (var caseReader = new StreamReader(path))
+                {
+                    caseReport = await cases.ImportAsync(caseReader, path, parseResult.GetValue(agency) ?? "gugus_tugas", Environment.UserName, ct).ConfigureAwait(false);
+                }
+
+                return Report(ctx, json, path, caseReport);
+            }
+
             if (parseResult.GetValue(format) == "ctdc")
             {
                 var ctdc = new ImportCtdcUseCase(new TableCtdcRepository(tables), ctx.Clock, NullLogger<ImportCtdcUseCase>.Instance);
                 var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
-                return Finish(ctx, ctdcReport, path, json);
+                return Report(ctx, json, path, ctdcReport);
             }
 
             var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), ctx.Clock, DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
@@ -83,14 +100,15 @@ internal static class ImportCommand
                 writing.Value = writing.MaxValue;
             }).ConfigureAwait(false);
 
-            return Finish(ctx, report!, path, json);
+            return Report(ctx, json, path, report!);
         }));
         return command;
     }
 
-    /// <summary>Prints an import's report and returns the exit code, the same for every format: 2 with the contract's
-    /// error document when no record of the file could be used (every line rejected), else 0 with the report.</summary>
-    private static int Finish(CliContext ctx, ImportReport report, string path, bool json)
+    /// <summary>Prints an import report (putusan, ctdc or case records) and returns the exit code, the same for every
+    /// format: 2 with the contract's error document when nothing in the file could be used (every line rejected),
+    /// else 0 with the report.</summary>
+    private static int Report(CliContext ctx, bool json, string path, ImportReport report)
     {
         if (report.Imported == 0 && report.Duplicates == 0 && report.Rejected > 0)
         {

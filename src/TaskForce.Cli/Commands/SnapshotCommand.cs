@@ -32,6 +32,8 @@ internal static class SnapshotCommand
                 EnsureWritableFolder(target);
             }
 
+            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock);
+
             // issue 6: the linkage secret is read (and a malformed one refused) before storage is opened.
             var secret = ctx.ReadLinkageSecret();
             if (!secret.IsConfigured)

@@ -18,6 +18,7 @@ public sealed class DomainValidationException : ArgumentException
         : base(message, field)
     {
         Field = field;
+        _detail = message;
     }
 
     /// <summary>Creates the exception without a field name (whole-input problems).</summary>
@@ -46,4 +47,12 @@ public sealed class DomainValidationException : ArgumentException
     /// <summary>Gets the snake_case name of the offending field, or an empty string for whole-input problems.</summary>
     /// <value>For example <c>victims[2].sex</c>.</value>
     public string Field { get; }
+
+    /// <summary>Gets what is wrong, in plain words — without the "(Parameter '…')" suffix that
+    /// <see cref="ArgumentException"/> adds, because the field is reported separately (<see cref="Field"/>) and the
+    /// message is shown to people as it is.</summary>
+    /// <value>The message given to the constructor.</value>
+    public override string Message => _detail ?? base.Message;
+
+    private readonly string? _detail;
 }

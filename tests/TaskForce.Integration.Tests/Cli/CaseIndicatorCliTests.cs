@@ -58,6 +58,7 @@ public sealed class CaseIndicatorCliTests(AzuriteFixture storage)
         Assert.Equal(format, report.GetProperty("format").GetString());
         Assert.Equal(11, report.GetProperty("suppression_k").GetInt32());
         Assert.StartsWith(start, await File.ReadAllTextAsync(path), StringComparison.Ordinal);
+        File.Delete(path);
     }
 
     [Fact]

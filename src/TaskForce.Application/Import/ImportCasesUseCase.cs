@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using TaskForce.Application.Access;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+
+namespace TaskForce.Application.Import;
+
+/// <summary>
+/// Imports case records in the project's own format (<c>taskforce import --format taskforce</c>,
+/// shared/contracts/cli.md): JSON Lines, one case a line, each line the body of <c>POST /cases</c>
+/// (<see cref="CaseIntake"/>) with its <c>id</c>.
+/// </summary>
+/// <remarks>
+/// <para>Each line goes through the same validation and storage as <c>POST /cases</c> (<see cref="CreateCaseUseCase"/>):
+/// nothing of a line is stored unless all of it is valid, and its persons and case row are written in one transaction.
+/// The id is required so that importing the same file again recognises its cases: a stored case with the same id and
+/// the same content is a duplicate (nothing written); the same id with other content is rejected as a conflict, never
+/// overwritten.</para>
+/// <para>The cases are recorded as created by the tool's operator for <c>ownerAgency</c> (the agency code the access
+/// rules compare, e.g. <c>uptd_ppa_ttu</c>). Identity values are stored encrypted; a line with identity values and no
+/// identity key configured is rejected (fail closed, ADR-004). Errors name the line and the field, never a value of
+/// the case (UU 21/2007 Pasal 44).</para>
+/// </remarks>
+/// <param name="cases">The case store.</param>
+/// <param name="clock">The clock (future-date checks, creation time).</param>
+/// <param name="zone">The district zone.</param>
+/// <param name="logger">The logger (ids and outcomes only).</param>
+public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, DateTimeZone zone, ILogger<CreateCaseUseCase> logger)
+{
+    /// <summary>The format name in reports.</summary>
+    public const string Format = "taskforce";
+
+    private static readonly FrozenSet<TaskForceRole> OperatorRoles = new[] { TaskForceRole.Coordinator }.ToFrozenSet();
+
+    /// <summary>Imports a file.</summary>
+    /// <param name="reader">The JSON Lines text; blank lines are skipped.</param>
+    /// <param name="file">The file name for the report.</param>
+    /// <param name="ownerAgency">The owning agency code recorded with every case (1–64 characters
+    /// <c>[a-z0-9_]</c>).</param>
+    /// <param name="operatorId">The account id of the person running the import, for the log.</param>
+    /// <param name="cancellationToken">Cancels the import; lines already stored stay stored and a re-run completes it.</param>
+    /// <returns>The contract's import report (at most <see cref="ImportVerdictsUseCase.MaxReportedErrors"/> errors).</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException"><paramref name="ownerAgency"/> is malformed (field <c>agency</c>).</exception>
+    public async Task<ImportReport> ImportAsync(TextReader reader, string file, string ownerAgency, string operatorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(ownerAgency);
+        ArgumentNullException.ThrowIfNull(operatorId);
+        if (ownerAgency.Length is 0 or > 64 || !ownerAgency.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
+        {
+            throw new DomainValidationException("agency", "The owning agency is a code of 1–64 characters a–z, 0–9 and '_', e.g. uptd_ppa_ttu.");
+        }
+
+        var caller = new Caller(operatorId, ownerAgency, OperatorRoles, "taskforce-cli");
+        var create = new CreateCaseUseCase(cases, clock, zone, logger);
+        int read = 0, imported = 0, duplicates = 0, rejected = 0, line = 0;
+        var errors = new List<ImportError>();
+        void Reject(string message)
+        {
+            rejected++;
+            if (errors.Count < ImportVerdictsUseCase.MaxReportedErrors)
+            {
+                errors.Add(new ImportError(line, message));
+            }
+        }
+
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        {
+            line++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            read++;
+            try
+            {
+                var intake = InputJson.Read<CaseIntake>(Encoding.UTF8.GetBytes(text))
+                    ?? throw new DomainValidationException("body", "The line is not a case object.");
+                if (string.IsNullOrWhiteSpace(intake.Id))
+                {
+                    throw new DomainValidationException("id", "Every case in an import file needs its id, so that importing the file again recognises it.");
+                }
+
+                var result = await create.ExecuteAsync(intake, null, caller, cancellationToken).ConfigureAwait(false);
+                switch (result.Outcome)
+                {
+                    case CaseCreateOutcome.Created:
+                        imported++;
+                        break;
+                    case CaseCreateOutcome.IdAlreadyExists when await SameAsStoredAsync(intake, cancellationToken).ConfigureAwait(false):
+                        duplicates++;
+                        break;
+                    default:
+                        Reject($"Case '{intake.Id}' is already stored with other content; it was not changed (change a stored case through the API).");
+                        break;
+                }
+            }
+            catch (DomainValidationException e)
+            {
+                Reject($"{e.Field}: {e.Message}");
+            }
+            catch (IdentityProtectionException)
+            {
+                Reject("The case holds identity values but no identity key is configured (TaskForce__IdentityKey); nothing was stored.");
+            }
+        }
+
+        return new ImportReport(Format, file, read, imported, duplicates, rejected, errors, []);
+    }
+
+    /// <summary>Whether the stored case equals the one the line describes (apart from when each was recorded).</summary>
+    private async Task<bool> SameAsStoredAsync(CaseIntake intake, CancellationToken cancellationToken)
+    {
+        var stored = await cases.GetAsync(CaseId.Parse(intake.Id!, "id"), cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var before = stored.Record.ToState();
+        var now = CreateCaseUseCase.Build(intake, clock, zone).ToState() with
+        {
+            CreatedAt = before.CreatedAt,
+            ConsentRecordedAt = before.ConsentRecordedAt,
+        };
+        return JsonSerializer.Serialize(before, TaskForceJson.Options) == JsonSerializer.Serialize(now, TaskForceJson.Options);
+    }
+}
