@@ -28,7 +28,7 @@ internal static class LinkCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var output = new Option<string?>("--out") { Description = "Folder for capture-history.csv, capture-history-strata.csv and link-decisions.csv (default out/)." };
-        var threshold = new Option<double?>("--name-threshold") { Description = "Minimum Jaro–Winkler similarity of names for a link without NIK (default 0.90)." };
+        var threshold = CliOptions.Number("--name-threshold", "Minimum Jaro–Winkler similarity of names for a link without NIK (default 0.90).", "a number in (0, 1] such as 0.90");
         var command = new Command("link", "Link agencies' victim lists into persons and write their capture histories for 'estimate'.")
         {
             records, output, threshold, ctx.Json,
