@@ -205,11 +205,61 @@ public sealed class CliTests(AzuriteFixture storage)
         Assert.Contains("empty", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Import_SaysHowToCompleteAndLeavesNothingHalfStored_GivenAStopDuringTheWrites()
+    {
+        using var cancelled = new CancellationTokenSource();
+        var options = new Azure.Data.Tables.TableClientOptions();
+        options.AddPolicy(new CancelOnFirstBatch(cancelled), Azure.Core.HttpPipelinePosition.PerCall);
+        var tables = await storage.NewTablesAsync(options);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        // The stop (as a Ctrl+C) arrives while the first batch of verdicts is being written.
+        int code = await CliApp.RunAsync(["import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json"], stdout, stderr, () => tables, cancelled.Token,
+            new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0)));
+        var (again, againOut, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+
+        Assert.Equal(1, code);
+        JsonElement error = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("error");
+        Assert.Equal("Cancelled", error.GetProperty("title").GetString());
+        Assert.Contains("of its 77 records were stored or found already stored", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("run the same import again", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, again);
+        JsonElement report = JsonDocument.Parse(againOut).RootElement;
+        Assert.Equal(77, report.GetProperty("imported").GetInt32() + report.GetProperty("duplicates").GetInt32()); // every verdict once
+        Assert.Equal(0, report.GetProperty("rejected").GetInt32()); // nothing half-stored conflicts with the file
+    }
+
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TaskForceTables tables, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         int code = await CliApp.RunAsync(args, stdout, stderr, () => tables, CancellationToken.None, new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0)));
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Cancels the run when the first entity-group transaction ($batch) is sent; the request itself goes on.</summary>
+    private sealed class CancelOnFirstBatch(CancellationTokenSource source) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            CancelIfBatch(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            CancelIfBatch(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void CancelIfBatch(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+            {
+                source.Cancel();
+            }
+        }
     }
 }
