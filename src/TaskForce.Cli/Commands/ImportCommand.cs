@@ -42,10 +42,7 @@ internal static class ImportCommand
                 regionCode = KemendagriRegions.Require(regionCode, "region");
             }
 
-            if (Directory.Exists(path))
-            {
-                throw new DomainValidationException("file", $"'{path}' is a folder, not a file.");
-            }
+            CliContext.RejectFolder(path, "file");
 
             if (!File.Exists(path))
             {
