@@ -31,22 +31,13 @@ internal static class CaseEntityMapper
     {
         var state = record.ToState();
         var summary = CaseSummary.From(record, ownerAgency);
-        string pk = TableKeys.CasePartition(state.Id);
+        string pk = TableKeys.CasePartition(record.Id.Value);
         var row = new TableEntity(pk, TableKeys.CaseRow)
         {
             ["Kind"] = KindCase,
             ["SchemaVersion"] = SchemaVersion,
-            ["CaseId"] = state.Id,
-            ["Region"] = state.Region,
-            ["CaseType"] = state.CaseType,
-            ["AgencyKind"] = state.ReportingAgency.Kind,
-            ["AgencyName"] = state.ReportingAgency.Name,
             ["OwnerAgency"] = ownerAgency,
-            ["IntakeChannel"] = state.IntakeChannel,
-            ["ReportedAt"] = state.ReportedAt.ToDateTimeOffset(),
-            ["ReportedAtText"] = InstantText.Format(state.ReportedAt),
             ["ReportedOn"] = DateText.Format(record.ReportedOn),
-            ["OffenceDate"] = state.OffenceDate is { } o ? DateText.Format(o) : null,
             ["CreatedAt"] = state.CreatedAt.ToDateTimeOffset(),
             ["CreatedAtText"] = InstantText.Format(state.CreatedAt),
             ["Victims"] = summary.Victims,
@@ -66,6 +57,7 @@ internal static class CaseEntityMapper
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
             ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
         };
+        WriteHeader(row, state);
 
         var persons = new List<TableEntity>();
         for (int i = 0; i < state.Victims.Count; i++)
@@ -124,15 +116,8 @@ internal static class CaseEntityMapper
             return rows;
         }
 
-        return new CaseRecordState
+        return new CaseRecordState(ReadHeader(caseRow))
         {
-            Id = caseRow.GetString("CaseId"),
-            Region = caseRow.GetString("Region"),
-            CaseType = caseRow.GetString("CaseType"),
-            ReportingAgency = new NewAgency(caseRow.GetString("AgencyKind"), caseRow.GetString("AgencyName")),
-            IntakeChannel = caseRow.GetString("IntakeChannel"),
-            ReportedAt = ParseInstant(caseRow.GetString("ReportedAtText")),
-            OffenceDate = ParseDate(caseRow.GetString("OffenceDate")),
             CreatedAt = ParseInstant(caseRow.GetString("CreatedAtText")),
             Victims = [.. Rows("victim", "Victims").Select(p =>
             {
@@ -173,18 +158,12 @@ internal static class CaseEntityMapper
         };
     }
 
-    public static CaseSummary ToSummary(TableEntity row) => new()
+    public static CaseSummary ToSummary(TableEntity row) => new(
+        ReadHeader(row),
+        row.GetString("OwnerAgency"),
+        ParseDate(row.GetString("ReportedOn")) ?? throw new InvalidDataException($"Case {row.PartitionKey} has no report date."),
+        ParseInstant(row.GetString("CreatedAtText")))
     {
-        Id = row.GetString("CaseId"),
-        Region = RegionCode.Parse(row.GetString("Region")),
-        CaseType = Enum.Parse<CaseType>(Pascal(row.GetString("CaseType"))),
-        ReportingAgency = new ReportingAgencyView(row.GetString("AgencyKind"), row.GetString("AgencyName")),
-        OwnerAgency = row.GetString("OwnerAgency"),
-        IntakeChannel = Enum.Parse<IntakeChannel>(Pascal(row.GetString("IntakeChannel"))),
-        ReportedAt = ParseInstant(row.GetString("ReportedAtText")),
-        ReportedOn = ParseDate(row.GetString("ReportedOn")) ?? throw new InvalidDataException($"Case {row.PartitionKey} has no report date."),
-        OffenceDate = ParseDate(row.GetString("OffenceDate")),
-        CreatedAt = ParseInstant(row.GetString("CreatedAtText")),
         Victims = row.GetInt32("Victims") ?? 0,
         ChildVictims = row.GetInt32("ChildVictims") ?? 0,
         Suspects = row.GetInt32("Suspects") ?? 0,
@@ -203,6 +182,33 @@ internal static class CaseEntityMapper
         "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing",
         "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn", "VictimIds",
     ];
+
+    /// <summary>Writes the columns of a case's header (<see cref="CaseHeader"/>): the one place a header field meets
+    /// a column.</summary>
+    private static void WriteHeader(TableEntity row, CaseHeader header)
+    {
+        row["CaseId"] = header.Id;
+        row["Region"] = header.Region;
+        row["CaseType"] = header.CaseType;
+        row["AgencyKind"] = header.ReportingAgency?.Kind;
+        row["AgencyName"] = header.ReportingAgency?.Name;
+        row["IntakeChannel"] = header.IntakeChannel;
+        row["ReportedAt"] = header.ReportedAt?.ToDateTimeOffset();
+        row["ReportedAtText"] = header.ReportedAt is { } r ? InstantText.Format(r) : null;
+        row["OffenceDate"] = header.OffenceDate is { } o ? DateText.Format(o) : null;
+    }
+
+    /// <summary>Reads the columns <see cref="WriteHeader"/> writes.</summary>
+    private static CaseHeader ReadHeader(TableEntity row) => new()
+    {
+        Id = row.GetString("CaseId"),
+        Region = row.GetString("Region"),
+        CaseType = row.GetString("CaseType"),
+        ReportingAgency = new NewAgency(row.GetString("AgencyKind"), row.GetString("AgencyName")),
+        IntakeChannel = row.GetString("IntakeChannel"),
+        ReportedAt = ParseInstant(row.GetString("ReportedAtText")),
+        OffenceDate = ParseDate(row.GetString("OffenceDate")),
+    };
 
     public static string AssociatedData(string partitionKey, string rowKey) => $"{partitionKey}|{rowKey}|{IdentityField}";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Indicators;
@@ -5,43 +6,19 @@ using TaskForce.Domain.Indicators;
 namespace TaskForce.Application.Cases;
 
 /// <summary>
-/// A case as returned by <c>GET /cases/{id}</c>: every recorded fact in wire codes, with the identity fields either
-/// shown (owning agency, coordinator) or redacted (everyone else).
+/// A case as returned by <c>GET /cases/{id}</c>: its header (<see cref="CaseHeaderView"/>) and every recorded fact in
+/// wire codes, with the identity fields either shown (owning agency, coordinator) or redacted (everyone else).
 /// </summary>
 /// <remarks>Redacted means: every present identity text becomes <c>[redacted]</c> (so the reader knows a value
 /// exists), and a victim's birth date (a quasi-identifier) is <see langword="null"/>; <see cref="IdentityVisible"/>
 /// says which view this is (UU 21/2007 Pasal 44; <see cref="PersonIdentity.Redacted"/>).</remarks>
-public sealed record CaseDocument
+public sealed record CaseDocument : CaseHeaderView
 {
-    /// <summary>Gets the case id.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>Gets the Kemendagri region code.</summary>
-    public required string Region { get; init; }
-
-    /// <summary>Gets the case type code.</summary>
-    public required string CaseType { get; init; }
-
-    /// <summary>Gets the reporting agency.</summary>
-    public required ReportingAgencyView ReportingAgency { get; init; }
-
-    /// <summary>Gets the owning agency code.</summary>
-    public required string OwnerAgency { get; init; }
-
-    /// <summary>Gets the intake channel code.</summary>
-    public required string IntakeChannel { get; init; }
-
-    /// <summary>Gets when the report was received (UTC).</summary>
-    public required Instant ReportedAt { get; init; }
-
-    /// <summary>Gets the business date of the report (district zone).</summary>
-    public required LocalDate ReportedOn { get; init; }
-
-    /// <summary>Gets the date of the act, if known.</summary>
-    public LocalDate? OffenceDate { get; init; }
-
-    /// <summary>Gets when the record was created (UTC).</summary>
-    public required Instant CreatedAt { get; init; }
+    [SetsRequiredMembers]
+    private CaseDocument(CaseHeader header, string ownerAgency, LocalDate reportedOn, Instant createdAt)
+        : base(header, ownerAgency, reportedOn, createdAt)
+    {
+    }
 
     /// <summary>Gets whether the identity fields below are shown (<see langword="true"/>) or redacted.</summary>
     public bool IdentityVisible { get; init; }
@@ -92,18 +69,8 @@ public sealed record CaseDocument
         ArgumentNullException.ThrowIfNull(ownerAgency);
         var state = record.ToState();
         IdentityView Id(PersonIdentity identity) => IdentityView.From(showIdentity ? identity : identity.Redacted());
-        return new CaseDocument
+        return new CaseDocument(state, ownerAgency, record.ReportedOn, state.CreatedAt)
         {
-            Id = state.Id,
-            Region = state.Region,
-            CaseType = state.CaseType,
-            ReportingAgency = new ReportingAgencyView(state.ReportingAgency.Kind!, state.ReportingAgency.Name!),
-            OwnerAgency = ownerAgency,
-            IntakeChannel = state.IntakeChannel,
-            ReportedAt = state.ReportedAt,
-            ReportedOn = record.ReportedOn,
-            OffenceDate = state.OffenceDate,
-            CreatedAt = state.CreatedAt,
             IdentityVisible = showIdentity,
             Victims = [.. record.Victims.Zip(state.Victims, (v, s) => new VictimView
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
@@ -7,41 +8,31 @@ using TaskForce.Domain.Legal;
 namespace TaskForce.Application.Cases;
 
 /// <summary>
-/// What a case listing shows and filters on: the case's header and counts, never a person-level field (no persons,
+/// What a case listing shows and filters on: the case's header (<see cref="CaseHeaderView"/>) and counts, never a person-level field (no persons,
 /// no identity, no birth dates). Stored with the case row so a listing reads case rows only (ADR-007).
 /// </summary>
 /// <remarks>Serialized with the shared snake_case options it is the item shape of <c>GET /cases</c>.</remarks>
-public sealed record CaseSummary
+public sealed record CaseSummary : CaseHeaderView
 {
-    /// <summary>Gets the case id.</summary>
-    public required string Id { get; init; }
+    /// <summary>Initializes a new instance of the <see cref="CaseSummary"/> class; the caller sets the members.</summary>
+    public CaseSummary()
+    {
+    }
 
-    /// <summary>Gets the Kemendagri region.</summary>
-    public required RegionCode Region { get; init; }
-
-    /// <summary>Gets the case type.</summary>
-    public required CaseType CaseType { get; init; }
-
-    /// <summary>Gets the reporting agency as recorded.</summary>
-    public required ReportingAgencyView ReportingAgency { get; init; }
-
-    /// <summary>Gets the agency code that owns the case (the creator's agency; decides who sees identity).</summary>
-    public required string OwnerAgency { get; init; }
-
-    /// <summary>Gets the intake channel.</summary>
-    public required IntakeChannel IntakeChannel { get; init; }
-
-    /// <summary>Gets when the report was received (UTC).</summary>
-    public required Instant ReportedAt { get; init; }
-
-    /// <summary>Gets the business date of the report in the district zone.</summary>
-    public required LocalDate ReportedOn { get; init; }
-
-    /// <summary>Gets the date of the act, if known.</summary>
-    public LocalDate? OffenceDate { get; init; }
-
-    /// <summary>Gets when the record was created (UTC).</summary>
-    public required Instant CreatedAt { get; init; }
+    /// <summary>Initializes a new instance of the <see cref="CaseSummary"/> class with a header in wire codes (see
+    /// <see cref="CaseHeaderView(CaseHeader, string, LocalDate, Instant)"/>); the caller sets the counts and flags.</summary>
+    /// <param name="header">The header. Cannot be <see langword="null"/>.</param>
+    /// <param name="ownerAgency">The owning agency code. Cannot be <see langword="null"/>.</param>
+    /// <param name="reportedOn">The business date of the report in the district zone.</param>
+    /// <param name="createdAt">When the record was created (UTC).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="ownerAgency"/> is
+    /// <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">A header value is missing or not a valid code.</exception>
+    [SetsRequiredMembers]
+    public CaseSummary(CaseHeader header, string ownerAgency, LocalDate reportedOn, Instant createdAt)
+        : base(header, ownerAgency, reportedOn, createdAt)
+    {
+    }
 
     /// <summary>Gets the number of victims.</summary>
     public int Victims { get; init; }
@@ -82,18 +73,8 @@ public sealed record CaseSummary
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(ownerAgency);
         var ages = record.Victims.Select(v => new VictimAge(v.ChildStatusAtOffence(), v.AgeAtOffence, "recorded")).ToList();
-        return new CaseSummary
+        return new CaseSummary(record.ToHeader(), ownerAgency, record.ReportedOn, record.CreatedAt)
         {
-            Id = record.Id.Value,
-            Region = record.Region,
-            CaseType = record.CaseType,
-            ReportingAgency = new ReportingAgencyView(record.ReportingAgency.Kind.ToCode(), record.ReportingAgency.Name),
-            OwnerAgency = ownerAgency,
-            IntakeChannel = record.IntakeChannel,
-            ReportedAt = record.ReportedAt,
-            ReportedOn = record.ReportedOn,
-            OffenceDate = record.OffenceDate,
-            CreatedAt = record.CreatedAt,
             Victims = record.Victims.Count,
             ChildVictims = record.Victims.Count(v => v.ChildStatusAtOffence() == ChildStatus.Child),
             Suspects = record.Suspects.Count,
@@ -107,7 +88,3 @@ public sealed record CaseSummary
     }
 }
 
-/// <summary>A reporting agency as shown on the wire.</summary>
-/// <param name="Kind">The agency kind code (e.g. <c>uptd_ppa</c>).</param>
-/// <param name="Name">The agency's name (not personal data).</param>
-public sealed record ReportingAgencyView(string Kind, string Name);

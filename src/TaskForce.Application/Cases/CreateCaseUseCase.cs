@@ -118,19 +118,7 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
     public static CaseRecord Build(CaseIntake intake, IClock clock, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(intake);
-        var record = CaseRecord.Open(
-            new NewCase
-            {
-                Id = intake.Id,
-                Region = intake.Region,
-                CaseType = intake.CaseType,
-                ReportingAgency = intake.ReportingAgency,
-                IntakeChannel = intake.IntakeChannel,
-                ReportedAt = intake.ReportedAt,
-                OffenceDate = intake.OffenceDate,
-            },
-            clock,
-            zone);
+        var record = CaseRecord.Open(intake, clock, zone);
         AddAll(intake.Victims, "victims", "victim", v => record.AddVictim(v));
         AddAll(intake.Suspects, "suspects", "suspect", s => record.AddSuspect(s));
         AddAll(intake.Witnesses, "witnesses", "witness", w => record.AddWitness(w));

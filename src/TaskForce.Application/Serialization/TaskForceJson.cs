@@ -1,7 +1,9 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using TaskForce.Domain.Common;
@@ -11,7 +13,7 @@ namespace TaskForce.Application.Serialization;
 /// <summary>
 /// The JSON settings shared by the tool, the functions and storage: snake_case names, enums as snake_case strings,
 /// NodaTime values in ISO form (<c>Instant</c> as <c>...Z</c>, <c>LocalDate</c> as <c>YYYY-MM-DD</c>), and region
-/// codes as strings (shared/contracts/cli.md).
+/// codes as strings (docs/contracts/cli.md); a derived document lists the members it inherits first.
 /// </summary>
 public static class TaskForceJson
 {
@@ -47,12 +49,43 @@ public static class TaskForceJson
             WriteIndented = writeIndented,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { InheritedMembersFirst } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new RegionCodeConverter());
         options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    /// <summary>Lists the members a type inherits before its own, base type first, each type's in declaration order
+    /// (System.Text.Json on its own lists the most derived type's first). So a document that derives from a shared
+    /// model, such as <see cref="Domain.Cases.CaseHeader"/>, starts with that model's fields in that model's order, as
+    /// the wire format always had them.</summary>
+    private static void InheritedMembersFirst(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.BaseType is null || typeInfo.Type.BaseType == typeof(object))
+        {
+            return;
+        }
+
+        var ordered = typeInfo.Properties.OrderBy(p => Depth((p.AttributeProvider as MemberInfo)?.DeclaringType)).ToList(); // a stable sort
+        typeInfo.Properties.Clear();
+        foreach (var property in ordered)
+        {
+            typeInfo.Properties.Add(property);
+        }
+    }
+
+    private static int Depth(Type? type)
+    {
+        int depth = 0;
+        for (; type is not null; type = type.BaseType)
+        {
+            depth++;
+        }
+
+        return depth;
     }
 
     private sealed class RegionCodeConverter : JsonConverter<RegionCode>

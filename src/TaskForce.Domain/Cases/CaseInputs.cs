@@ -3,32 +3,6 @@ using TaskForce.Domain.Common;
 
 namespace TaskForce.Domain.Cases;
 
-/// <summary>A new case as sent by a client (HTTP <c>POST /cases</c>, the tool's case-record format): codes are the
-/// wire codes, validated by <see cref="CaseRecord.Open(NewCase, IClock, DateTimeZone)"/>.</summary>
-public sealed record NewCase
-{
-    /// <summary>Gets the case id chosen by the client (see <see cref="CaseId"/>). Required.</summary>
-    public string? Id { get; init; }
-
-    /// <summary>Gets the Kemendagri region code of the case (e.g. <c>53.03</c>). Required; <c>*</c> is not a region.</summary>
-    public string? Region { get; init; }
-
-    /// <summary>Gets the case type code (<c>tppo</c>, <c>violence_against_women</c>, <c>violence_against_children</c>). Required.</summary>
-    public string? CaseType { get; init; }
-
-    /// <summary>Gets the reporting agency. Required.</summary>
-    public NewAgency? ReportingAgency { get; init; }
-
-    /// <summary>Gets the intake channel code (e.g. <c>walk_in</c>). Required.</summary>
-    public string? IntakeChannel { get; init; }
-
-    /// <summary>Gets when the report was received (UTC instant). Required; not in the future.</summary>
-    public Instant? ReportedAt { get; init; }
-
-    /// <summary>Gets the date of the act (tempus delicti, district business date), if known; not after the report.</summary>
-    public LocalDate? OffenceDate { get; init; }
-}
-
 /// <summary>An agency as sent by a client.</summary>
 /// <param name="Kind">The agency kind code (e.g. <c>uptd_ppa</c>). Required.</param>
 /// <param name="Name">The agency's name, e.g. <c>UPTD PPA Kabupaten TTU</c> (1–200 characters). Required. Not personal data.</param>

@@ -13,7 +13,7 @@ namespace TaskForce.Domain.Cases;
 /// <remarks>
 /// <para>Every change goes through a named method that validates its input and either applies it or throws
 /// <see cref="DomainValidationException"/> naming the wire field; nothing is half-applied. Inputs use the wire codes
-/// (<see cref="NewCase"/>, <see cref="NewVictim"/>, ...), so adapters only deserialize.</para>
+/// (<see cref="CaseHeader"/>, <see cref="NewVictim"/>, ...), so adapters only deserialize.</para>
 /// <para>Identity (names, NIK, addresses, phones, exact birth dates) is confined to members marked
 /// <see cref="IdentifyingAttribute"/> and listed in <see cref="IdentityFields"/> (UU 21/2007 Pasal 44).</para>
 /// <para>Time: <see cref="ReportedAt"/> and <see cref="CreatedAt"/> are instants; <see cref="OffenceDate"/> is a
@@ -118,7 +118,7 @@ public sealed partial class CaseRecord
         IsSexualViolence && (CaseType == CaseType.ViolenceAgainstChildren || _victims.Any(v => v.ChildStatusAtOffence() == Indicators.ChildStatus.Child));
 
     /// <summary>Opens a case from a client's input.</summary>
-    /// <param name="input">The new case. Cannot be <see langword="null"/>.</param>
+    /// <param name="input">The header of the new case. Cannot be <see langword="null"/>.</param>
     /// <param name="clock">The clock that says "now".</param>
     /// <param name="zone">The district zone for business dates (e.g. <see cref="DistrictTime.DefaultZone"/>).</param>
     /// <returns>The case, with no persons yet.</returns>
@@ -127,30 +127,13 @@ public sealed partial class CaseRecord
     /// <c>case_type</c>, <c>reporting_agency</c>, <c>intake_channel</c>, <c>reported_at</c>); a code is unknown; the
     /// region is malformed or <c>*</c>; <c>reported_at</c> is in the future; <c>offence_date</c> is after the report
     /// date.</exception>
-    public static CaseRecord Open(NewCase input, IClock clock, DateTimeZone zone)
+    public static CaseRecord Open(CaseHeader input, IClock clock, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(zone);
         Instant now = clock.GetCurrentInstant();
-        var id = CaseId.Parse(input.Id, "id");
-        var region = CasePlaces.Region(input.Region, "region");
-        var type = CaseCodes.CaseTypes.Parse(input.CaseType, "case_type");
-        var agency = ReportingAgency.Create(input.ReportingAgency, "reporting_agency");
-        var channel = CaseCodes.Channels.Parse(input.IntakeChannel, "intake_channel");
-        Instant reportedAt = input.ReportedAt ?? throw new DomainValidationException("reported_at", "The time the report was received is required.");
-        if (reportedAt > now)
-        {
-            throw new DomainValidationException("reported_at", $"The report time {reportedAt} is in the future (now {now}).");
-        }
-
-        LocalDate reportedOn = DistrictTime.BusinessDate(reportedAt, zone);
-        if (input.OffenceDate is { } offence && offence > reportedOn)
-        {
-            throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is after the report date {reportedOn:uuuu-MM-dd}.");
-        }
-
-        return new CaseRecord(id, region, type, agency, channel, reportedAt, reportedOn, input.OffenceDate, now);
+        return FromHeader(input, zone, createdAt: now, now: now);
     }
 
     /// <summary>Records or corrects the date of the act; every victim's age is re-checked against it.</summary>

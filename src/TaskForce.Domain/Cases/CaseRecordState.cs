@@ -11,31 +11,18 @@ namespace TaskForce.Domain.Cases;
 /// <para>The state holds identity values (<see cref="NewIdentity"/>, victims' birth dates): it is as confidential as
 /// the case (UU 21/2007 Pasal 44). Adapters encrypt the members listed in <see cref="IdentityFields"/> before they
 /// reach a store and never log a state (docs/decisions/ADR-004-identity-fields.md).</para>
-/// <para>Unlike <see cref="NewCase"/>, the state carries what intake stamped: the person ids, when the record was
-/// created and when consent was recorded. <see cref="CaseRecord.Restore"/> keeps them as stored.</para>
+/// <para>The header fields are those of <see cref="CaseHeader"/>. Beyond the header, the state carries what intake
+/// stamped: the person ids, when the record was created and when consent was recorded. <see cref="CaseRecord.Restore"/> keeps them as stored.</para>
 /// </remarks>
-public sealed record CaseRecordState
+public sealed record CaseRecordState : CaseHeader
 {
-    /// <summary>Gets the case id (see <see cref="CaseId"/>).</summary>
-    public required string Id { get; init; }
-
-    /// <summary>Gets the Kemendagri region code.</summary>
-    public required string Region { get; init; }
-
-    /// <summary>Gets the case type code.</summary>
-    public required string CaseType { get; init; }
-
-    /// <summary>Gets the reporting agency.</summary>
-    public required NewAgency ReportingAgency { get; init; }
-
-    /// <summary>Gets the intake channel code.</summary>
-    public required string IntakeChannel { get; init; }
-
-    /// <summary>Gets when the report was received (UTC).</summary>
-    public required Instant ReportedAt { get; init; }
-
-    /// <summary>Gets the date of the act, or <see langword="null"/> while unknown.</summary>
-    public LocalDate? OffenceDate { get; init; }
+    /// <summary>Initializes a new instance of the <see cref="CaseRecordState"/> class with a stored header.</summary>
+    /// <param name="header">The header (wire codes); its values are copied. Cannot be <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> is <see langword="null"/>.</exception>
+    public CaseRecordState(CaseHeader header)
+        : base(header ?? throw new ArgumentNullException(nameof(header)))
+    {
+    }
 
     /// <summary>Gets when the record was created (UTC), as stamped by <see cref="CaseRecord.Open"/>.</summary>
     public required Instant CreatedAt { get; init; }
@@ -85,15 +72,8 @@ public sealed partial class CaseRecord
     /// <summary>Returns everything the case is made of, in wire codes, for storage.</summary>
     /// <returns>The state; <see cref="Restore"/> rebuilds an equal case from it. It holds identity values: never
     /// log it, and encrypt its <see cref="IdentityFields"/> before storing it.</returns>
-    public CaseRecordState ToState() => new()
+    public CaseRecordState ToState() => new(ToHeader())
     {
-        Id = Id.Value,
-        Region = Region.Value,
-        CaseType = CaseType.ToCode(),
-        ReportingAgency = new NewAgency(ReportingAgency.Kind.ToCode(), ReportingAgency.Name),
-        IntakeChannel = IntakeChannel.ToCode(),
-        ReportedAt = ReportedAt,
-        OffenceDate = OffenceDate,
         CreatedAt = CreatedAt,
         Victims = [.. _victims.Select(v => new PersonState<NewVictim>(v.Id.Value, new NewVictim
         {
@@ -168,18 +148,7 @@ public sealed partial class CaseRecord
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(zone);
-        var id = CaseId.Parse(state.Id, "id");
-        var region = CasePlaces.Region(state.Region, "region");
-        var type = CaseCodes.CaseTypes.Parse(state.CaseType, "case_type");
-        var agency = ReportingAgency.Create(state.ReportingAgency, "reporting_agency");
-        var channel = CaseCodes.Channels.Parse(state.IntakeChannel, "intake_channel");
-        LocalDate reportedOn = DistrictTime.BusinessDate(state.ReportedAt, zone);
-        if (state.OffenceDate is { } offence && offence > reportedOn)
-        {
-            throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is after the report date {reportedOn:uuuu-MM-dd}.");
-        }
-
-        var record = new CaseRecord(id, region, type, agency, channel, state.ReportedAt, reportedOn, state.OffenceDate, state.CreatedAt);
+        var record = FromHeader(state, zone, createdAt: state.CreatedAt, now: null);
         Restore(state.Victims, "victims", "victim", MaxPersonsPerRole, (pid, p, f) => record._victims.Add(record.BuildVictim(pid, p, f)));
         Restore(state.Suspects, "suspects", "suspect", MaxPersonsPerRole, (pid, p, f) => record._suspects.Add(BuildSuspect(pid, p, f)));
         Restore(state.Witnesses, "witnesses", "witness", MaxPersonsPerRole, (pid, p, f) => record._witnesses.Add(BuildWitness(pid, p, f)));

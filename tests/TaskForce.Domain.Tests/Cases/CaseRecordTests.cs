@@ -13,7 +13,7 @@ public class CaseRecordTests
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 3, 10, 1, 0));
     private static readonly DateTimeZone Zone = DistrictTime.DefaultZone;
 
-    internal static NewCase ValidCase() => new()
+    internal static CaseHeader ValidCase() => new()
     {
         Id = "case-001",
         Region = "53.03",
@@ -24,7 +24,7 @@ public class CaseRecordTests
         OffenceDate = new LocalDate(2025, 11, 20),
     };
 
-    private static CaseRecord Open(NewCase? input = null) => CaseRecord.Open(input ?? ValidCase(), Clock, Zone);
+    private static CaseRecord Open(CaseHeader? input = null) => CaseRecord.Open(input ?? ValidCase(), Clock, Zone);
 
     [Fact]
     public void Open_KeepsValues_GivenValidInput()
@@ -50,7 +50,7 @@ public class CaseRecordTests
         Assert.Equal(new LocalDate(2026, 3, 2), c.ReportedOn);
     }
 
-    public static TheoryData<string, NewCase> MissingOrBadFields() => new()
+    public static TheoryData<string, CaseHeader> MissingOrBadFields() => new()
     {
         { "id", ValidCase() with { Id = null } },
         { "id", ValidCase() with { Id = "case/1" } },
@@ -72,7 +72,7 @@ public class CaseRecordTests
 
     [Theory]
     [MemberData(nameof(MissingOrBadFields))]
-    public void Open_ThrowsNamingField_GivenMissingOrBadValue(string field, NewCase input)
+    public void Open_ThrowsNamingField_GivenMissingOrBadValue(string field, CaseHeader input)
     {
         var e = Assert.Throws<DomainValidationException>(() => Open(input));
 

@@ -21,7 +21,7 @@ public sealed class VictimCaseFactMapperTests
 
     private static CaseRecord Case(FakeClock clock)
     {
-        var c = CaseRecord.Open(new NewCase
+        var c = CaseRecord.Open(new CaseHeader
         {
             Id = "case-7", Region = "53.03", CaseType = "tppo", ReportingAgency = new NewAgency("uptd_ppa", "UPTD PPA TTU"),
             IntakeChannel = "walk_in", ReportedAt = clock.GetCurrentInstant(), OffenceDate = new LocalDate(2025, 3, 1),
@@ -110,7 +110,7 @@ public sealed class VictimCaseFactMapperTests
     public void Map_GivesOneFactWithoutAPerson_GivenACaseWithNoVictim()
     {
         var clock = At(2025, 3, 10, 9);
-        var record = CaseRecord.Open(new NewCase
+        var record = CaseRecord.Open(new CaseHeader
         {
             Id = "case-8", Region = "53.03", CaseType = "violence_against_women", ReportingAgency = new NewAgency("police", "Polres TTU"),
             IntakeChannel = "police_report", ReportedAt = clock.GetCurrentInstant(),
@@ -130,7 +130,7 @@ public sealed class VictimCaseFactMapperTests
     {
         var clock = At(2025, 3, 10, 9);
         var a = Case(clock);
-        var b = CaseRecord.Open(new NewCase
+        var b = CaseRecord.Open(new CaseHeader
         {
             Id = "case-police-1", Region = "53.03", CaseType = "tppo", ReportingAgency = new NewAgency("police", "Polres TTU"),
             IntakeChannel = "police_report", ReportedAt = clock.GetCurrentInstant(),
