@@ -8,8 +8,8 @@ using TaskForce.Domain.Legal;
 namespace TaskForce.Application.Cases;
 
 /// <summary>
-/// What a case listing shows and filters on: the case's header (<see cref="CaseHeaderView"/>) and counts, never a person-level field (no persons,
-/// no identity, no birth dates). Stored with the case row so a listing reads case rows only (ADR-007).
+/// What a case listing shows and filters on: the case's header (<see cref="CaseHeaderView"/>) and counts, never a
+/// person-level field (no persons, no identity, no birth dates). Stored with the case row so a listing reads case rows only (ADR-007).
 /// </summary>
 /// <remarks>Serialized with the shared snake_case options it is the item shape of <c>GET /cases</c>.</remarks>
 public sealed record CaseSummary : CaseHeaderView
@@ -87,4 +87,3 @@ public sealed record CaseSummary : CaseHeaderView
         };
     }
 }
-
