@@ -9,7 +9,7 @@ using TaskForce.Domain.Tests.Support;
 namespace TaskForce.Domain.Tests.Legal;
 
 /// <summary>
-/// Every verdict in shared/data/verdicts/verdicts.jsonl through sentence-check. The table below is written by hand,
+/// Every verdict in samples/verdicts/verdicts.jsonl through sentence-check. The table below is written by hand,
 /// verdict by verdict, from the statute: for each case number the article held proven (as a contract id), the
 /// participation, the aggravations the court applied, the regime the statute gives for its dates, and the expected
 /// flags. The sentence, the fine and the dates are read from the file; nothing expected comes from the engine.
@@ -150,7 +150,7 @@ public class VerdictSentenceCheckTests
     };
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Verdicts = new(() =>
-        File.ReadLines(SharedData.PathOf("data/verdicts/verdicts.jsonl"))
+        File.ReadLines(RepoData.Verdicts)
             .Where(l => !string.IsNullOrWhiteSpace(l))
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())
             .ToDictionary(e => e.GetProperty("case_number").GetString()!));
