@@ -11,7 +11,7 @@ namespace TaskForce.Application.Serialization;
 /// <summary>
 /// The JSON settings shared by the tool, the functions and storage: snake_case names, enums as snake_case strings,
 /// NodaTime values in ISO form (<c>Instant</c> as <c>...Z</c>, <c>LocalDate</c> as <c>YYYY-MM-DD</c>), and region
-/// codes as strings (shared/contracts/cli.md).
+/// codes as strings (docs/contracts/cli.md).
 /// </summary>
 public static class TaskForceJson
 {

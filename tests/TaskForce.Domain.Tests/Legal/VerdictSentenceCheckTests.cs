@@ -15,7 +15,7 @@ namespace TaskForce.Domain.Tests.Legal;
 /// flags. The sentence, the fine and the dates are read from the file; nothing expected comes from the engine.
 /// </summary>
 /// <remarks>
-/// Ranges used (shared/reference/domain-indonesia.md): UU21-2007 Pasal 2-6, 36-180 months and Rp120-600 juta,
+/// Ranges used (docs/sources.md): UU21-2007 Pasal 2-6, 36-180 months and Rp120-600 juta,
 /// cumulative (§1.3), Pasal 10 attempt/aiding at the base range; Pasal 17: maximum 240 months and Rp800 juta, minimum
 /// unchanged under the default reading. UU18-2017 Pasal 81 jo 69: at most 120 months and at most Rp15 miliar,
 /// cumulative (§1.3a); aiding (KUHP Pasal 57(1)) at most 80 months. From 2 January 2026, for a 2025 act (lex mitior):
