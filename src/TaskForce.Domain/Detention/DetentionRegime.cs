@@ -27,7 +27,7 @@ public sealed record DetentionRegime(string Code, LocalDate InForceFrom, bool Co
 /// prosecution), the Ketua PT (district court), the Supreme Court (appeal) and the Ketua MA (cassation).</para>
 /// <para>KUHAP 2025 (UU 20/2025 Pasal 99–108) [U]: the enacted numbers were not retrieved. A 2025 draft reportedly kept
 /// investigation 60, prosecution 50 and court 90 days in total, cut the Supreme Court to 90 days, and kept a 30-day
-/// extension for offences over 9 years (§5.2, low-reliability source). The per-stage split below mirrors KUHAP 1981
+/// extension for offences over 9 years (docs/sources.md#kuhap-2025, low-reliability source). The per-stage split below mirrors KUHAP 1981
 /// except the Supreme Court (30 + 60) and is marked unconfirmed until checked against the statute.</para>
 /// <para>Choice of regime: a period uses the regime in force on its start date. UU 20/2025's transitional provisions
 /// for detention were not confirmed, so results that cross 2 January 2026 say so.</para>

@@ -23,6 +23,7 @@ public sealed class SelfContainedTests
         "anchors-" + "case-management.md",
         "anchors" + " §",
         "reference" + " §",
+        "engineering" + ".md §",
     ];
 
     private static readonly string[] Roots = ["src/", "tests/", "bench/", "scripts/", ".ci/"];
