@@ -4,4 +4,4 @@
 # Usage: bench/mse-bench.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-dotnet run -c Release --project bench/TaskForce.Benchmarks -- ../shared/data/mse bench/results/mse.md
+dotnet run -c Release --project bench/TaskForce.Benchmarks -- samples/mse bench/results/mse.md

@@ -1,7 +1,7 @@
 // TaskForce: the Function App (Linux, Flex Consumption, .NET 10 isolated worker) and its Storage account.
 // Deploy:  az deployment group create -g <rg> -f deploy/main.bicep -p appName=<name> [keyVaultName=<kv>] ...
 // Then publish the worker: func azure functionapp publish <appName> (or zip deploy of `dotnet publish` output).
-// Notes (shared/reference/engineering.md §3.4): timers run in UTC on Linux Consumption/Flex (WEBSITE_TIME_ZONE is not
+// Notes (docs/sources.md#azure-functions): timers run in UTC on Linux Consumption/Flex (WEBSITE_TIME_ZONE is not
 // supported there), so the schedules below are UTC NCRONTAB (6 fields) and business dates are computed in code in
 // TaskForce:TimeZone. App settings use "__" for ":" (Linux).
 

@@ -107,7 +107,7 @@ if INCLUDE_CASES:
 doc = {
     "openapi": "3.0.3",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",
-             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: shared/contracts/cli.md."},
+             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/contracts/cli.md."},
     "servers": [{"url": "/api"}],
     "security": [{"functionKey": []}],
     "paths": paths,

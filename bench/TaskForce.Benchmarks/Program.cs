@@ -7,7 +7,7 @@ using System.Text;
 using System.Text.Json;
 using TaskForce.Domain.Estimation;
 
-string dataDir = args.Length > 0 ? args[0] : "../shared/data/mse";
+string dataDir = args.Length > 0 ? args[0] : "samples/mse";
 string output = args.Length > 1 ? args[1] : "bench/results/mse.md";
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -47,14 +47,14 @@ var bca = Measure(withBca, 1, 5, out MseEstimate boot);
 var md = new StringBuilder();
 md.AppendLine("# Benchmark: multiple systems estimation (issue 6)");
 md.AppendLine();
-md.AppendLine("Not a test. Command: `bench/mse-bench.sh` (Release build; `dotnet run -c Release --project bench/TaskForce.Benchmarks -- ../shared/data/mse bench/results/mse.md`).");
+md.AppendLine("Not a test. Command: `bench/mse-bench.sh` (Release build; `dotnet run -c Release --project bench/TaskForce.Benchmarks -- samples/mse bench/results/mse.md`).");
 md.AppendLine();
 md.AppendLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}. Single-threaded code; wall-clock Stopwatch, median of the runs after warm-up (60, 40 and 1 unmeasured runs: tiered JIT settles after about 30 calls). The machine is shared with other work, so Max shows interference.");
 string load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 md.AppendLine();
 md.AppendLine($"Load average when the run ended (/proc/loadavg): {load} — on a 2-core machine shared with other builds, the medians include waiting for a core; Min is the closest to an idle machine.");
 md.AppendLine();
-md.AppendLine("Data: `../shared/data/mse/UKdat.csv` (UK 2013, six lists, 2,744 victims seen).");
+md.AppendLine("Data: `samples/mse/UKdat.csv` (UK 2013, six lists, 2,744 victims seen).");
 md.AppendLine();
 md.AppendLine("| What | Runs | Median | Min | Max | Target |");
 md.AppendLine("|---|---|---|---|---|---|");

@@ -43,7 +43,7 @@ public sealed record LinkListsSummary(
 /// <summary>
 /// Links agencies' victim lists (police, UPTD PPA, social services, BP3MI, NGOs, IOM …) into persons and writes their
 /// capture histories for multiple systems estimation: the step before <c>taskforce estimate</c> for lists that are
-/// not case records in TaskForce (anchors-case-management.md §4: "collect named victim lists from ≥ 2 sources; link
+/// not case records in TaskForce (docs/sources.md#mse: "collect named victim lists from ≥ 2 sources; link
 /// records across lists; tabulate the 2^k − 1 observed patterns").
 /// </summary>
 /// <remarks>

@@ -44,14 +44,14 @@ public sealed record ExportReport(string Format, string Region, string Period, i
 /// <see cref="CaseIndicators"/>) and carries no identity value (UU 21/2007 Pasal 44).
 /// </summary>
 /// <remarks>
-/// <para>SIMFONI-PPA has no public import schema (domain-indonesia.md §4 [U]); the CSV follows the dimensions its
+/// <para>SIMFONI-PPA has no public import schema (docs/sources.md#simfoni-ppa [U]); the CSV follows the dimensions its
 /// dashboards publish: form of violence (multi-select: a person counts once in each form), sex and age group
 /// (SIMFONI-PPA groups, [U]), with the form's totals and margins, and the suppression rule of the snapshot over that
 /// table (each form's cross with its margins).</para>
 /// <para>HTCDS v2.0 is a record standard. Records carry only coarse fields (gender, age band <c>ageBroad</c>,
 /// citizenship, type of exploitation, location of exploitation, migrant-worker status, year) and a record is withheld
 /// when fewer than k records share its quasi-identifiers (gender, age band, citizenship, location, year): the
-/// k-anonymity rule of CTDC's earlier global data set (anchors §3.2).</para>
+/// k-anonymity rule of CTDC's earlier global data set (docs/sources.md#ctdc).</para>
 /// <para>The CTDC-shaped CSV aggregates the persons by the codebook variables TaskForce records (yearOfRegistration,
 /// gender, ageBroad, citizenship, CountryOfExploitation as alpha-3, isForcedLabour, isSexualExploit, isOtherExploit);
 /// the other variables are left empty (missing). A combination with fewer than k persons is left out, like CTDC's

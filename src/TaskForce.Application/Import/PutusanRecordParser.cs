@@ -9,7 +9,7 @@ namespace TaskForce.Application.Import;
 
 /// <summary>
 /// Parses one line of the court-outcome format (<c>putusan</c>: one JSON object a line, fields as in
-/// shared/data/verdicts/README.md) into a <see cref="CourtVerdict"/>.
+/// samples/verdicts/README.md) into a <see cref="CourtVerdict"/>.
 /// </summary>
 /// <remarks>
 /// Strict where a wrong value would change a count (dates, sex codes, participation, numbers) and tolerant of

@@ -9,7 +9,7 @@ namespace TaskForce.Application.Ports;
 /// sexual-violence case, and the date the SPDP was sent. No personal data.
 /// </summary>
 /// <remarks>
-/// Guards that read them: referrals need <see cref="ConsentToShare"/> given (anchors §1.4, §2.5); mediation is refused
+/// Guards that read them: referrals need <see cref="ConsentToShare"/> given (docs/sources.md#primero, #gbvims); mediation is refused
 /// when <see cref="IsTpks"/> or <see cref="IsChildSexualViolence"/> (UU 12/2022 Pasal 23 [R]); the criminal-justice track
 /// enters penyidikan only once <see cref="SpdpSentOn"/> is recorded (KUHAP Pasal 109(1) [R]). They are read on every
 /// transition, so a change on the case (consent withdrawn) applies to the next transition of every workflow.

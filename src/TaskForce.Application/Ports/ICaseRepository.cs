@@ -103,7 +103,7 @@ public static class CaseStorageLimits
 {
     /// <summary>The most persons (victims, suspects and witnesses together) one case may hold: a case and its persons
     /// are written in one Table Storage transaction of at most 100 entities, with the case row and the idempotency
-    /// record (engineering.md §3.1; ADR-007).</summary>
+    /// record (docs/sources.md#azure-table-storage; ADR-007).</summary>
     public const int MaxPersonsPerCase = 98;
 }
 

@@ -8,7 +8,7 @@ using TaskForce.Domain.Indicators;
 namespace TaskForce.Application.Snapshots;
 
 /// <summary>
-/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (shared/contracts/cli.md,
+/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/contracts/cli.md,
 /// <c>snapshot</c>): the one serialisation used by the tool, the functions and the snapshots table.
 /// </summary>
 /// <remarks>

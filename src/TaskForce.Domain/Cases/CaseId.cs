@@ -9,7 +9,7 @@ namespace TaskForce.Domain.Cases;
 /// </summary>
 /// <remarks>
 /// One to <see cref="MaxLength"/> characters from <c>[A-Za-z0-9_-]</c>: safe as an Azure Table partition or row key
-/// (which forbid <c>/ \ # ?</c> and control characters, engineering.md §3.1) and in a URL path. It must not carry
+/// (which forbid <c>/ \ # ?</c> and control characters, docs/sources.md#azure-table-storage) and in a URL path. It must not carry
 /// personal data (UU 21/2007 Pasal 44): never build it from a name or an ID number.
 /// </remarks>
 public sealed partial record CaseId

@@ -99,7 +99,7 @@ public sealed record NewWitness
     public bool Child { get; init; }
 }
 
-/// <summary>The trafficking elements as sent by a client (codes per shared/contracts/cli.md, <c>qualify</c>).</summary>
+/// <summary>The trafficking elements as sent by a client (codes per docs/contracts/cli.md, <c>qualify</c>).</summary>
 public sealed record NewTraffickingElements
 {
     /// <summary>Gets the act codes (e.g. <c>perekrutan</c>).</summary>
@@ -145,7 +145,7 @@ public sealed record NewPlaces
 /// <param name="Country">An ISO 3166-1 alpha-2 code other than <c>ID</c>, or <see langword="null"/>.</param>
 public sealed record NewTransitPlace(string? Region, string? Country);
 
-/// <summary>Consent flags as sent by a client (Primero consent fields, anchors §1.11).</summary>
+/// <summary>Consent flags as sent by a client (Primero consent fields, docs/sources.md#primero).</summary>
 public sealed record NewConsent
 {
     /// <summary>Gets consent to receive services. Required.</summary>
@@ -161,7 +161,7 @@ public sealed record NewConsent
     public string? GivenBy { get; init; }
 }
 
-/// <summary>The answers of the GBVIMS classification tool, asked in its order (anchors §2.1). Answers after the first
+/// <summary>The answers of the GBVIMS classification tool, asked in its order (docs/sources.md#gbvims). Answers after the first
 /// "yes" may be left <see langword="null"/>.</summary>
 public sealed record NewGbvAnswers
 {

@@ -5,7 +5,7 @@ namespace TaskForce.Domain.Cases;
 /// <summary>The kind of case a district service records.</summary>
 /// <remarks>The three caseloads of a district: trafficking handled with the GT-PPTPPO (UU 21/2007), and violence
 /// against women (KtP) and against children (KtA) handled by Dinas P3A / UPTD PPA and recorded in SIMFONI-PPA
-/// (Permen PPPA 2/2022; domain-indonesia.md §3–§4). A violence case can reveal trafficking; the case keeps its type
+/// (Permen PPPA 2/2022; docs/sources.md#uptd-ppa, #simfoni-ppa). A violence case can reveal trafficking; the case keeps its type
 /// and records the trafficking elements.</remarks>
 public enum CaseType
 {
@@ -20,8 +20,8 @@ public enum CaseType
 }
 
 /// <summary>How a report reached the service (intake channel).</summary>
-/// <remarks>Project vocabulary, not an official SIMFONI list (its code lists are unpublished, domain-indonesia.md
-/// §4 [U]); built from the UPTD PPA service functions pengaduan and penjangkauan (Permen PPPA 2/2022 [C]) and the
+/// <remarks>Project vocabulary, not an official SIMFONI list (its code lists are unpublished,
+/// docs/sources.md#simfoni-ppa [U]); built from the UPTD PPA service functions pengaduan and penjangkauan (Permen PPPA 2/2022 [C]) and the
 /// police report (LP).</remarks>
 public enum IntakeChannel
 {
@@ -101,11 +101,11 @@ public enum MigrantWorkerStatus
     Procedural = 2,
 
     /// <summary>A migrant worker placed outside the procedure (PMI nonprosedural), the pattern behind most real
-    /// UU 18/2017 Pasal 81 jo 69 convictions (shared/data/verdicts). Wire code <c>non_procedural</c>.</summary>
+    /// UU 18/2017 Pasal 81 jo 69 convictions (samples/verdicts). Wire code <c>non_procedural</c>.</summary>
     NonProcedural = 3,
 }
 
-/// <summary>A suspect's role in the trafficking process (HTCDS v2 <c>per_RoleInProcess</c>, anchors §3.1).</summary>
+/// <summary>A suspect's role in the trafficking process (HTCDS v2 <c>per_RoleInProcess</c>, docs/sources.md#htcds).</summary>
 public enum PerpetratorRole
 {
     /// <summary>Travelling partner. Wire code <c>travelling_partner</c>.</summary>
@@ -139,7 +139,7 @@ public enum PerpetratorRole
     Other = 10,
 }
 
-/// <summary>Who gave the consent recorded on a case (Primero <c>consent_source</c>, anchors §1.11).</summary>
+/// <summary>Who gave the consent recorded on a case (Primero <c>consent_source</c>, docs/sources.md#primero).</summary>
 public enum ConsentGiver
 {
     /// <summary>The person themself. Wire code <c>self</c>.</summary>
@@ -154,7 +154,7 @@ public enum ConsentGiver
 
 /// <summary>
 /// The GBVIMS classification of an incident: one type per incident, the first "yes" in the tool's decision order
-/// (GBV Classification Tool, GBVIMS User Guide ch. 3; anchors-case-management.md §2.1).
+/// (GBV Classification Tool, GBVIMS User Guide ch. 3; docs/sources.md#gbvims).
 /// </summary>
 public enum GbvType
 {
@@ -181,7 +181,7 @@ public enum GbvType
     NonGbv = 7,
 }
 
-/// <summary>A SIMFONI-PPA form of violence; several may apply to one victim (multi-select; domain-indonesia.md §4 [C]).</summary>
+/// <summary>A SIMFONI-PPA form of violence; several may apply to one victim (multi-select; docs/sources.md#simfoni-ppa [C]).</summary>
 public enum SimfoniViolenceForm
 {
     /// <summary>Physical (fisik). Wire code <c>fisik</c>.</summary>

@@ -6,7 +6,7 @@ namespace TaskForce.Domain.Cases;
 /// <summary>
 /// The consent recorded on a case: to receive services, to be counted (without identity) in reports, and to be
 /// shared with other agencies (Primero <c>consent_for_services</c>, <c>consent_reporting</c>,
-/// <c>disclosure_other_orgs</c>; anchors-case-management.md §1.11).
+/// <c>disclosure_other_orgs</c>; docs/sources.md#primero).
 /// </summary>
 /// <remarks>
 /// Consent here is about data and services; it has nothing to do with the victim's consent to the trafficking, which

@@ -4,7 +4,7 @@ namespace TaskForce.Domain.Cases;
 
 /// <summary>
 /// The GBVIMS classification tool: six questions asked in a fixed order, the first "yes" gives the incident's one
-/// type, so the most severe act is the one recorded (GBVIMS User Guide ch. 3; anchors-case-management.md §2.1).
+/// type, so the most severe act is the one recorded (GBVIMS User Guide ch. 3; docs/sources.md#gbvims).
 /// </summary>
 /// <remarks>
 /// Order: penetration → <see cref="GbvType.Rape"/>; unwanted sexual contact → <see cref="GbvType.SexualAssault"/>;

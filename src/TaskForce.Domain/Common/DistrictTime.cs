@@ -7,7 +7,7 @@ namespace TaskForce.Domain.Common;
 /// </summary>
 /// <remarks>
 /// Kabupaten Timor Tengah Utara (Kemendagri 53.03, NTT) keeps Waktu Indonesia Tengah (WITA), IANA zone
-/// <c>Asia/Makassar</c>, a fixed UTC+08:00 with no daylight saving (shared/data/regions/README.md). Code stays
+/// <c>Asia/Makassar</c>, a fixed UTC+08:00 with no daylight saving (docs/sources.md#kepmendagri-2138-2025). Code stays
 /// zone-generic: the zone is a parameter everywhere, and this type only names the default.
 /// Example: the instant 2025-03-31T16:30:00Z is 2025-04-01 00:30 WITA, so its business date is 1 April 2025.
 /// </remarks>

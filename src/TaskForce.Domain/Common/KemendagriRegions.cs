@@ -10,7 +10,7 @@ namespace TaskForce.Domain.Common;
 /// <para>Source: Keputusan Menteri Dalam Negeri (Kepmendagri) 300.2.2-2138/2025 on the codes and data of government
 /// administrative regions, as published in the public data set <c>cahyadsn/wilayah</c> (MIT licence,
 /// <c>db/wilayah.sql</c>); the NTT rows are embedded from <c>Common/Data/ntt-regions.csv</c> (3,746 codes, a copy of
-/// <c>shared/data/regions/ntt-regions.csv</c>). The 38 province codes are the same source's province rows
+/// <c>src/TaskForce.Domain/Common/Data/ntt-regions.csv</c>). The 38 province codes are the same source's province rows
 /// (11–19, 21, 31–36, 51–53, 61–65, 71–76, 81–82, 91–96).</para>
 /// <para>Coverage: a code in province 53 must be in the NTT list. A province code of any province is checked against the
 /// 38 codes. A kabupaten, kecamatan or desa code of another province is checked on its province only: the package

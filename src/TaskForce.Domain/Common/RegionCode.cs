@@ -8,7 +8,7 @@ namespace TaskForce.Domain.Common;
 /// all records regardless of region.
 /// </summary>
 /// <remarks>
-/// Codes follow Kepmendagri 300.2.2-2138/2025 (shared/data/regions/ntt-regions.csv). This type checks the shape
+/// Codes follow Kepmendagri 300.2.2-2138/2025 (src/TaskForce.Domain/Common/Data/ntt-regions.csv). This type checks the shape
 /// only; whether a code exists in the Kemendagri list is checked where the list is loaded. The BPS code of a region
 /// differs from its Kemendagri code (TTU: Kemendagri 53.03, BPS believed 5305) and is never derived from it.
 /// Example: <c>53.03.01</c> (Miomaffo Timur) is within <c>53.03</c> (Timor Tengah Utara) and within <c>53</c> (NTT).

@@ -10,7 +10,7 @@ namespace TaskForce.Domain.CourtOutcomes;
 /// issues found in them. The unit the court-outcome indicators count.
 /// </summary>
 /// <remarks>
-/// Real verdicts are messy (shared/data/verdicts/README.md): detention periods overlap or end before they start, a
+/// Real verdicts are messy (samples/verdicts/README.md): detention periods overlap or end before they start, a
 /// date is missing, a fine substitute is in days. <see cref="Create(CourtVerdictFacts)"/> rejects only what cannot be
 /// a verdict (no case number, a negative count or amount, a malformed country code) and keeps everything else as
 /// printed, listing what is odd in <see cref="Issues"/>. It never corrects a value.
@@ -28,7 +28,7 @@ public sealed partial class CourtVerdict
     /// <see cref="CourtVerdictFacts.VictimsChildrenCount"/> and the length of the victim list lie in
     /// [0, <see cref="MaxVictims"/>].</summary>
     /// <remarks>A sanity limit, not a legal rule: the largest TPPO verdicts on record name victims in the hundreds
-    /// (shared/data/verdicts: at most 18 in the TTU/Kupang set), and the snapshot expands every counted victim into a
+    /// (samples/verdicts: at most 18 in the TTU/Kupang set), and the snapshot expands every counted victim into a
     /// person, so a typing error such as 1,000,000,000 must not reach it. The storage keys of victim rows are
     /// numbered in [0, 9999] (ADR-001), which is the same bound.</remarks>
     public const int MaxVictims = 10_000;
@@ -209,7 +209,7 @@ public sealed partial class CourtVerdict
     /// <summary>Returns the verdict's victims as persons to count, following the contract's counting rule.</summary>
     /// <returns>When <see cref="CourtVerdictFacts.VictimsCount"/> is a number: that many persons, the identified
     /// victims first and the rest of unknown sex and age (a list longer than the count wins); when it is
-    /// <see langword="null"/>: one person per identified victim (shared/contracts/cli.md, "first snapshot").</returns>
+    /// <see langword="null"/>: one person per identified victim (docs/contracts/cli.md, "first snapshot").</returns>
     public IReadOnlyList<VerdictVictim> VictimPersons()
     {
         var persons = new List<VerdictVictim>(Facts.Victims);

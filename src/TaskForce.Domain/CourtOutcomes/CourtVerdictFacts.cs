@@ -8,7 +8,7 @@ namespace TaskForce.Domain.CourtOutcomes;
 /// the published verdict text: the input of <see cref="CourtVerdict.Create(CourtVerdictFacts)"/>.
 /// </summary>
 /// <remarks>
-/// Field meanings follow shared/data/verdicts/README.md. Every value is as printed in the verdict; <see langword="null"/>
+/// Field meanings follow samples/verdicts/README.md. Every value is as printed in the verdict; <see langword="null"/>
 /// means the verdict does not say. No names, ID numbers or addresses belong here (UU 21/2007 Pasal 44).
 /// </remarks>
 public sealed record CourtVerdictFacts

@@ -2,7 +2,7 @@ namespace TaskForce.Domain.CourtOutcomes;
 
 /// <summary>Sex of a person as recorded (HTCDS v2 <c>gender</c>, CTDC <c>gender</c>; SIMFONI-PPA jenis kelamin).</summary>
 /// <remarks>Missing values are <see cref="Unknown"/>, never a guess (counting rule: missing goes to an
-/// "incomplete data" bucket, anchors-case-management.md §3).</remarks>
+/// "incomplete data" bucket, docs/sources.md#ctdc).</remarks>
 public enum Sex
 {
     /// <summary>Not recorded. Wire code <c>unknown</c> (JSON <c>null</c> on input).</summary>

@@ -20,7 +20,7 @@ public sealed record DetentionLabelMapping(string Label, DetentionStage? Stage, 
 }
 
 /// <summary>
-/// Reads the <c>by</c> labels of the verdict data (shared/data/verdicts/verdicts.jsonl) into the contract's stage
+/// Reads the <c>by</c> labels of the verdict data (samples/verdicts/verdicts.jsonl) into the contract's stage
 /// codes, returning "unrecognised" rather than guessing.
 /// </summary>
 /// <remarks>

@@ -9,7 +9,7 @@ namespace TaskForce.Domain.Detention;
 /// the current detention ends by law; warnings before it.
 /// </summary>
 /// <remarks>
-/// <para>Real chains are messy (shared/data/verdicts/README.md): periods overlap, leave gaps, are listed out of order,
+/// <para>Real chains are messy (samples/verdicts/README.md): periods overlap, leave gaps, are listed out of order,
 /// end before they start or lack a date. The ledger reports all of it and never corrects, reorders or drops a period,
 /// and never throws on such data. Only malformed input throws (see <see cref="Check(DetentionCheckRequest, LocalDate?)"/>).</para>
 /// <para>Problem codes: <c>missing_date</c>, <c>end_before_start</c>, <c>unrecognised_stage</c>, <c>over_limit</c>

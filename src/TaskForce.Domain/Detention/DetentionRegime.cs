@@ -21,13 +21,13 @@ public sealed record DetentionRegime(string Code, LocalDate InForceFrom, bool Co
 
 /// <summary>The detention regimes and the rule that picks one for a period.</summary>
 /// <remarks>
-/// <para>KUHAP 1981 (domain-indonesia.md §5.1) [C]: investigation 20 + 40 days, prosecution 20 + 30, district court
+/// <para>KUHAP 1981 (docs/sources.md#kuhap-1981) [C]: investigation 20 + 40 days, prosecution 20 + 30, district court
 /// 30 + 60, high court 30 + 60, Supreme Court 50 + 60; Pasal 29 adds up to 30 + 30 days per level for offences punishable
 /// by 9 years or more or a certified serious physical or mental disorder, granted by the Ketua PN (investigation and
 /// prosecution), the Ketua PT (district court), the Supreme Court (appeal) and the Ketua MA (cassation).</para>
 /// <para>KUHAP 2025 (UU 20/2025 Pasal 99–108) [U]: the enacted numbers were not retrieved. A 2025 draft reportedly kept
 /// investigation 60, prosecution 50 and court 90 days in total, cut the Supreme Court to 90 days, and kept a 30-day
-/// extension for offences over 9 years (§5.2, low-reliability source). The per-stage split below mirrors KUHAP 1981
+/// extension for offences over 9 years (docs/sources.md#kuhap-2025, low-reliability source). The per-stage split below mirrors KUHAP 1981
 /// except the Supreme Court (30 + 60) and is marked unconfirmed until checked against the statute.</para>
 /// <para>Choice of regime: a period uses the regime in force on its start date. UU 20/2025's transitional provisions
 /// for detention were not confirmed, so results that cross 2 January 2026 say so.</para>
@@ -43,7 +43,7 @@ public static class DetentionRegimes
         "KUHAP-1981",
         new LocalDate(1981, 12, 31),
         Confirmed: true,
-        "UU 8/1981 Pasal 24-29 (domain-indonesia.md §5.1, S-KUHAP-old) [C]",
+        "UU 8/1981 Pasal 24-29 (docs/sources.md#kuhap-1981, S-KUHAP-old) [C]",
         Build(
             (20, 40, 20, 30, 30, 60, 30, 60, 50, 60),
             lvl => lvl switch
@@ -62,7 +62,7 @@ public static class DetentionRegimes
         "KUHAP-2025",
         Kuhap2025InForce,
         Confirmed: false,
-        "UU 20/2025 Pasal 99-108: limits NOT confirmed; draft figures (domain-indonesia.md §5.2) [U]",
+        "UU 20/2025 Pasal 99-108: limits NOT confirmed; draft figures (docs/sources.md#kuhap-2025) [U]",
         Build(
             (20, 40, 20, 30, 30, 60, 30, 60, 30, 60),
             _ => ("UU 20/2025 Pasal 99-108 [U: limit unconfirmed]", "UU 20/2025 Pasal 99-108 [U: limit unconfirmed]", "UU 20/2025 Pasal 99-108 [U: limit unconfirmed]"),
@@ -115,7 +115,7 @@ public static class DetentionRegimes
 /// <param name="Source">Where it comes from.</param>
 public sealed record OffenceCeiling(string ArticleId, int MaxPrisonMonths, bool Confirmed, string Source);
 
-/// <summary>Known offence maxima, as data (domain-indonesia.md §1.3, §1.3a, §1.2).</summary>
+/// <summary>Known offence maxima, as data (docs/sources.md#uu-21-2007-penalties, #uu-18-2017, #uu-21-2007-children).</summary>
 public static class OffenceCeilings
 {
     /// <summary>The threshold of KUHAP Pasal 29(1)(b): offences punishable by 9 years (108 months) or more.</summary>

@@ -175,7 +175,7 @@ public sealed record HiddenVictimsSection
 /// counterpart (<c>victims_identified</c> total; the <c>sdg_16_2_2</c> cell of the stratum). A withheld group gets no
 /// numbers at all (<c>fewer_than_k_persons</c> or <c>suppressed</c>): the estimate and its Wald interval would give
 /// the observed count back (three equations, three unknowns).</item>
-/// <item>SDG 16.2.2 with the estimate (anchors-case-management.md §7.4): N̂ / population × 100,000 with the interval,
+/// <item>SDG 16.2.2 with the estimate (docs/sources.md#sdg-16-2-2): N̂ / population × 100,000 with the interval,
 /// over the <c>sdg_16_2_2</c> denominator, next to the detected rate.</item>
 /// </list>
 /// </remarks>

@@ -22,12 +22,12 @@ public enum AgeGrouping
     /// Output name <c>glotip_child_adult</c>.</summary>
     GlotipChildAdult = 1,
 
-    /// <summary>The SIMFONI-PPA dashboard groups 0–5, 6–12, 13–17, 18–24, 25–44, 45–59, 60+ (domain-indonesia.md §4:
+    /// <summary>The SIMFONI-PPA dashboard groups 0–5, 6–12, 13–17, 18–24, 25–44, 45–59, 60+ (docs/sources.md#simfoni-ppa:
     /// the groups are [U] — 6–12, 13–17 and 25–44 are confirmed in SIMFONI-derived provincial data, the rest is not);
     /// codes <c>0-5</c> … <c>60+</c>, <c>unknown</c>. Output name <c>simfoni_ppa</c>.</summary>
     SimfoniPpa = 2,
 
-    /// <summary>CTDC <c>ageBroad</c> (CTDC global synthetic data set codebook 2024, anchors-case-management.md §3.2):
+    /// <summary>CTDC <c>ageBroad</c> (CTDC global synthetic data set codebook 2024, docs/sources.md#ctdc):
     /// 0–8, 9–17, 18–20, 21–23, 24–26, 27–29, 30–38, 39–47, 48+; codes <c>0-8</c> … <c>48+</c>, <c>unknown</c>
     /// (CTDC writes <c>0--8</c>; the CTDC import and export convert). Output name <c>ctdc_age_broad</c>.</summary>
     CtdcAgeBroad = 3,
@@ -38,7 +38,7 @@ public enum AgeGrouping
 /// <c>ageBroad</c>. Each output names the grouping it uses (<see cref="NameOf"/>).
 /// </summary>
 /// <remarks>Groups are closed ranges of whole years of age at the act, [low, high], the last open-ended; a missing age
-/// is the group <c>unknown</c> (an "incomplete data" bucket, never a guess and never zero — anchors §9). Every grouping
+/// is the group <c>unknown</c> (an "incomplete data" bucket, never a guess and never zero — docs/sources.md#primero). Every grouping
 /// splits at 18, so its child groups add up to <see cref="ChildStatus.Child"/>.</remarks>
 public static class AgeGroups
 {
@@ -78,7 +78,7 @@ public static class AgeGroups
 
     /// <summary>Tells whether a grouping's boundaries are confirmed against its standard.</summary>
     /// <param name="grouping">The grouping.</param>
-    /// <returns><see langword="false"/> for <see cref="AgeGrouping.SimfoniPpa"/> (domain-indonesia.md §4 [U]);
+    /// <returns><see langword="false"/> for <see cref="AgeGrouping.SimfoniPpa"/> (docs/sources.md#simfoni-ppa [U]);
     /// outputs using it carry a warning.</returns>
     public static bool IsConfirmed(AgeGrouping grouping) => grouping != AgeGrouping.SimfoniPpa;
 
@@ -157,7 +157,7 @@ public static class AgeGroups
     /// <param name="victim">The victim as recorded. Cannot be <see langword="null"/>.</param>
     /// <returns><see cref="ChildStatus.Child"/> when the verdict marks the victim a child, or, with no mark, when the
     /// age is below 18; <see cref="ChildStatus.Adult"/> when it marks an adult, or, with no mark, when the age is 18 or
-    /// more; otherwise <see cref="ChildStatus.Unknown"/> (shared/contracts/cli.md, "first snapshot"). The verdict's own
+    /// more; otherwise <see cref="ChildStatus.Unknown"/> (docs/contracts/cli.md, "first snapshot"). The verdict's own
     /// mark wins over a conflicting age; the conflict is reported as a data-quality issue.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="victim"/> is <see langword="null"/>.</exception>
     public static ChildStatus OfVerdictVictim(VerdictVictim victim)

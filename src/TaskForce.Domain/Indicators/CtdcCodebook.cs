@@ -57,7 +57,7 @@ public sealed record CtdcVictim(
 }
 
 /// <summary>
-/// The codebook of the CTDC global synthetic data set (2024 codebook, 27 variables; anchors-case-management.md §3.2):
+/// The codebook of the CTDC global synthetic data set (2024 codebook, 27 variables; docs/sources.md#ctdc):
 /// yearOfRegistration, gender, ageBroad, citizenship (ISO alpha-3), CountryOfExploitation (ISO alpha-3), traffickMonths
 /// and 21 binary variables that are 1 or missing (no explicit 0).
 /// </summary>

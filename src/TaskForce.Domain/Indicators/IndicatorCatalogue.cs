@@ -45,13 +45,13 @@ public static class IndicatorCatalogue
 
     /// <summary>The default suppression threshold k: person-level cells below k are withheld.</summary>
     /// <remarks>k = 11 is the threshold the Counter Trafficking Data Collaborative publishes with (CTDC, "cells of at
-    /// least 11", anchors-case-management.md §3.2), the standard of the global data set the task force's numbers are
+    /// least 11", docs/sources.md#ctdc), the standard of the global data set the task force's numbers are
     /// compared with; a district's yearly counts are small, so a lower k would publish groups of a few identifiable
     /// victims (UU 21/2007 Pasal 44). k is configurable per snapshot (<c>--k</c>, <c>?k=</c>) and always written into
-    /// it. The court-outcome indicators are not suppressed because verdicts are public (shared/contracts/cli.md).</remarks>
+    /// it. The court-outcome indicators are not suppressed because verdicts are public (docs/contracts/cli.md).</remarks>
     public const int DefaultSuppressionK = 11;
 
-    private const string FirstSnapshot = "shared/contracts/cli.md, 'Indicator ids of the first snapshot'";
+    private const string FirstSnapshot = "docs/contracts/cli.md, 'Indicator ids of the first snapshot'";
     private const string Rules = "counting rules: docs/decisions/ADR-008-indicator-counting-rules.md";
 
     /// <summary>Gets the court-outcome indicators, computed over verdicts decided in the period.</summary>
@@ -89,7 +89,7 @@ public static class IndicatorCatalogue
             "Distinct persons (by person key) recorded as victims in trafficking cases (type tppo, or SIMFONI form trafficking) reported in the period. A person with several forms of exploitation counts once in the total and once in each form; unknown values form their own cell; countries with fewer than k persons are recoded to 'other'.",
             "persons",
             [[], ["sex"], ["age_group"], ["age_broad"], ["exploitation_form"], ["citizenship"], ["destination_country"], ["migrant_worker_status"], ["sex", "age_group", "exploitation_form"]],
-            "domain-indonesia.md §7.1-7.2 (victims by sex, age group and form); SDG 16.2.2 forms; " + Rules)
+            "docs/sources.md#sdg-16-2-2, #district-indicators (victims by sex, age group and form); SDG 16.2.2 forms; " + Rules)
         {
             Numerator = "distinct victims of trafficking reported in the period",
             AgeGrouping = $"age_group={AgeGroups.SimfoniGrouping}; age_broad={AgeGroups.CtdcGrouping}",
@@ -98,22 +98,22 @@ public static class IndicatorCatalogue
         new("sdg_16_2_2", "Angka korban perdagangan manusia per 100.000 penduduk", "Victims of human trafficking per 100,000 population (SDG 16.2.2)",
             "Victims identified in the period divided by the region's population and multiplied by 100,000, rounded to 2 decimals (half away from zero); each cell of sex x child/adult x form over the total population. The population is chosen by year from the versioned population table and named in the cell. Not annualised for periods shorter than a year.",
             "per_100000", [[], ["sex", "age_group", "exploitation_form"]],
-            "SDG indicator 16.2.2 metadata (UNODC); domain-indonesia.md §7.1, §6.3; " + Rules)
+            "SDG indicator 16.2.2 metadata (UNODC); docs/sources.md#sdg-16-2-2, #population; " + Rules)
         {
             Numerator = "victims_identified (same cells)", Denominator = "population of the region in the period's year (PopulationTable)",
             AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
         },
         new("cases_reported", "Kasus yang dilaporkan", "Cases reported",
             "Consented case records reported in the period, by case type and by kecamatan of origin (the region's full kecamatan list when embedded, plus other and unknown). One per case record: the same incident recorded by two agencies is two records (persons are de-duplicated in the victim indicators).",
-            "cases", [[], ["case_type"], ["kecamatan"], ["case_type", "kecamatan"]], "domain-indonesia.md §3-§4; " + Rules)
+            "cases", [[], ["case_type"], ["kecamatan"], ["case_type", "kecamatan"]], "docs/sources.md#uptd-ppa, #simfoni-ppa; " + Rules)
         { Numerator = "case records reported in the period", Suppressed = true },
         new("reporting_delay", "Jeda pelaporan", "Reporting delay",
             "Cases reported in the period by report date minus date of the act, in half-open buckets [0,4), [4,8), [8,15), [15,31), [31,91), [91,inf) days; no date of the act (or a negative delay) is 'unknown', never 0.",
-            "cases", [["delay_days"]], "Primero GBV KPI 3 with its bucket and missing-date bugs fixed (anchors §7.1, §8); " + Rules)
+            "cases", [["delay_days"]], "Primero GBV KPI 3 with its bucket and missing-date bugs fixed (docs/sources.md#primero); " + Rules)
         { Numerator = "cases reported in the period", Suppressed = true },
         new("justice_funnel", "Alur peradilan pidana", "Criminal-justice funnel",
             "Of the cases reported in the period (stage=reported), those that reached each stage by the end of the period: police report (laporan_polisi), SPDP, P-21, first-instance verdict (putusan), final verdict (inkracht), restitution ordered, restitution paid.",
-            "cases", [["stage"], ["case_type", "stage"]], "domain-indonesia.md §7.2 (% reaching P21, verdict, inkracht; restitution); KUHAP; UU 21/2007 Pasal 48-50; " + Rules)
+            "cases", [["stage"], ["case_type", "stage"]], "docs/sources.md#district-indicators (% reaching P21, verdict, inkracht; restitution); KUHAP; UU 21/2007 Pasal 48-50; " + Rules)
         { Numerator = "cases of the period's cohort that reached the stage", Suppressed = true },
         new("justice_conversion", "Konversi antar tahap peradilan", "Conversion between justice stages",
             "justice_funnel(to_stage) / justice_funnel(from_stage) x 100 for consecutive stages, 1 decimal; withheld when either count is withheld; not listed when from_stage is 0.",
@@ -128,30 +128,30 @@ public static class IndicatorCatalogue
         { Numerator = "cases with the first response met", Denominator = "cases met or late", Suppressed = true },
         new("statutory_services_timeliness", "Layanan Pasal 52-53 dalam 7 hari", "UU 21/2007 Pasal 52-53 services within 7 days",
             "Distinct victims of trafficking cases with a request in the period for health or social rehabilitation, repatriation, social reintegration (Pasal 52) or first aid (Pasal 53), by the worst status of those requests at the end of the period: late (delivered after the 7-day due date, or still open or ended after it), pending (open, not yet due), met (delivered by the due date), stopped (refused or referred by the due date).",
-            "persons", [[], ["status"]], "UU 21/2007 Pasal 52(1), 53 [R]; domain-indonesia.md §7.2; " + Rules)
+            "persons", [[], ["status"]], "UU 21/2007 Pasal 52(1), 53 [R]; docs/sources.md#district-indicators; " + Rules)
         { Numerator = "victims with a Pasal 52-53 request in the period", Suppressed = true },
         new("statutory_services_on_time", "Layanan Pasal 52-53 tepat waktu", "Pasal 52-53 services on time",
             "statutory_services_timeliness(met) / (met + late) x 100, 1 decimal.", "percent", [[]], Rules)
         { Numerator = "victims all of whose requests were met", Denominator = "victims met or late", Suppressed = true },
         new("services_delivered", "Layanan yang diberikan", "Services delivered",
             "Distinct persons (every case type) who received a service delivered in the period, in total and by service function (the six UPTD PPA functions of Permen PPPA 2/2022, the PP 9/2008 services and Pasal 53 first aid); a person with several services counts once in each.",
-            "persons", [[], ["service_type"]], "Permen PPPA 2/2022; PP 9/2008; Primero KPI 8 counted by person (anchors §7.1); " + Rules)
+            "persons", [[], ["service_type"]], "Permen PPPA 2/2022; PP 9/2008; Primero KPI 8 counted by person (docs/sources.md#primero); " + Rules)
         { Numerator = "persons served in the period", Suppressed = true },
         new("referrals", "Rujukan", "Referrals",
             "Referrals and transfers sent in the period by their first decision at the end of the period: accepted (including done), rejected, revoked before a decision, in_progress.",
-            "referrals", [[], ["outcome"]], "Primero referral statuses (anchors §1.4); " + Rules)
+            "referrals", [[], ["outcome"]], "Primero referral statuses (docs/sources.md#primero); " + Rules)
         { Numerator = "referrals sent in the period", Suppressed = true },
         new("referrals_accepted_rate", "Rujukan yang diterima", "Referrals accepted",
             "referrals(accepted) / (accepted + rejected) x 100, 1 decimal.", "percent", [[]], Rules)
         { Numerator = "referrals accepted", Denominator = "referrals accepted or rejected", Suppressed = true },
         new("cases_open_past_due", "Kasus melewati tenggat", "Cases open past a due date",
             "Consented cases reported by the end of the period with at least one workflow deadline overdue at the end of the period (started, not closed, due date passed), in total and by deadline.",
-            "cases", [[], ["deadline"]], "workflow deadlines (TaskForce.Domain.Workflows); Primero overdue counters (anchors §7.3); " + Rules)
+            "cases", [[], ["deadline"]], "workflow deadlines (TaskForce.Domain.Workflows); Primero overdue counters (docs/sources.md#primero); " + Rules)
         { Numerator = "cases with an overdue deadline", Suppressed = true },
         new("ctdc_global_victims", "Korban dalam data global CTDC", "Victims in the CTDC global data set",
             "Records of the imported CTDC global synthetic data set registered in the period's year (else the latest earlier year, named in coverage), all and with citizenship Indonesia, by sex, ageBroad and form of exploitation (multi-select: a record counts in each form flagged). Published synthetic data: not suppressed again.",
             "persons", [[], ["sex"], ["age_broad"], ["exploitation_form"], ["citizenship"], ["citizenship", "sex"], ["citizenship", "age_broad"], ["citizenship", "exploitation_form"]],
-            "CTDC global synthetic data set codebook 2024 (anchors §3.2)")
+            "CTDC global synthetic data set codebook 2024 (docs/sources.md#ctdc)")
         { Numerator = "CTDC records registered in the year", AgeGrouping = "age_broad=" + AgeGroups.CtdcGrouping },
     ];
 
@@ -165,14 +165,14 @@ public static class IndicatorCatalogue
         new("hidden_victims", "Perkiraan korban TPPO (terlihat dan tersembunyi)", "Estimated victims of trafficking (seen and hidden)",
             "Multiple systems estimate of the victims of trafficking of the period, seen and unseen, from the task-force agencies' victim lists linked by person (keyed NIK hash, else name, birth date and kecamatan): stat=observed (linked persons), dark_figure (estimated on no list), estimate (observed + dark figure), ci_low/ci_high (Wald on the log dark figure, 95%), profile_ci_low/profile_ci_high (profile likelihood, 95%); SparseMSE stepwise model, p < 0.02; no BCa bootstrap in snapshots. Overall and per sex x child/adult x form. Not estimated (no numbers) with fewer than two lists, lists that do not overlap, an estimate that does not exist or is not identifiable, or a group withheld by small-count suppression.",
             "persons", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
-            "Chan, Silverman & Vincent 2019 (SparseMSE 2.0.2); UNODC MSE for SDG 16.2.2 (anchors §4); docs/decisions/ADR-009-hidden-victims-in-snapshots.md")
+            "Chan, Silverman & Vincent 2019 (SparseMSE 2.0.2); UNODC MSE for SDG 16.2.2 (docs/sources.md#mse); docs/decisions/ADR-009-hidden-victims-in-snapshots.md")
         {
             Numerator = "victims seen and unseen", AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
         },
         new("sdg_16_2_2_estimated", "Angka korban perdagangan manusia per 100.000 penduduk, termasuk perkiraan korban tersembunyi", "Victims of human trafficking per 100,000 population, including the estimated hidden victims (SDG 16.2.2)",
             "hidden_victims estimate (and its interval bounds) divided by the region's population and multiplied by 100,000, 2 decimals; the same denominator as sdg_16_2_2, whose detected-victim rate is shown beside it. Not annualised for periods shorter than a year.",
             "per_100000", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
-            "SDG indicator 16.2.2 metadata (UNODC); anchors §7.4 (detected + MSE-estimated undetected victims); ADR-009")
+            "SDG indicator 16.2.2 metadata (UNODC); docs/sources.md#sdg-16-2-2 (detected + MSE-estimated undetected victims); ADR-009")
         {
             Numerator = "hidden_victims estimate", Denominator = "population of the region in the period's year (PopulationTable)",
             AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,

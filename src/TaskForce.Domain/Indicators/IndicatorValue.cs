@@ -17,11 +17,11 @@ public sealed record IndicatorValue(
     IReadOnlyList<KeyValuePair<string, string>> Disaggregation)
 {
     /// <summary>Gets the population a rate per 100,000 is computed over, or <see langword="null"/> for other units.</summary>
-    /// <value>The denominator with its year, kind and source (shared/contracts/cli.md, <c>sdg_16_2_2</c>).</value>
+    /// <value>The denominator with its year, kind and source (docs/contracts/cli.md, <c>sdg_16_2_2</c>).</value>
     public PopulationDenominator? Population { get; init; }
 }
 
-/// <summary>The population denominator of a rate, named in the output (domain-indonesia.md §6.3: a rate says which
+/// <summary>The population denominator of a rate, named in the output (docs/sources.md#population: a rate says which
 /// denominator it used).</summary>
 /// <param name="Value">The population, persons.</param>
 /// <param name="Year">The year of the figure.</param>
@@ -51,7 +51,7 @@ public sealed record SnapshotCoverage(
 }
 
 /// <summary>
-/// A computed set of indicators for a region and a period: what the snapshot contract (shared/contracts/cli.md,
+/// A computed set of indicators for a region and a period: what the snapshot contract (docs/contracts/cli.md,
 /// <c>snapshot</c>) serialises. Contains no personal data (UU 21/2007 Pasal 44).
 /// </summary>
 /// <param name="Region">The region code or <c>*</c>.</param>

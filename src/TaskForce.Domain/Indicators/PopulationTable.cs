@@ -42,7 +42,7 @@ public sealed record PopulationFigure(string Region, int Year, PopulationReferen
 public sealed record PopulationChoice(PopulationFigure Figure, string? Warning);
 
 /// <summary>
-/// The versioned population table for SDG 16.2.2 rates, from <c>shared/data/regions</c> embedded in the package
+/// The versioned population table for SDG 16.2.2 rates, from <c>src/TaskForce.Domain/Indicators/Data</c> embedded in the package
 /// (<c>population.csv</c>: BPS census 2010 and 2020, BPS mid-year estimates 2022 and 2023, Dukcapil 2025 for TTU and
 /// NTT; <c>ntt-population-dukcapil-2025.csv</c>: Dukcapil 2025 for every kabupaten/kota of NTT).
 /// </summary>
@@ -50,7 +50,7 @@ public sealed record PopulationChoice(PopulationFigure Figure, string? Warning);
 /// Selection rule (<see cref="Choose"/>): figures of the region itself only (never summed or derived from another
 /// level); the figure of the requested year, preferring a BPS mid-year estimate, then a census, then the civil registry
 /// (SDG 16.2.2 divides by the resident population, which BPS estimates; the registry counts registrations,
-/// domain-indonesia.md §6.3); with none for that year, the nearest earlier year, else the nearest later year, with a
+/// docs/sources.md#population); with none for that year, the nearest earlier year, else the nearest later year, with a
 /// warning naming both years. Rates name the figure used (value, year, kind and source).
 /// </remarks>
 public sealed class PopulationTable
@@ -192,7 +192,7 @@ public sealed class PopulationTable
 }
 
 /// <summary>The kecamatan of the regions whose lists are embedded (TTU, Kemendagri 53.03, from
-/// <c>shared/data/regions/ttu-kecamatan.csv</c>; Kepmendagri 300.2.2-2138/2025).</summary>
+/// <c>src/TaskForce.Domain/Indicators/Data/ttu-kecamatan.csv</c>; Kepmendagri 300.2.2-2138/2025).</summary>
 public static class KecamatanList
 {
     private static readonly Lazy<IReadOnlyList<KeyValuePair<string, string>>> Ttu = new(() =>

@@ -23,13 +23,13 @@ public enum PeriodKind
 
 /// <summary>
 /// A reporting period: a closed range of business dates [<see cref="Start"/>, <see cref="End"/>] in the district's
-/// time zone, as the snapshot contract defines it (shared/contracts/cli.md, <c>snapshot</c>).
+/// time zone, as the snapshot contract defines it (docs/contracts/cli.md, <c>snapshot</c>).
 /// </summary>
 /// <remarks>
 /// Periods are calendar periods of the ISO calendar. An event belongs to a period when its business date in the
 /// district zone lies in the range, so an instant of 2025-03-31T15:30:00Z (23:30 WITA on 31 March) belongs to
 /// 2025-Q1, and 2025-03-31T16:30:00Z (00:30 WITA on 1 April) to 2025-Q2. This avoids the time-zone shift of
-/// Primero's KPIs (anchors-case-management.md §8).
+/// Primero's KPIs (docs/sources.md#primero).
 /// Example: <c>Parse("2024-S2")</c> is 1 July 2024 to 31 December 2024, 184 days.
 /// </remarks>
 public sealed partial record ReportingPeriod

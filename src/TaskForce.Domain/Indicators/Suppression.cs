@@ -33,8 +33,8 @@ public enum CellSuppression
 /// </list>
 /// <para>What this does and does not promise: no withheld value can be derived exactly. Bounds can still be
 /// narrowed (counts are not negative), which primary suppression already admits ("fewer than k"). This is the
-/// protection CTDC's publication rule asks for (cells of at least k = 11, anchors §3.2) and the complementary
-/// suppression Primero lacks (anchors §9).</para>
+/// protection CTDC's publication rule asks for (cells of at least k = 11, docs/sources.md#ctdc) and the complementary
+/// suppression Primero lacks (docs/sources.md#primero).</para>
 /// </remarks>
 /// <threadsafety>Not thread-safe.</threadsafety>
 public sealed class SuppressionProblem

@@ -41,7 +41,7 @@ public sealed record VictimCaseFact
     public RegionCode? Kecamatan { get; init; }
 
     /// <summary>Gets a value indicating whether consent to be counted in reports was given. Rows without it are left
-    /// out of every indicator (Primero's <c>consent_reporting</c> rule, anchors §7.2, §8 item 5).</summary>
+    /// out of every indicator (Primero's <c>consent_reporting</c> rule, docs/sources.md#primero).</summary>
     public bool ConsentToReporting { get; init; }
 
     /// <summary>Gets when the report was received (UTC); its business date in the district zone places the case in

@@ -4,7 +4,7 @@ using TaskForce.Domain.Common;
 namespace TaskForce.Domain.Legal;
 
 /// <summary>How several "+1/3" aggravations combine (UU 21/2007 Pasal 7(1), 8, 16, 17). The statute does not say;
-/// domain-indonesia.md §1.3 marks it [U], so it is an option and every result names the policy used.</summary>
+/// docs/sources.md#uu-21-2007-penalties marks it [U], so it is an option and every result names the policy used.</summary>
 public enum AggravationStacking
 {
     /// <summary>Each aggravation adds one third of the base: two give base × 5/3 (the default).</summary>
@@ -30,7 +30,7 @@ public sealed record LegalEngineOptions
     /// <summary>Gets a value indicating whether a "+1/3" aggravation also raises the special minimum (prison and fine).
     /// Default <see langword="false"/>: only the maximum is raised, as in the contract's example (36-240 months for an
     /// aggravated Pasal 2); many courts read it as raising the minimum too (e.g. PN Kalianda 65/Pid.Sus/2025: 4 years as
-    /// 3 years × 4/3). [U] domain-indonesia.md §1.3.</summary>
+    /// 3 years × 4/3). [U] docs/sources.md#uu-21-2007-penalties.</summary>
     public bool RaiseMinimumWithAggravation { get; init; }
 
     /// <summary>Gets how several "+1/3" aggravations combine. Default <see cref="AggravationStacking.Additive"/>.</summary>

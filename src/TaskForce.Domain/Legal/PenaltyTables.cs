@@ -8,8 +8,8 @@ namespace TaskForce.Domain.Legal;
 /// (docs/decisions/ADR-003-legal-regimes-as-data.md).
 /// </summary>
 /// <remarks>
-/// <para>Every row carries <c>Confirmed</c> and a <c>Source</c> with the reference's confidence tag
-/// (shared/reference/domain-indonesia.md: [C] confirmed, [R] recalled, [U] unconfirmed). A result built on any row
+/// <para>Every row carries <c>Confirmed</c> and a <c>Source</c> with the project's confidence mark
+/// (docs/sources.md#confidence: [C] confirmed, [R] recalled, [U] unconfirmed). A result built on any row
 /// with <c>Confirmed = false</c> carries a warning naming it. Nothing outside these tables knows a number of the law.</para>
 /// <para>Regimes: UU 21/2007 as enacted governs acts before 2 January 2026 (3–15 years <em>and</em> Rp120–600 juta
 /// for Pasal 2–6); from 2 January 2026 the version adjusted by KUHP 2023 (UU 1/2023 Pasal 455) and UU 1/2026 on
@@ -34,7 +34,7 @@ public static class PenaltyTables
     private const string Uu35 = "UU35-2014";
     private const string Uu12 = "UU12-2022";
 
-    private const string SrcAdjUnconfirmed = "[U] UU 1/2026 adjustment of this article not confirmed: derived from the confirmed Pasal 2(1) pattern (no special minimum; maximum prison kept); domain-indonesia.md §0.1";
+    private const string SrcAdjUnconfirmed = "[U] UU 1/2026 adjustment of this article not confirmed: derived from the confirmed Pasal 2(1) pattern (no special minimum; maximum prison kept); docs/sources.md#legal-regime-2026";
 
     private static readonly string[] TppoCore = ["UU21-2007:2(1)", "UU21-2007:2(2)", "UU21-2007:3", "UU21-2007:4", "UU21-2007:5", "UU21-2007:6"];
     private static readonly string[] ResultOffences = ["UU21-2007:2(2)", "UU21-2007:3", "UU21-2007:4", "UU21-2007:5", "UU21-2007:6"];
@@ -44,9 +44,9 @@ public static class PenaltyTables
     public static IReadOnlyList<LegalRegime> Regimes { get; } =
     [
         new(Uu21, Uu21, "UU 21/2007 (PTPPO) as enacted", new LocalDate(2007, 4, 19), NewCriminalCodeInForce, false, 240, false,
-            "[R] UU 21/2007 enacted 19 April 2007; [C] replaced for later acts by KUHP 2023 / UU 1/2026 from 2 January 2026 (domain-indonesia.md §0.1)"),
+            "[R] UU 21/2007 enacted 19 April 2007; [C] replaced for later acts by KUHP 2023 / UU 1/2026 from 2 January 2026 (docs/sources.md#legal-regime-2026)"),
         new(Uu21Adj, Uu21, "UU 21/2007 as adjusted by KUHP 2023 (UU 1/2023 Pasal 455) and UU 1/2026 on Penyesuaian Pidana", NewCriminalCodeInForce, null, true, 240, true,
-            "[C] in force 2 January 2026; PN Surabaya 2636/Pid.Sus/2025 (domain-indonesia.md §0.1)"),
+            "[C] in force 2 January 2026; PN Surabaya 2636/Pid.Sus/2025 (docs/sources.md#legal-regime-2026)"),
         new(Uu18, Uu18, "UU 18/2017 (Pelindungan Pekerja Migran Indonesia) as enacted", new LocalDate(2017, 11, 22), NewCriminalCodeInForce, false, 240, false,
             "[R] UU 18/2017 enacted 22 November 2017 (earlier acts: UU 39/2004, not encoded)"),
         new(Uu18Adj, Uu18, "UU 18/2017 as adjusted by UU 1/2026 on Penyesuaian Pidana (Lampiran I)", NewCriminalCodeInForce, null, true, 240, true,
@@ -60,7 +60,7 @@ public static class PenaltyTables
     /// <summary>Gets the KUHP 2023 fine categories (UU 1/2023 Pasal 79).</summary>
     public static IReadOnlyList<FineCategory> FineCategories { get; } =
     [
-        new(1, 1 * Juta, false, "[R] UU 1/2023 Pasal 79(1)(a), domain-indonesia.md §0.1"),
+        new(1, 1 * Juta, false, "[R] UU 1/2023 Pasal 79(1)(a), docs/sources.md#legal-regime-2026"),
         new(2, 10 * Juta, false, "[R] UU 1/2023 Pasal 79(1)(b)"),
         new(3, 50 * Juta, false, "[R] UU 1/2023 Pasal 79(1)(c)"),
         new(4, 200 * Juta, false, "[R] UU 1/2023 Pasal 79(1)(d)"),
@@ -73,7 +73,7 @@ public static class PenaltyTables
     /// <summary>Gets the statutory threats, per regime and article.</summary>
     public static IReadOnlyList<StatutoryPenalty> Penalties { get; } =
     [
-        // UU 21/2007 as enacted (domain-indonesia.md §1.3). Prison and fine are cumulative ("dan") throughout.
+        // UU 21/2007 as enacted (docs/sources.md#uu-21-2007-penalties). Prison and fine are cumulative ("dan") throughout.
         Row(Uu21, "UU21-2007:2(1)", "act + means for exploitation (formal offence)", 36, 180, 120, 600, true, "[C] UU 21/2007 Pasal 2(1), S-SBMI"),
         Row(Uu21, "UU21-2007:2(2)", "as Pasal 2(1), exploitation results", 36, 180, 120, 600, false, "[R] UU 21/2007 Pasal 2(2)"),
         Row(Uu21, "UU21-2007:3", "bringing a person into Indonesia to be exploited", 36, 180, 120, 600, true, "[C] UU 21/2007 Pasal 3, S-SBMI"),
@@ -94,7 +94,7 @@ public static class PenaltyTables
         // UU 21/2007 adjusted (from 2 January 2026). Pasal 2(1) is confirmed by a real verdict; the rest follow it
         // unconfirmed. Fine categories resolve through FineCategories (themselves [R]).
         Adj(Uu21Adj, "UU21-2007:2(1)", "act + means for exploitation (UU 1/2023 Pasal 455(1))", 180, 7, PenaltyMode.Alternative, true,
-            "[C] UU 21/2007 Pasal 2(1) jo UU 1/2023 Pasal 455(1) jo UU 1/2026: at most 15 years or a fine of at most category VII, no special minimum (PN Surabaya 2636/Pid.Sus/2025; domain-indonesia.md §0.1)"),
+            "[C] UU 21/2007 Pasal 2(1) jo UU 1/2023 Pasal 455(1) jo UU 1/2026: at most 15 years or a fine of at most category VII, no special minimum (PN Surabaya 2636/Pid.Sus/2025; docs/sources.md#legal-regime-2026)"),
         Adj(Uu21Adj, "UU21-2007:2(2)", "as Pasal 2(1), exploitation results", 180, 7, PenaltyMode.Alternative, false, SrcAdjUnconfirmed),
         Adj(Uu21Adj, "UU21-2007:3", "bringing a person into Indonesia to be exploited", 180, 7, PenaltyMode.Alternative, false, SrcAdjUnconfirmed),
         Adj(Uu21Adj, "UU21-2007:4", "taking an Indonesian citizen abroad to be exploited", 180, 7, PenaltyMode.Alternative, false, SrcAdjUnconfirmed),
@@ -112,20 +112,20 @@ public static class PenaltyTables
         new(Uu21Adj, "UU21-2007:7(2)", "Pasal 2(2), 3-6 causing the victim's death", 0, 240, true, 0, 5 * Miliar, null, PenaltyMode.CumulativeAlternative, false,
             "[U] adjustment of UU 21/2007 Pasal 7(2) by UU 1/2026 not confirmed: life kept, special minimum dropped, as-enacted maximum fine kept"),
 
-        // UU 18/2017 (migrant workers): the usual alternative conviction in the real verdicts (domain-indonesia.md §1.3a).
+        // UU 18/2017 (migrant workers): the usual alternative conviction in the real verdicts (docs/sources.md#uu-18-2017).
         new(Uu18, "UU18-2017:81", "individual carrying out placement of migrant workers (Pasal 81 jo 69)", 0, 120, false, 0, 15 * Miliar, null, PenaltyMode.Cumulative, true,
-            "[C] UU 18/2017 Pasal 81 jo 69: at most 10 years and a fine of at most Rp15 miliar, no special minimum (quoted in PN Nunukan and PN Blitar verdicts 2025; domain-indonesia.md §1.3a)"),
+            "[C] UU 18/2017 Pasal 81 jo 69: at most 10 years and a fine of at most Rp15 miliar, no special minimum (quoted in PN Nunukan and PN Blitar verdicts 2025; docs/sources.md#uu-18-2017)"),
         new(Uu18Adj, "UU18-2017:81", "individual carrying out placement of migrant workers (Pasal 81 jo 69)", 0, 120, false, 0, CategoryAmount(6), 6, PenaltyMode.CumulativeAlternative, true,
             "[C] UU 18/2017 Pasal 81 as adjusted by Lampiran I UU 1/2026: at most 10 years and/or a fine of at most category VI (UU 1/2026 Pasal II(5)(f): more than 8 up to 11 years gives category VI), quoted in PN Nunukan 306/Pid.Sus/2025"),
 
-        // UU 35/2014 (child protection): the child alternatives (domain-indonesia.md §1.2).
+        // UU 35/2014 (child protection): the child alternatives (docs/sources.md#uu-35-2014).
         Row(Uu35, "UU35-2014:83", "abduction, sale or trafficking of a child (Pasal 83 jo 76F)", 36, 180, 60, 300, false, "[R/U] UU 35/2014 Pasal 83 jo 76F: 3-15 years and Rp60-300 juta"),
         new(Uu35, "UU35-2014:88", "economic and/or sexual exploitation of a child (Pasal 88 jo 76I)", 0, 120, false, 0, 200 * Juta, null, PenaltyMode.CumulativeAlternative, true,
             "[C] UU 35/2014 Pasal 88 jo 76I: at most 10 years and/or a fine of at most Rp200 juta (S-UUPA88)"),
 
         // UU 12/2022 (TPKS): trafficking for sexual exploitation is also sexual violence (Pasal 4(2)).
         new(Uu12, "UU12-2022:12", "sexual exploitation (Pasal 12)", 0, 180, false, 0, 1 * Miliar, null, PenaltyMode.CumulativeAlternative, false,
-            "[R] UU 12/2022 Pasal 12: at most 15 years and/or a fine of at most Rp1 miliar (press quotation of the text passed on 12 April 2022; not in domain-indonesia.md - check against JDIH)"),
+            "[R] UU 12/2022 Pasal 12: at most 15 years and/or a fine of at most Rp1 miliar (press quotation of the text passed on 12 April 2022; not yet checked against JDIH; docs/sources.md#uu-12-2022)"),
     ];
 
     /// <summary>Gets the aggravations, per regime.</summary>
@@ -157,7 +157,7 @@ public static class PenaltyTables
     /// <summary>Gets the corporate fine rules (UU 21/2007 Pasal 15).</summary>
     public static IReadOnlyList<CorporateRule> CorporateRules { get; } =
     [
-        new(Uu21, TppoCore, 3, false, "[R] UU 21/2007 Pasal 15(1): a corporation's fine is three times the fine of Pasal 2-6 (domain-indonesia.md §1.4)"),
+        new(Uu21, TppoCore, 3, false, "[R] UU 21/2007 Pasal 15(1): a corporation's fine is three times the fine of Pasal 2-6 (docs/sources.md#uu-21-2007-corporations)"),
         new(Uu21Adj, TppoCore, 3, false, "[U] UU 21/2007 Pasal 15(1) assumed to survive the 2026 adjustment"),
     ];
 

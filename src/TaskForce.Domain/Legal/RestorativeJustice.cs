@@ -14,13 +14,12 @@ namespace TaskForce.Domain.Legal;
 /// punishable only by a fine or by imprisonment of <em>at most 5 years</em> (huruf b); the loss or evidence is worth at
 /// most Rp2,500,000 (huruf c). Pasal 5 ayat (8) huruf b excludes offences with a special minimum penalty. Ayat (1) is
 /// [C] from several public summaries of the regulation (Antara/JPNN and Tribun, August 2020; pasal.id lists the
-/// regulation); ayat (8) is [R] (one secondary source). Neither is in shared/reference/domain-indonesia.md, which
-/// names no restorative-justice regulation.</para>
+/// regulation); ayat (8) is [R] (one secondary source); docs/sources.md#perja-15-2020.</para>
 /// <para>Every TPPO article of UU 21/2007 (Pasal 2-6: up to 15 years, 3-year minimum) fails huruf b and ayat (8)
 /// huruf b, so TPPO is never eligible. UU 12/2022 Pasal 23 [R] separately forbids settling sexual-violence cases
 /// (TPPO for sexual exploitation included) out of court. From 2 January 2026 the new KUHAP (UU 20/2025) regulates
 /// restorative justice itself and its implementing regulation was still pending in January 2026
-/// (domain-indonesia.md §5.2 [C]); the threshold test here is Perja 15/2020's and the result says so.</para>
+/// (docs/sources.md#kuhap-2025 [C]); the threshold test here is Perja 15/2020's and the result says so.</para>
 /// </remarks>
 public static class RestorativeJustice
 {
@@ -82,7 +81,7 @@ public static class RestorativeJustice
 
         if (decision >= PenaltyTables.NewCriminalCodeInForce)
         {
-            warnings.Add("From 2 January 2026 the new KUHAP (UU 20/2025) governs restorative justice; its implementing regulation was pending in January 2026 (domain-indonesia.md §5.2). The Perja 15/2020 threshold is applied here; confirm it still governs.");
+            warnings.Add("From 2 January 2026 the new KUHAP (UU 20/2025) governs restorative justice; its implementing regulation was pending in January 2026 (docs/sources.md#kuhap-2025). The Perja 15/2020 threshold is applied here; confirm it still governs.");
         }
 
         return new RestorativeJusticeAssessment(id, true, eligible, range.Regime.Id, reasons, warnings);

@@ -42,7 +42,7 @@ public sealed record ElementTestResult(
 
 /// <summary>
 /// The three-element test of trafficking with the child rule, the consent rule and the non-punishment rule
-/// (domain-indonesia.md §1.1–§1.2 and §8 rules 1–2).
+/// (docs/sources.md#uu-21-2007-elements, #uu-21-2007-children).
 /// </summary>
 /// <remarks>
 /// <list type="number">

@@ -4,7 +4,7 @@ using TaskForce.Domain.CourtOutcomes;
 
 namespace TaskForce.Domain.Legal;
 
-/// <summary>The input of <c>qualify</c> as sent (shared/contracts/cli.md); validated by <see cref="TraffickingQualifier.Qualify"/>.</summary>
+/// <summary>The input of <c>qualify</c> as sent (docs/contracts/cli.md); validated by <see cref="TraffickingQualifier.Qualify"/>.</summary>
 public sealed record QualifyRequest
 {
     /// <summary>Gets the date of the act. Required; not in the future.</summary>
@@ -85,7 +85,7 @@ public sealed record QualifyOffender
 /// be charged, with the statutory range of each candidate article under the governing regime.
 /// </summary>
 /// <remarks>
-/// Each UU 21/2007 article is offered only when its own elements are recorded (domain-indonesia.md §1.2-§1.3, §8):
+/// Each UU 21/2007 article is offered only when its own elements are recorded (docs/sources.md#uu-21-2007-children, #uu-21-2007-penalties, #uu-21-2007-elements):
 /// <list type="bullet">
 /// <item>Pasal 2(1): act + means + exploitative purpose; Pasal 2(2) when exploitation also happened.</item>
 /// <item>Pasal 3: a person brought into Indonesia (origin country not Indonesia) for exploitation.</item>
@@ -95,7 +95,7 @@ public sealed record QualifyOffender
 /// <item>Aggravations: Pasal 17 for a child victim (on Pasal 2-4); Pasal 7(1) for the listed harms and 7(2) for
 /// death (on Pasal 2(2)-6); Pasal 8 state official; Pasal 16 organised group; Pasal 15 corporation.</item>
 /// </list>
-/// Alternatives, as the real verdicts use them (shared/data/verdicts): UU 18/2017 Pasal 81 jo 69 when workers are
+/// Alternatives, as the real verdicts use them (samples/verdicts): UU 18/2017 Pasal 81 jo 69 when workers are
 /// taken abroad for labour; UU 35/2014 Pasal 83 jo 76F and 88 jo 76I for a child; UU 12/2022 Pasal 12 when the
 /// purpose is sexual (trafficking for sexual exploitation is also sexual violence, UU 12/2022 Pasal 4(2)). For a
 /// child without a recorded means, Pasal 2 is not offered (it names the means) and Pasal 5, 6 or UU 35/2014 are.
@@ -244,7 +244,7 @@ public static class TraffickingQualifier
         }
         else if (act && purpose && child)
         {
-            reasons.Add("Pasal 2 names the means; with a child victim and no means recorded, Pasal 5, 6 or UU 35/2014 Pasal 76F/76I are the charges to consider (domain-indonesia.md §1.2).");
+            reasons.Add("Pasal 2 names the means; with a child victim and no means recorded, Pasal 5, 6 or UU 35/2014 Pasal 76F/76I are the charges to consider (docs/sources.md#uu-21-2007-children).");
         }
 
         if (inbound && purpose)
@@ -280,7 +280,7 @@ public static class TraffickingQualifier
 
         if (outbound && act && (facts.Purposes.Any(LabourPurposes.Contains) || !purpose))
         {
-            Offer("UU18-2017:81", "workers taken abroad outside the placement procedure: the usual alternative conviction in the real verdicts (UU 18/2017 Pasal 81 jo 69; 45 of 77 verdicts in shared/data/verdicts)");
+            Offer("UU18-2017:81", "workers taken abroad outside the placement procedure: the usual alternative conviction in the real verdicts (UU 18/2017 Pasal 81 jo 69; 45 of 77 verdicts in samples/verdicts)");
         }
 
         if (child && act)

@@ -39,10 +39,10 @@ public sealed record CaseManagementContext(RiskLevel RiskLevel);
 
 /// <summary>
 /// First-response time limits per risk level, in hours from intake. Configurable: the national numbers are not
-/// confirmed (domain-indonesia.md §3.2, §9 item 6).
+/// confirmed (docs/sources.md#uptd-ppa, #confidence).
 /// </summary>
 /// <remarks>
-/// Defaults (reference §3.2, "[U default]"): tinggi 0 h, sedang 6 h, rendah 24 h. Sources: a local DP3A standard
+/// Defaults (docs/sources.md#uptd-ppa, "[U default]"): tinggi 0 h, sedang 6 h, rendah 24 h. Sources: a local DP3A standard
 /// (SK 301/2022, SIPPN) serves high risk <i>immediately</i> and medium risk within about 6 hours [C for that
 /// standard]; the low-risk time is not published [U]; Kab. Aceh Utara does outreach within 12 hours [C]. An SLA of
 /// 0 hours means the first response is due at the instant of intake: the deadline is overdue from then until a first
@@ -65,9 +65,9 @@ public sealed record FirstResponseOptions(int TinggiHours = 0, int SedangHours =
 /// <remarks>
 /// Flow per Permen PPPA 2/2022 (Standar Layanan PPA) as implemented in SIPPN service standards: channels → identification
 /// by case type, risk level and service authority → assessment → intervention plan → recording in SIMFONI
-/// (domain-indonesia.md §3.2) [C]. Unlike Primero, whose <c>workflow</c> field is recomputed from data on every save
-/// (anchors §1.2), every change here is an explicit, audited transition. Reopening follows Primero's reopen rule
-/// (anchors §1.1, <c>reopenable.rb</c>): a closed case returns to assessment or to services, always with a reason.
+/// (docs/sources.md#uptd-ppa) [C]. Unlike Primero, whose <c>workflow</c> field is recomputed from data on every save
+/// (docs/sources.md#primero), every change here is an explicit, audited transition. Reopening follows Primero's reopen rule
+/// (docs/sources.md#primero, <c>reopenable.rb</c>): a closed case returns to assessment or to services, always with a reason.
 /// </remarks>
 public static class CaseManagementWorkflow
 {
@@ -92,8 +92,8 @@ public static class CaseManagementWorkflow
         new(CaseStage.InterventionPlan, CaseStage.Closed, ReasonRule.Required, Flow),
         new(CaseStage.Services, CaseStage.InterventionPlan, ReasonRule.Required, "plan revised during services; " + Flow),
         new(CaseStage.Services, CaseStage.Closed, ReasonRule.Optional, Flow),
-        new(CaseStage.Closed, CaseStage.Assessment, ReasonRule.Required, "reopen (Primero reopenable.rb, anchors §1.1)"),
-        new(CaseStage.Closed, CaseStage.Services, ReasonRule.Required, "reopen for a new service (Primero reopenable.rb, anchors §1.1)"),
+        new(CaseStage.Closed, CaseStage.Assessment, ReasonRule.Required, "reopen (Primero reopenable.rb, docs/sources.md#primero)"),
+        new(CaseStage.Closed, CaseStage.Services, ReasonRule.Required, "reopen for a new service (Primero reopenable.rb, docs/sources.md#primero)"),
     ];
 
     /// <summary>The state codes.</summary>
@@ -140,7 +140,7 @@ public static class CaseManagementWorkflow
     public static WorkflowDefinition<CaseStage, CaseManagementContext> Create(FirstResponseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        const string source = "first response per risk level: reference §3.2 defaults 0/6/24 h [U]; SK 301/2022 local standard (immediate / ~6 h) [C]";
+        const string source = "first response per risk level: docs/sources.md#uptd-ppa defaults 0/6/24 h [U]; SK 301/2022 local standard (immediate / ~6 h) [C]";
         var tinggi = DeadlineTerms.InHours(options.TinggiHours, source, confirmed: false);
         var sedang = DeadlineTerms.InHours(options.SedangHours, source, confirmed: false);
         var rendah = DeadlineTerms.InHours(options.RendahHours, source, confirmed: false);

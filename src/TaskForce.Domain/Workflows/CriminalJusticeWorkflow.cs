@@ -59,7 +59,7 @@ public sealed record CriminalJusticeContext(LocalDate? SpdpSentOn);
 /// </summary>
 /// <remarks>
 /// <para>Sources: KUHAP (UU 8/1981) articles named per row [R: recalled article numbers, the vocabulary is C from NTT
-/// police reporting, domain-indonesia.md §5.1]. Detention limits are not part of this workflow; see the detention ledger
+/// police reporting, docs/sources.md#kuhap-1981]. Detention limits are not part of this workflow; see the detention ledger
 /// (<c>TaskForce.Domain.Detention</c>).</para>
 /// <para>P-19 ↔ P-21: the file goes back and forth until complete: a P-19 can be followed by another P-19 (the
 /// completed file was returned again) or by P-21. A P-21 is not followed by a P-19: once the prosecutor declares the

@@ -28,7 +28,7 @@ public enum ConsentToShare
     Withdrawn = 3,
 }
 
-/// <summary>The states of a referral or transfer (Primero's transition statuses, anchors §1.4).</summary>
+/// <summary>The states of a referral or transfer (Primero's transition statuses, docs/sources.md#primero).</summary>
 public enum ReferralState
 {
     /// <summary><c>in_progress</c>: sent, awaiting the receiving agency.</summary>
@@ -59,11 +59,11 @@ public sealed record ReferralContext(ReferralKind Kind, string FromAgency, strin
 /// consent to share.
 /// </summary>
 /// <remarks>
-/// Modelled on Primero's <c>transition.rb</c>, <c>referral.rb</c> and <c>transfer.rb</c> (anchors §1.4) [code]: only
+/// Modelled on Primero's <c>transition.rb</c>, <c>referral.rb</c> and <c>transfer.rb</c> (docs/sources.md#primero) [code]: only
 /// the receiving agency accepts, rejects or completes; only the referring agency revokes; a transfer is complete on
 /// acceptance (ownership moves), so it has no <c>done</c> and cannot be revoked after acceptance. Consent: a referral
 /// or transfer starts only with consent given (Primero checks consent on every transition; GBVIMS data-sharing
-/// principles, anchors §2.5); accepting or completing needs consent still given, while rejecting and revoking never
+/// principles, docs/sources.md#gbvims); accepting or completing needs consent still given, while rejecting and revoking never
 /// do, so a withdrawal can always be acted on. Primero's consent override is not offered: UU 21/2007 Pasal 44 protects
 /// the victim's identity and no override rule was found in the reference.
 /// </remarks>
@@ -72,12 +72,12 @@ public static class ReferralWorkflow
     /// <summary>The workflow code.</summary>
     public const string Code = "referral";
 
-    private const string Primero = "Primero transition.rb / referral.rb / transfer.rb (anchors §1.4)";
+    private const string Primero = "Primero transition.rb / referral.rb / transfer.rb (docs/sources.md#primero)";
 
     /// <summary>The transition table: the only place the referral and transfer rules live.</summary>
     public static readonly IReadOnlyList<TransitionRule<ReferralState, ReferralContext>> Transitions =
     [
-        new(ReferralState.InProgress, ReferralState.Accepted, ReasonRule.Optional, Primero + "; consent per anchors §1.11, §2.5", "receiving_agency_with_consent", ReceivingWithConsent),
+        new(ReferralState.InProgress, ReferralState.Accepted, ReasonRule.Optional, Primero + "; consent per docs/sources.md#primero, #gbvims", "receiving_agency_with_consent", ReceivingWithConsent),
         new(ReferralState.InProgress, ReferralState.Rejected, ReasonRule.Required, Primero, "receiving_agency", Receiving),
         new(ReferralState.InProgress, ReferralState.Revoked, ReasonRule.Required, Primero, "referring_agency", Referring),
         new(ReferralState.Accepted, ReferralState.Done, ReasonRule.Optional, Primero + " (referrals only)", "referral_receiving_agency_with_consent", ReferralReceivingWithConsent),
@@ -135,7 +135,7 @@ public static class ReferralWorkflow
 
         return c.Consent == ConsentToShare.Given
             ? null
-            : ("consent_to_share", $"The victim's consent to share is {c.Consent.ToCode()}; a case is shared with another agency only with consent (anchors §1.4, §1.11).");
+            : ("consent_to_share", $"The victim's consent to share is {c.Consent.ToCode()}; a case is shared with another agency only with consent (docs/sources.md#primero).");
     }
 
     private static string? Receiving(TransitionAttempt<ReferralState, ReferralContext> a) =>

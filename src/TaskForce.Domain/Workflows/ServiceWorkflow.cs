@@ -77,7 +77,7 @@ public sealed record ServiceContext(ServiceType Type, bool IsTpks, bool IsChildS
 
 /// <summary>Time limits for services that have no statutory one, in days counted inclusively from the request date.</summary>
 /// <remarks>The UU 21/2007 Pasal 52–53 services always use 7 days; these options set the others. PP 9/2008 time limits
-/// and the numeric limits of Permen PPPA 2/2022 are not confirmed (domain-indonesia.md §3.1, §9 item 6), so the default
+/// and the numeric limits of Permen PPPA 2/2022 are not confirmed (docs/sources.md#pp-9-2008, #confidence), so the default
 /// is no deadline at all rather than an invented one.</remarks>
 /// <param name="DaysByType">Days per service type (Pasal 52–53 types are ignored); a type not listed has no deadline.</param>
 public sealed record ServiceDeadlineOptions(IReadOnlyDictionary<ServiceType, int> DaysByType)
@@ -102,7 +102,7 @@ public sealed record ServiceDeadlineOptions(IReadOnlyDictionary<ServiceType, int
 /// offender is a child under the juvenile-justice law, which is diversion in the justice system, not UPTD mediation)
 /// [R]; the NTT provincial UPTD PPA does not mediate child sexual-violence cases [C]. A mediation request in such a
 /// case can only be refused: accepting, delivering or referring it is refused by the guard.</para>
-/// <para>Unlike Primero (anchors §8 item 12), two services with the same due date are independent instances and never
+/// <para>Unlike Primero (docs/sources.md#primero, its reported problems), two services with the same due date are independent instances and never
 /// collide.</para>
 /// </remarks>
 public static class ServiceWorkflow
@@ -198,7 +198,7 @@ public static class ServiceWorkflow
         var pasal53 = DeadlineTerms.InDays(StatutoryDays, DayCounting.InclusiveOfStartDay, "UU 21/2007 Pasal 53: first aid within 7 days of the request [R; counting convention U]", confirmed: false);
         var configured = options.DaysByType
             .Where(p => !HasStatutoryLimit(p.Key))
-            .ToDictionary(p => p.Key, p => DeadlineTerms.InDays(p.Value, DayCounting.InclusiveOfStartDay, "configured by the district (no statutory limit found; reference §3.1 [U])", confirmed: false));
+            .ToDictionary(p => p.Key, p => DeadlineTerms.InDays(p.Value, DayCounting.InclusiveOfStartDay, "configured by the district (no statutory limit found; docs/sources.md#pp-9-2008 [U])", confirmed: false));
         return new WorkflowDefinition<ServiceState, ServiceContext>(
             Code,
             ServiceState.Requested,

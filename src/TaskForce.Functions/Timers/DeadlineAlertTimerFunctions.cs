@@ -6,8 +6,8 @@ namespace TaskForce.Functions.Timers;
 
 /// <summary>
 /// The daily deadline run. The schedule is a UTC NCRONTAB (6 fields) from <c>TaskForce:DailyAlertSchedule</c>, e.g.
-/// <c>0 0 0 * * *</c> = 00:00 UTC = 08:00 WITA (timer schedules are UTC on Linux Consumption plans, engineering.md
-/// §3.4); the business date is computed in the district zone from the injected clock by the use case. Re-running for
+/// <c>0 0 0 * * *</c> = 00:00 UTC = 08:00 WITA (timer schedules are UTC on Linux Consumption plans,
+/// docs/sources.md#azure-functions); the business date is computed in the district zone from the injected clock by the use case. Re-running for
 /// the same day writes nothing new (alerts are insert-only with deterministic keys), which also covers timer retries
 /// and a past-due run.
 /// </summary>

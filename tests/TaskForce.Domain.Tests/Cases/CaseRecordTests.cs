@@ -247,7 +247,7 @@ public class CaseRecordTests
         Assert.Equal("consent.for_reporting", Assert.Throws<DomainValidationException>(() => c.RecordConsent(new NewConsent { ForServices = true, ForSharing = true, GivenBy = "self" }, Clock)).Field);
     }
 
-    // GBVIMS Classification Tool (anchors-case-management.md §2.1): the first "yes" in the fixed order wins.
+    // GBVIMS Classification Tool (docs/sources.md#gbvims): the first "yes" in the fixed order wins.
     public static TheoryData<NewGbvAnswers, GbvType> GbvRows() => new()
     {
         { new NewGbvAnswers { Penetration = true, UnwantedSexualContact = true, PhysicalAssault = true }, GbvType.Rape },

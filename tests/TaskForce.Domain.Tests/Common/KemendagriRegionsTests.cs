@@ -7,15 +7,15 @@ namespace TaskForce.Domain.Tests.Common;
 public sealed class KemendagriRegionsTests
 {
     [Fact]
-    public void EmbeddedList_EqualsSharedData_ByteForByte()
+    public void EmbeddedList_MatchesTheCommittedChecksumAndRowCount_GivenTheResource()
     {
-        string shared = File.ReadAllText(SharedData.PathOf("data/regions/ntt-regions.csv"));
+        string sums = RepoData.PathOf("src", "TaskForce.Domain", "Common", "Data", "SHA256SUMS");
         using var stream = typeof(KemendagriRegions).Assembly.GetManifestResourceStream("TaskForce.Domain.Common.Data.ntt-regions.csv");
         Assert.NotNull(stream);
-        using var reader = new StreamReader(stream);
-        Assert.Equal(shared, reader.ReadToEnd());
 
-        // shared/data/regions/README.md: 3,746 rows.
+        Assert.Equal(RepoData.Checksums(sums)["ntt-regions.csv"], RepoData.Sha256(stream));
+
+        // Kepmendagri 300.2.2-2138/2025 lists 3,746 codes in NTT: 1 province, 22 kabupaten/kota, their kecamatan and desa.
         Assert.Equal(3746, KemendagriRegions.NttCodeCount);
     }
 

@@ -4,7 +4,7 @@ namespace TaskForce.Domain.Tests.CourtOutcomes;
 
 public sealed class ProvenArticleTests
 {
-    // Each row: the citation as printed in a real verdict (shared/data/verdicts) and the offence article it holds proven.
+    // Each row: the citation as printed in a real verdict (samples/verdicts) and the offence article it holds proven.
     [Theory]
     [InlineData("UU21/2007 Pasal 2 ayat (1)", "UU21-2007:2(1)")]
     [InlineData("UU21/2007 Pasal 2 ayat (2)", "UU21-2007:2(2)")]

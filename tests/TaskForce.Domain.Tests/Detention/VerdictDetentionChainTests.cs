@@ -2,11 +2,12 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using TaskForce.Domain.Detention;
+using TaskForce.Domain.Tests.Support;
 
 namespace TaskForce.Domain.Tests.Detention;
 
 /// <summary>
-/// detention-check on every detention chain in shared/data/verdicts/verdicts.jsonl, against what a careful reader of
+/// detention-check on every detention chain in samples/verdicts/verdicts.jsonl, against what a careful reader of
 /// each verdict reports. The table below was written by hand from the printed dates (and the data's own notes), then
 /// cross-checked with a separate throw-away script; it was not produced by the code under test.
 /// </summary>
@@ -154,7 +155,7 @@ public class VerdictDetentionChainTests
     {
         var chains = new List<string>();
         var withoutChain = new List<string>();
-        foreach (string line in File.ReadLines(SharedDataLocator.Path("data", "verdicts", "verdicts.jsonl")))
+        foreach (string line in File.ReadLines(RepoData.Verdicts))
         {
             using var doc = JsonDocument.Parse(line);
             var r = doc.RootElement;
@@ -186,7 +187,7 @@ public class VerdictDetentionChainTests
 
     private static (List<JsonElement> Chain, LocalDate? Arrest) LoadChain(string caseNumber, string defendant)
     {
-        foreach (string line in File.ReadLines(SharedDataLocator.Path("data", "verdicts", "verdicts.jsonl")))
+        foreach (string line in File.ReadLines(RepoData.Verdicts))
         {
             var r = JsonDocument.Parse(line).RootElement;
             if (r.GetProperty("case_number").GetString() != caseNumber)

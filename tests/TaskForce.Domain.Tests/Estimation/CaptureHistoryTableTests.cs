@@ -21,7 +21,7 @@ public sealed class CaptureHistoryTableTests
     }
 
     [Fact]
-    public void Parse_ReadsSharedUkData_GivenTheFile()
+    public void Parse_ReadsTheUkSample_GivenTheFile()
     {
         CaptureHistoryTable table = MseReference.Table("UKdat");
 

@@ -12,7 +12,7 @@ namespace TaskForce.Domain.Tests.Estimation;
 public sealed class HiddenVictimIndicatorsTests
 {
     private const double Z975 = 1.959963984540054; // Φ⁻¹(0.975)
-    private const long Population = 276032; // 53.03 in 2025, shared/data/regions/population.csv (Dukcapil)
+    private const long Population = 276032; // 53.03 in 2025, src/TaskForce.Domain/Indicators/Data/population.csv (Dukcapil)
     private static readonly byte[] Secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     private static readonly ReportingPeriod Year2025 = ReportingPeriod.Parse("2025");
 

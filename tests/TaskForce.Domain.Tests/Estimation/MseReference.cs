@@ -1,33 +1,16 @@
 using System.Text.Json;
 using TaskForce.Domain.Estimation;
+using TaskForce.Domain.Tests.Support;
 
 namespace TaskForce.Domain.Tests.Estimation;
 
-/// <summary>Reads ../shared/data/mse (the data sets and SparseMSE 2.0.2's reference results) from the repository
-/// root, found by walking up to the folder that holds TaskForce.sln.</summary>
+/// <summary>Reads samples/mse (the data sets and SparseMSE 2.0.2's reference results) through <see cref="RepoData"/>.</summary>
 internal static class MseReference
 {
     private static readonly Lazy<JsonDocument> Document = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "reference.json"))));
 
-    public static string Folder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaskForce.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            if (dir is null)
-            {
-                throw new InvalidOperationException("TaskForce.sln not found above " + AppContext.BaseDirectory);
-            }
-
-            return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "mse"));
-        }
-    }
+    public static string Folder => RepoData.MseFolder;
 
     public static CaptureHistoryTable Table(string dataSet) =>
         CaptureHistoryTable.Parse(File.ReadAllText(Path.Combine(Folder, dataSet + ".csv")));

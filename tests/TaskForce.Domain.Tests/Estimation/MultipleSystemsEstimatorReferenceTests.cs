@@ -4,7 +4,7 @@ using TaskForce.Domain.Estimation;
 namespace TaskForce.Domain.Tests.Estimation;
 
 /// <summary>
-/// The port against SparseMSE 2.0.2 in R 4.2.2 (../shared/data/mse/reference.json): on every data set, for the
+/// The port against SparseMSE 2.0.2 in R 4.2.2 (samples/mse/reference.json): on every data set, for the
 /// independence model and for stepwise selection, the terms (in the order added), the estimate, the Wald interval and
 /// the profile-likelihood interval equal the reference to 1e-6 relative.
 /// </summary>

@@ -90,7 +90,7 @@ public sealed class CaseIndicatorsTests
     [Fact]
     public void Sdg1622_Gives221_GivenTheReferenceWorkedExampleOfSixVictimsIn2023()
     {
-        // domain-indonesia.md §7.1: 6 victims in TTU in 2023 over BPS mid-2023 271,277 = 2.21 per 100,000.
+        // docs/sources.md#sdg-16-2-2: 6 victims in TTU in 2023 over BPS mid-2023 271,277 = 2.21 per 100,000.
         var facts = Enumerable.Range(1, 6).Select(i => Case($"S{i}", "police:Polres TTU", TaskForce.Domain.Cases.CaseType.Tppo, Wita(2023, 5, i, 9, 0)) with
         {
             PersonKey = $"{i:D32}", PersonKeyLinkable = true,

@@ -7,19 +7,31 @@ namespace TaskForce.Domain.Tests.Indicators;
 public sealed class PopulationTableTests
 {
     [Theory]
-    [InlineData("population.csv")]
-    [InlineData("ntt-population-dukcapil-2025.csv")]
-    [InlineData("ttu-kecamatan.csv")]
-    public void EmbeddedData_IsTheSharedFileVerbatim(string name)
+    [InlineData("population.csv", 6)]
+    [InlineData("ntt-population-dukcapil-2025.csv", 23)]
+    [InlineData("ttu-kecamatan.csv", 25)]
+    public void EmbeddedData_MatchesTheCommittedChecksumAndRowCount_GivenEachFile(string name, int rows)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "TaskForce.sln")))
-        {
-            dir = dir.Parent;
-        }
+        string sums = RepoData.PathOf("src", "TaskForce.Domain", "Indicators", "Data", "SHA256SUMS");
+        using var stream = typeof(PopulationTable).Assembly.GetManifestResourceStream("TaskForce.Domain.Indicators.Data." + name);
+        Assert.NotNull(stream);
 
-        string embedded = Path.Combine(dir.FullName, "src", "TaskForce.Domain", "Indicators", "Data", name);
-        Assert.Equal(File.ReadAllText(SharedData.PathOf(Path.Combine("data", "regions", name))), File.ReadAllText(embedded));
+        Assert.Equal(RepoData.Checksums(sums)[name], RepoData.Sha256(stream));
+        stream.Position = 0;
+        using var reader = new StreamReader(stream);
+        Assert.Equal(rows, reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1);
+    }
+
+    [Fact]
+    public void DukcapilTable_HoldsTheDecreesFigures_GivenNttAndTtu()
+    {
+        // Written by hand from the Dukcapil figures published with Kepmendagri 300.2.2-2138/2025 (docs/sources.md).
+        using var stream = typeof(PopulationTable).Assembly.GetManifestResourceStream("TaskForce.Domain.Indicators.Data.ntt-population-dukcapil-2025.csv");
+        using var reader = new StreamReader(stream!);
+        string text = reader.ReadToEnd();
+
+        Assert.Contains("53,\"Nusa Tenggara Timur\",2850092,2850680,5700772", text, StringComparison.Ordinal);
+        Assert.Contains("53.03,\"Kabupaten Timor Tengah Utara\",137887,138145,276032", text, StringComparison.Ordinal);
     }
 
     [Theory]

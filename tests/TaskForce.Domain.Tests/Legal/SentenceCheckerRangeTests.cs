@@ -6,7 +6,7 @@ using TaskForce.Domain.Legal;
 namespace TaskForce.Domain.Tests.Legal;
 
 /// <summary>The statutory range of every article and aggravation of the contract, worked out by hand from
-/// shared/reference/domain-indonesia.md §1.3 (UU 21/2007 as enacted), §1.2 and §1.3a (alternatives), §0.1 (2026).</summary>
+/// docs/sources.md#uu-21-2007-penalties (UU 21/2007 as enacted), #uu-35-2014 and #uu-18-2017 (alternatives), #legal-regime-2026 (2026).</summary>
 public class SentenceCheckerRangeTests
 {
     internal static readonly FakeClock Clock = new(Instant.FromUtc(2026, 6, 15, 2, 0)); // 2026-06-15 10:00 WITA

@@ -9,7 +9,7 @@ public class TraffickingQualifierTests
 {
     private const long Jt = 1_000_000;
 
-    /// <summary>The contract's example (shared/contracts/cli.md, qualify), judged in 2025 so UU 21/2007 as enacted applies.</summary>
+    /// <summary>The contract's example (docs/contracts/cli.md, qualify), judged in 2025 so UU 21/2007 as enacted applies.</summary>
     private static QualifyRequest ContractExample() => new()
     {
         OffenceDate = new LocalDate(2025, 3, 14),
@@ -60,7 +60,7 @@ public class TraffickingQualifierTests
     [Fact]
     public void Qualify_ChildWithoutMeans_SuggestsChildArticlesNotPasal2()
     {
-        // Palermo art. 3(c); domain-indonesia.md §1.2: Pasal 2 names the means, so suggest Pasal 6 / UU 35/2014.
+        // Palermo art. 3(c); docs/sources.md#uu-21-2007-children: Pasal 2 names the means, so suggest Pasal 6 / UU 35/2014.
         var req = ContractExample() with { Means = [], Harms = [] };
 
         var r = TraffickingQualifier.Qualify(req, Clock);

@@ -9,18 +9,18 @@ using TaskForce.Domain.Tests.Support;
 namespace TaskForce.Domain.Tests.Legal;
 
 /// <summary>
-/// Every verdict in shared/data/verdicts/verdicts.jsonl through sentence-check. The table below is written by hand,
+/// Every verdict in samples/verdicts/verdicts.jsonl through sentence-check. The table below is written by hand,
 /// verdict by verdict, from the statute: for each case number the article held proven (as a contract id), the
 /// participation, the aggravations the court applied, the regime the statute gives for its dates, and the expected
 /// flags. The sentence, the fine and the dates are read from the file; nothing expected comes from the engine.
 /// </summary>
 /// <remarks>
-/// Ranges used (shared/reference/domain-indonesia.md): UU21-2007 Pasal 2-6, 36-180 months and Rp120-600 juta,
-/// cumulative (§1.3), Pasal 10 attempt/aiding at the base range; Pasal 17: maximum 240 months and Rp800 juta, minimum
+/// Ranges used (docs/sources.md): UU21-2007 Pasal 2-6, 36-180 months and Rp120-600 juta,
+/// cumulative (#uu-21-2007-penalties), Pasal 10 attempt/aiding at the base range; Pasal 17: maximum 240 months and Rp800 juta, minimum
 /// unchanged under the default reading. UU18-2017 Pasal 81 jo 69: at most 120 months and at most Rp15 miliar,
-/// cumulative (§1.3a); aiding (KUHP Pasal 57(1)) at most 80 months. From 2 January 2026, for a 2025 act (lex mitior):
+/// cumulative (#uu-18-2017); aiding (KUHP Pasal 57(1)) at most 80 months. From 2 January 2026, for a 2025 act (lex mitior):
 /// at most 120 months and/or at most category VI (Rp2 miliar), attempt at most 80 months (UU 1/2023 Pasal 17).
-/// UU35-2014 Pasal 88 jo 76I: at most 120 months and/or Rp200 juta (§1.2). KUHP Pasal 296 is not in the tables.
+/// UU35-2014 Pasal 88 jo 76I: at most 120 months and/or Rp200 juta (#uu-35-2014). KUHP Pasal 296 is not in the tables.
 /// Where the verdict prints no offence date, its decision date is used as the latest possible act date (all such
 /// verdicts were decided before 2026, so the regime is the same).
 /// </remarks>
@@ -150,7 +150,7 @@ public class VerdictSentenceCheckTests
     };
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Verdicts = new(() =>
-        File.ReadLines(SharedData.PathOf("data/verdicts/verdicts.jsonl"))
+        File.ReadLines(RepoData.Verdicts)
             .Where(l => !string.IsNullOrWhiteSpace(l))
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())
             .ToDictionary(e => e.GetProperty("case_number").GetString()!));

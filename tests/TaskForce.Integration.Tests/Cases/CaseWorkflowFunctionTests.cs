@@ -256,7 +256,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var cm = workflows[0];
         Assert.Equal("intake", cm.GetProperty("state").GetString());
         Assert.Equal("worker-1", cm.GetProperty("history")[0].GetProperty("actor_id").GetString());
-        // First response for a "sedang" risk within 6 hours of intake (reference §3.2 default): 01:00Z + 6 h.
+        // First response for a "sedang" risk within 6 hours of intake (docs/sources.md#uptd-ppa default): 01:00Z + 6 h.
         var deadline = Assert.Single(cm.GetProperty("deadlines").EnumerateArray());
         Assert.Equal("first_response", deadline.GetProperty("id").GetString());
         Assert.Equal("2026-03-10T07:00:00Z", deadline.GetProperty("due_at").GetString());

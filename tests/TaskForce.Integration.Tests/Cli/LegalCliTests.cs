@@ -8,7 +8,7 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Cli;
 
 /// <summary>
-/// <c>taskforce qualify</c> and <c>taskforce sentence-check</c> in-process, checked against shared/contracts/cli.md.
+/// <c>taskforce qualify</c> and <c>taskforce sentence-check</c> in-process, checked against docs/contracts/cli.md.
 /// Expected ranges and flags are worked out by hand from the statute (UU 21/2007 Pasal 2-6, 7, 10, 17; UU 18/2017
 /// Pasal 81 jo 69; UU 1/2023 Pasal 17 and UU 1/2026 for 2026 judgments), not taken from the engine.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class LegalCliTests
     private static readonly FakeClock Clock = new(Instant.FromUtc(2026, 3, 10, 1, 0));
 
     private static readonly Lazy<Dictionary<string, JsonElement>> Verdicts = new(() =>
-        File.ReadLines(RepoPaths.SharedVerdicts).Where(l => !string.IsNullOrWhiteSpace(l))
+        File.ReadLines(RepoPaths.SampleVerdicts).Where(l => !string.IsNullOrWhiteSpace(l))
             .Select(l => JsonDocument.Parse(l).RootElement.Clone())
             .ToDictionary(e => e.GetProperty("case_number").GetString()!));
 

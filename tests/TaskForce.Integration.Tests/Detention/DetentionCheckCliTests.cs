@@ -8,8 +8,8 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Detention;
 
 /// <summary>
-/// <c>taskforce detention-check</c> run in-process, checked against the contract (shared/contracts/cli.md) and against
-/// real chains from shared/data/verdicts/verdicts.jsonl whose stages, limits, overlaps and end dates were worked out
+/// <c>taskforce detention-check</c> run in-process, checked against the contract (docs/contracts/cli.md) and against
+/// real chains from samples/verdicts/verdicts.jsonl whose stages, limits, overlaps and end dates were worked out
 /// by hand from the printed dates (the same readings as the domain's VerdictDetentionChainTests table).
 /// </summary>
 public sealed class DetentionCheckCliTests
@@ -194,7 +194,7 @@ public sealed class DetentionCheckCliTests
 
     internal static List<(string Label, string From, string To, int Days)> VerdictChain(string caseNumber)
     {
-        foreach (string line in File.ReadLines(RepoPaths.SharedVerdicts))
+        foreach (string line in File.ReadLines(RepoPaths.SampleVerdicts))
         {
             if (line.Trim().Length == 0)
             {
@@ -212,7 +212,7 @@ public sealed class DetentionCheckCliTests
             }
         }
 
-        throw new InvalidOperationException(caseNumber + " is not in " + RepoPaths.SharedVerdicts);
+        throw new InvalidOperationException(caseNumber + " is not in " + RepoPaths.SampleVerdicts);
     }
 
     internal static string ChainInput(List<(string Label, string From, string To, int Days)> chain, string[] stages, string? article, string? arrest)

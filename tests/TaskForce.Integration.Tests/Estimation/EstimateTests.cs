@@ -11,10 +11,10 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Estimation;
 
 /// <summary><c>taskforce estimate</c> and <c>POST /api/estimates</c> against SparseMSE 2.0.2's reference results
-/// (../shared/data/mse/reference.json) and the contract's exit codes and error documents. No storage involved.</summary>
+/// (samples/mse/reference.json) and the contract's exit codes and error documents. No storage involved.</summary>
 public sealed class EstimateTests
 {
-    private static string MseFolder => Path.Combine(RepoPaths.Shared, "data", "mse");
+    private static string MseFolder => RepoPaths.MseSamples;
 
     private static JsonElement Reference(string dataSet, string model) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(MseFolder, "reference.json"))).RootElement.GetProperty(dataSet).GetProperty(model);

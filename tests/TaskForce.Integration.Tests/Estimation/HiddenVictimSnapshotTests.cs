@@ -33,7 +33,7 @@ namespace TaskForce.Integration.Tests.Estimation;
 public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
 {
     private const double Z975 = 1.959963984540054;
-    private const long Population2025 = 276032; // 53.03 in 2025, shared/data/regions/population.csv (Dukcapil, civil registry)
+    private const long Population2025 = 276032; // 53.03 in 2025, src/TaskForce.Domain/Indicators/Data/population.csv (Dukcapil, civil registry)
     private const string Police = "police/Polres TTU";
     private const string Uptd = "uptd_ppa/UPTD PPA Kabupaten TTU";
     private static readonly Instant Now = Instant.FromUtc(2026, 1, 5, 1, 0);

@@ -18,9 +18,12 @@ public sealed class ImportSnapshotRoundTripTests(AzuriteFixture storage)
     private static readonly Instant Now = Instant.FromUtc(2026, 11, 29, 1, 0);
 
     [Fact]
-    public void SampleFile_IsTheSharedRealFile()
+    public void SampleFile_MatchesTheCommittedChecksumAndHas77Records_GivenTheRealFile()
     {
-        Assert.Equal(File.ReadAllText(RepoPaths.SharedVerdicts), File.ReadAllText(RepoPaths.SampleVerdicts));
+        string sums = Path.Combine(Path.GetDirectoryName(RepoPaths.SampleVerdicts)!, "SHA256SUMS");
+
+        Assert.Equal(RepoPaths.CommittedSha256(sums, "verdicts.jsonl"), RepoPaths.Sha256(RepoPaths.SampleVerdicts));
+        Assert.Equal(77, File.ReadLines(RepoPaths.SampleVerdicts).Count(l => !string.IsNullOrWhiteSpace(l)));
     }
 
     [Fact]
