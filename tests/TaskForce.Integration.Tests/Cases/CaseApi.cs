@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Serialization;
@@ -22,12 +23,13 @@ public sealed class CaseApi
         Clock = clock ?? CaseTestData.Clock();
         Repository = new TableCaseRepository(tables, protector ?? CaseTestData.Protector(), CaseTestData.Zone);
         Principals = new ClientPrincipalReader(authEnabled);
+        Pipeline = new HttpPipeline(Principals, NullLogger<HttpPipeline>.Instance);
         Functions = new CaseFunctions(
             new CreateCaseUseCase(Repository, Clock, CaseTestData.Zone, CreateLog),
             new GetCaseUseCase(Repository, Clock, Audit),
             new ListCasesUseCase(Repository),
             new QualifyCaseUseCase(Repository, Clock, CaseTestData.Zone),
-            Principals);
+            Pipeline);
     }
 
     public TaskForceTables Tables { get; }
@@ -37,6 +39,8 @@ public sealed class CaseApi
     public TableCaseRepository Repository { get; }
 
     public ClientPrincipalReader Principals { get; }
+
+    public HttpPipeline Pipeline { get; }
 
     public CaseFunctions Functions { get; }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Testing;
 using TaskForce.Application.Detention;
+using TaskForce.Integration.Tests.Infrastructure;
 using TaskForce.Domain.Common;
 using TaskForce.Functions.Http;
 
@@ -70,7 +71,7 @@ public sealed class DetentionCheckFunctionTests
     }
 
     private static DetentionCheckFunctions Function() =>
-        new(new DetentionCheckUseCase(new FakeClock(DetentionCheckCliTests.Now), DistrictTime.DefaultZone));
+        new(new DetentionCheckUseCase(new FakeClock(DetentionCheckCliTests.Now), DistrictTime.DefaultZone), TestPipeline.Trusted);
 
     private static HttpRequest Request(string body)
     {
