@@ -28,7 +28,8 @@ namespace TaskForce.Functions.Http;
 /// before reading the body. Statuses: 400 bad input (the field is named; nothing written), 401 no trusted person, 403
 /// the access policy refuses (<see cref="CaseAccessPolicy"/>), 404 unknown case, 409 a case id that is taken, 412 a
 /// stale <c>If-Match</c>, 422 an <c>Idempotency-Key</c> reused with another body or a stored case that cannot be
-/// qualified yet, 500 the identity key is missing or wrong (identity is never written or shown unprotected).
+/// qualified yet, 413 a body over the cap, 500 the identity key is missing or wrong (identity is never written or shown
+/// unprotected), 503 storage unavailable; all through <see cref="HttpPipeline"/>.
 /// </remarks>
 /// <param name="create">The intake use case.</param>
 /// <param name="get">The read use case.</param>
@@ -48,8 +49,8 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>201 with <c>Location</c>, <c>ETag</c> and the case summary (also for a replay, with
     /// <c>Idempotent-Replayed: true</c>); 400 naming the field; 401; 403; 409 when the id is taken; 422 when the key
-    /// was used with another body; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500 (identity key missing or wrong; no detail); 503
-    /// storage unavailable (<c>Retry-After</c>).</returns>
+    /// was used with another body; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>);
+    /// 500 (identity key missing or wrong; no detail); 503 storage unavailable (<c>Retry-After</c>).</returns>
     [Function("PostCase")]
     public Task<IActionResult> PostCaseAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases")] HttpRequest req,
@@ -135,8 +136,8 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>200 with the qualification; 400 for a bad id or decision date; 401; 403; 404; 422 when the stored case
-    /// lacks what qualification needs (e.g. the offence date), naming the field; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503
-    /// storage unavailable.</returns>
+    /// lacks what qualification needs (e.g. the offence date), naming the field; 413 for a body over the JSON cap
+    /// (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
     [Function("QualifyCase")]
     public Task<IActionResult> QualifyCaseAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/qualification")] HttpRequest req,

@@ -27,7 +27,8 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>201 with the instance and its <c>ETag</c> when started now; 200 with the stored instance when it
-    /// existed; 400; 401; 403; 404 unknown case; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
+    /// existed; 400; 401; 403; 404 unknown case; 413 for a body over the JSON cap
+    /// (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
     [Function("StartCaseWorkflow")]
     public Task<IActionResult> StartAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/workflows")] HttpRequest req,
@@ -48,8 +49,8 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>200 with the new state, version, audit event and <c>ETag</c> (a retry with the same
     /// <c>Idempotency-Key</c> gets the first answer again); 400; 401; 403; 404; 409 with the allowed targets; 412 on a
-    /// stale <c>If-Match</c>; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 422 when the <c>Idempotency-Key</c> was used for another
-    /// transition; 500; 503 storage unavailable.</returns>
+    /// stale <c>If-Match</c>; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 422
+    /// when the <c>Idempotency-Key</c> was used for another transition; 500; 503 storage unavailable.</returns>
     [Function("TransitionCaseWorkflow")]
     public Task<IActionResult> TransitionAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/transitions")] HttpRequest req,
@@ -85,7 +86,8 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>200 with the date and the case's new <c>ETag</c>; 400; 401; 403; 404; 412 on a stale <c>If-Match</c>;
-    /// 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
+    /// 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage
+    /// unavailable.</returns>
     [Function("RecordCaseSpdp")]
     public Task<IActionResult> RecordSpdpAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/spdp")] HttpRequest req,

@@ -91,6 +91,10 @@ public sealed class HttpPipelineTests
     public async Task Function_ReturnsTheMappedProblem_GivenEachExceptionInEachFamily(string function, string error)
     {
         var (make, status, field) = Errors[error];
+        if (function == "QualifyCase" && error == "validation")
+        {
+            status = 422; // a stored case that fails validation cannot be qualified yet: the request itself was fine
+        }
 
         var result = await Functions[function](make());
 

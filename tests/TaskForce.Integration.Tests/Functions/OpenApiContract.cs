@@ -15,11 +15,13 @@ public static class OpenApiContract
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
     private static int built;
 
-    /// <summary>Asserts that the result is documented for the operation and its body validates against the schema.</summary>
+    /// <summary>Asserts the status, that it is documented for the operation, and that the body validates against the
+    /// schema the document gives it.</summary>
     /// <returns>The body, parsed.</returns>
-    public static JsonElement AssertConforms(string operationId, IActionResult result)
+    public static JsonElement AssertConforms(string operationId, int expectedStatus, IActionResult result)
     {
         var (status, mediaType, body) = Wire(result);
+        Assert.True(expectedStatus == status, $"{operationId}: expected {expectedStatus}, got {status}: {body}");
         var schema = Schemas.GetOrAdd($"{operationId} {status} {mediaType}", _ => Build(operationId, status, mediaType));
         using var doc = JsonDocument.Parse(body);
         var results = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
@@ -77,7 +79,7 @@ public static class OpenApiContract
         root["$defs"] = Document["components"]!["schemas"]!.DeepClone();
         string text = root.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         int n = Interlocked.Increment(ref built);
-        return JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() }, new Uri($"https://taskforce.invalid/openapi/{n}"));
+        return JsonSchema.FromText(text, BuildOptions.Default, new Uri($"https://taskforce.invalid/openapi/{n}"));
     }
 
     private static string Errors(EvaluationResults results) =>
