@@ -10,7 +10,8 @@ namespace TaskForce.Functions.Http;
 /// </summary>
 /// <remarks>The operations are hand-kept (<c>src/TaskForce.Functions/openapi.json</c>, embedded in the worker; the
 /// schemas of the request and response records are generated from the records by <see cref="ApiSchemas"/>) because
-/// the Functions OpenAPI extension is in maintenance mode and not served here (engineering reference §3.4.6). A test
+/// the Functions OpenAPI extension (github.com/Azure/azure-functions-openapi-extension) is in maintenance mode and
+/// not served here (ADR-011). A test
 /// (<c>OpenApiDocumentTests</c>) reflects over every <c>[Function]</c> method and fails when a route, method or declared
 /// status code differs from the document, or when the document does not validate with the Microsoft.OpenApi reader;
 /// <c>OpenApiResponseSchemaTests</c> validates real responses against the schema of their operation and status.
