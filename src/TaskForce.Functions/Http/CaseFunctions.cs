@@ -39,7 +39,7 @@ namespace TaskForce.Functions.Http;
 public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, ListCasesUseCase list, QualifyCaseUseCase qualify, HttpPipeline pipeline)
 {
     /// <summary>The request header carrying the client's idempotency key.</summary>
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = HttpPipeline.IdempotencyKeyHeader;
 
     /// <summary>The response header set on a replayed create.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";

@@ -59,7 +59,7 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
         pipeline.RunAsync(req, async caller =>
         {
             var body = await HttpPipeline.ReadJsonAsync<WorkflowTransitionRequest>(req, cancellationToken).ConfigureAwait(false);
-            string? key = HttpPipeline.SingleHeader(req, CaseFunctions.IdempotencyKeyHeader);
+            string? key = HttpPipeline.SingleHeader(req, HttpPipeline.IdempotencyKeyHeader);
             var result = await workflows.TransitionAsync(id ?? string.Empty, body, IfMatch(req), key, caller, cancellationToken).ConfigureAwait(false);
             req.HttpContext.Response.Headers.ETag = result.ETag;
             return HttpPipeline.Json(WorkflowTransitioned.Of(result));

@@ -38,6 +38,9 @@ namespace TaskForce.Functions.Http;
 /// <threadsafety>Thread-safe (no state of its own).</threadsafety>
 public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogger<HttpPipeline> logger)
 {
+    /// <summary>The request header carrying the client's idempotency key (<c>Idempotency-Key</c>).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     /// <summary>The content type of every JSON response.</summary>
     public const string JsonContentType = "application/json; charset=utf-8";
 
@@ -204,7 +207,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
             }),
             ConcurrencyConflictException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
             WorkflowConcurrencyException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
-            IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, CaseFunctions.IdempotencyKeyHeader),
+            IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
             RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, "The store refused the write: the entity exists already. Nothing was written; read it and decide again."),
             RequestFailedException { Status: StatusCodes.Status412PreconditionFailed } => Problems.Create(StatusCodes.Status412PreconditionFailed, "The store refused the write: the data changed since it was read. Read it again and retry the whole decision."),

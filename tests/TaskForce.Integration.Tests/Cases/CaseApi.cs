@@ -34,6 +34,24 @@ public sealed class CaseApi
 
     public TaskForceTables Tables { get; }
 
+    /// <summary>The workflow functions of these cases, wired as the app wires them (same repository, clock and zone).</summary>
+    public CaseWorkflowFunctions WorkflowFunctions()
+    {
+        var workflows = new TableWorkflowRepository(Tables, CaseTestData.SharedProtector);
+        var registry = TaskForce.Application.Workflows.WorkflowRegistry.Default;
+        return new CaseWorkflowFunctions(
+            new CaseWorkflowsUseCase(
+                Repository,
+                Repository,
+                workflows,
+                registry,
+                new TaskForce.Application.Workflows.StartWorkflowUseCase(workflows, Repository, registry, Clock, CaseTestData.Zone),
+                new TaskForce.Application.Workflows.TransitionWorkflowUseCase(workflows, Repository, registry, Clock, CaseTestData.Zone, NullLogger<TaskForce.Application.Workflows.TransitionWorkflowUseCase>.Instance),
+                Clock,
+                CaseTestData.Zone),
+            Pipeline);
+    }
+
     public IClock Clock { get; }
 
     public TableCaseRepository Repository { get; }

@@ -1,10 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime.Testing;
-using TaskForce.Application.Cases;
 using TaskForce.Application.Detention;
-using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Functions.Http;
 using TaskForce.Integration.Tests.Cases;
@@ -58,19 +55,7 @@ public sealed class OpenApiResponseSchemaTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         var api = new CaseApi(tables);
         OpenApiContract.AssertConforms("PostCase", 201, await api.PostAsync(OwnerWorker, Body(Intake())));
-        var workflows = new TableWorkflowRepository(tables, SharedProtector);
-        var registry = WorkflowRegistry.Default;
-        var functions = new CaseWorkflowFunctions(
-            new CaseWorkflowsUseCase(
-                api.Repository,
-                api.Repository,
-                workflows,
-                registry,
-                new StartWorkflowUseCase(workflows, api.Repository, registry, api.Clock, Zone),
-                new TransitionWorkflowUseCase(workflows, api.Repository, registry, api.Clock, Zone, NullLogger<TransitionWorkflowUseCase>.Instance),
-                api.Clock,
-                Zone),
-            api.Pipeline);
+        var functions = api.WorkflowFunctions();
         const string start = """{"workflow": "case_management", "facts": {"risk_level": "sedang"}}""";
 
         var started = OpenApiContract.AssertConforms("StartCaseWorkflow", 201, await functions.StartAsync(Request("POST", OwnerWorker, start), Id, default));
