@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Writes src/TaskForce.Functions/openapi.json, the hand-kept OpenAPI 3.0 contract of the HTTP functions.
+"""Writes src/TaskForce.Functions/openapi.json, the hand-kept operations of the OpenAPI 3.1 contract of the HTTP functions.
 
-The JSON file is the source of truth that is served and tested (tests/TaskForce.Integration.Tests/Functions/
-OpenApiDocumentTests.cs); this script only saves typing when editing it. Run: python3 scripts/openapi-gen.py
+The JSON file is the source of truth for operations that is served and tested (tests/TaskForce.Integration.Tests/Functions/
+OpenApiDocumentTests.cs, OpenApiResponseSchemaTests.cs); this script only saves typing when editing it. The schemas of
+the request and response records (CaseIntake, CaseSummary, WorkflowStarted, ...) are NOT written here: the worker
+generates them from the C# records (src/TaskForce.Functions/Http/ApiSchemas.cs) and adds them to components/schemas
+when it serves the document (ADR-011). Run: python3 scripts/openapi-gen.py
 """
 import json, os, sys
 
@@ -14,6 +17,9 @@ OBJ = {"type": "object", "additionalProperties": True}
 
 def problem(desc, validation=False):
     return {"description": desc, "content": {"application/problem+json": {"schema": VP if validation else P}}}
+
+def ref(name):
+    return {"$ref": "#/components/schemas/" + name}
 
 def ok(desc, schema=OBJ, headers=None):
     r = {"description": desc, "content": {"application/json": {"schema": schema}}}
@@ -36,6 +42,10 @@ R404 = problem("Not found.")
 R409 = problem("Conflict.")
 R412 = problem("If-Match is stale: the resource changed since it was read. Read it again and retry the whole decision.")
 R422 = problem("Understood but cannot be processed.", True)
+R413 = problem("The body is larger than this operation accepts; nothing was read further or written.", True)
+R500 = problem("Server fault; the detail names no internals and no personal data (e.g. the identity key is missing or wrong). It is logged.")
+R503 = problem("Storage is unavailable or the operation was cancelled; nothing was written. Retry after the `Retry-After` seconds.")
+FAULTS = {"500": R500, "503": R503}
 PURE = "Pure computation: nothing is stored, so a retry (with or without the same Idempotency-Key) returns the same answer."
 REGION = q("region", "Kemendagri region code (e.g. 53.03) or `*` for all regions.", True)
 PERIOD = q("period", "Reporting period: a year (2025), a half (2025-H1), a quarter (2025-Q1) or a month (2025-03).", True)
@@ -46,28 +56,28 @@ paths = {
         "responses": {"200": ok("The OpenAPI 3.0 document.")}}},
     "/indicators": {"get": {"operationId": "GetIndicators", "summary": "Computes the indicator snapshot live, without storing it.",
         "parameters": [REGION, PERIOD, K],
-        "responses": {"200": ok("The snapshot (contract `snapshot`).", {"$ref": "#/components/schemas/Snapshot"}), "400": R400}}},
+        "responses": {"200": ok("The snapshot (contract `snapshot`).", {"$ref": "#/components/schemas/Snapshot"}), "400": R400, **FAULTS}}},
     "/snapshots": {"post": {"operationId": "PostSnapshot", "summary": "Computes and stores an indicator snapshot.",
         "description": "Idempotent by content: a retry that finds the same content already stored stores nothing and answers 200 with it. An Idempotency-Key is accepted and not needed.",
         "x-idempotency": "content-addressed",
         "parameters": [REGION, PERIOD, K, IDEMP],
-        "responses": {"201": ok("Stored now.", {"$ref": "#/components/schemas/Snapshot"}), "200": ok("The same content was already stored; nothing new was written.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400}}},
+        "responses": {"201": ok("Stored now.", {"$ref": "#/components/schemas/Snapshot"}), "200": ok("The same content was already stored; nothing new was written.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400, **FAULTS}}},
     "/snapshots/{region}/{period}": {"get": {"operationId": "GetSnapshot", "summary": "The latest stored snapshot, byte for byte.",
         "parameters": [{"name": "region", "in": "path", "required": True, "description": "Region code or `*` (URL-encoded).", "schema": {"type": "string"}},
                        {"name": "period", "in": "path", "required": True, "description": "Period label.", "schema": {"type": "string"}}],
-        "responses": {"200": ok("The stored snapshot.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400, "404": R404}}},
+        "responses": {"200": ok("The stored snapshot.", {"$ref": "#/components/schemas/Snapshot"}), "400": R400, "404": R404, **FAULTS}}},
     "/estimates": {"post": {"operationId": "PostEstimate", "summary": "Multiple systems estimation from a capture-history CSV.",
         "description": PURE, "x-idempotency": "pure-computation",
         "parameters": [q("model", "`stepwise` (default) or `saturated`."),
                        q("p_threshold", "Stepwise inclusion threshold in (0, 1).", False, {"type": "number"}),
                        q("bootstrap", "Bootstrap replicates (0 = none).", False, {"type": "integer", "minimum": 0}),
                        q("seed", "Bootstrap seed, as R's set.seed (default 1234).", False, {"type": "integer", "minimum": 0, "maximum": 2147483647}), IDEMP],
-        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string", "description": "One 0/1 column per list, last column `count`."}}}},
-        "responses": {"200": ok("The estimate (contract `estimate`)."), "400": R400}}},
+        "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string", "maxLength": 65536, "description": "One 0/1 column per list, last column `count`; at most 64 KiB."}}}},
+        "responses": {"200": ok("The estimate (contract `estimate`).", ref("EstimateResponse")), "400": R400, "413": R413, "500": R500}}},
     "/detention-checks": {"post": {"operationId": "PostDetentionCheck", "summary": "Checks a KUHAP detention chain.",
         "description": PURE, "x-idempotency": "pure-computation", "parameters": [IDEMP],
-        "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
-        "responses": {"200": ok("The detention ledger (contract `detention-check`)."), "400": R400}}},
+        "requestBody": {"required": True, "content": {"application/json": {"schema": ref("DetentionCheckInput")}}},
+        "responses": {"200": ok("The detention ledger (contract `detention-check`).", ref("DetentionLedger")), "400": R400, "413": R413, "500": R500}}},
 }
 
 if INCLUDE_CASES:
@@ -76,38 +86,38 @@ if INCLUDE_CASES:
             "description": "Send an Idempotency-Key: a retry with the same key and body answers 201 with the stored case and `Idempotent-Replayed: true`, and never creates a second case.",
             "x-idempotency": "idempotency-key", "parameters": [IDEMP],
             "requestBody": {"required": True, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseIntake"}}}},
-            "responses": {"201": ok("Created (or replayed).", OBJ, {**ETAG, "Location": {"schema": {"type": "string"}}, "Idempotent-Replayed": {"schema": {"type": "string"}}}),
-                          "400": R400, "401": R401, "403": R403, "409": R409, "422": R422}},
+            "responses": {"201": ok("Created (or replayed).", ref("CaseSummary"), {**ETAG, "Location": {"schema": {"type": "string"}}, "Idempotent-Replayed": {"schema": {"type": "string"}}}),
+                          "400": R400, "401": R401, "403": R403, "409": R409, "413": R413, "422": R422, **FAULTS}},
         "get": {"operationId": "ListCases", "summary": "Case summaries (no person-level field), one page at a time.",
             "parameters": [q("region", "Kemendagri region code."), q("case_type", "Case type code."),
                            q("reported_from", "ISO date.", False, {"type": "string", "format": "date"}), q("reported_to", "ISO date.", False, {"type": "string", "format": "date"}),
                            q("trafficking_status", "Element-test status code."), q("limit", "Page size.", False, {"type": "integer", "minimum": 1}), q("cursor", "Opaque cursor from `next_cursor`.")],
-            "responses": {"200": ok("`{items, next_cursor}`."), "400": R400, "401": R401, "403": R403}}}
+            "responses": {"200": ok("`{items, next_cursor}`.", ref("CaseListPage")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
     paths["/cases/{id}"] = {"get": {"operationId": "GetCase", "summary": "One case; identity shown only to the owning agency and the coordinator, redacted otherwise; every read of identity is logged.",
-        "parameters": [path_id()], "responses": {"200": ok("The case.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
+        "parameters": [path_id()], "responses": {"200": ok("The case.", ref("CaseDocument"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
     paths["/cases/{id}/qualification"] = {"post": {"operationId": "QualifyCase", "summary": "Element test and candidate charges of a stored case.",
         "description": PURE, "x-idempotency": "pure-computation", "parameters": [path_id(), IDEMP],
-        "requestBody": {"required": False, "content": {"application/json": {"schema": {"type": "object", "additionalProperties": False, "properties": {"decision_date": {"type": "string", "format": "date"}}}}}},
-        "responses": {"200": ok("The qualification."), "400": R400, "401": R401, "403": R403, "404": R404, "422": R422}}}
+        "requestBody": {"required": False, "content": {"application/json": {"schema": ref("QualificationRequest")}}},
+        "responses": {"200": ok("The qualification.", ref("QualificationResult")), "400": R400, "401": R401, "403": R403, "404": R404, "413": R413, "422": R422, **FAULTS}}}
     paths["/cases/{id}/workflows"] = {"post": {"operationId": "StartCaseWorkflow", "summary": "Starts a workflow instance of the case.",
         "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started. Body {workflow, subject_id, facts, effective_on, reason}; for `service`, facts.service_type and facts.victim_id (a person id of the case such as victim-2; required when the case has several victims, so services are counted per victim served).", "x-idempotency": "natural-key",
-        "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
-        "responses": {"201": ok("Started now.", OBJ, ETAG), "200": ok("Already started.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404}}}
+        "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WorkflowStartRequest")}}},
+        "responses": {"201": ok("Started now.", ref("WorkflowStarted"), ETAG), "200": ok("Already started.", ref("WorkflowStarted"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "413": R413, **FAULTS}}}
     paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",
         "description": "Idempotency-Key is stored with the transition in one transaction: a retry with the same key and request gets the first answer (200) and changes nothing; the same key with another request answers 422. Without a key, If-Match (the instance's ETag) guards the write: a retry of a committed transition answers 412 or 409 and changes nothing.", "x-idempotency": "stored-key",
-        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": OBJ}}},
-        "responses": {"200": ok("The new state.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412, "422": R422}}}
+        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WorkflowTransitionRequest")}}},
+        "responses": {"200": ok("The new state.", ref("WorkflowTransitioned"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412, "413": R413, "422": R422, **FAULTS}}}
     paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
-        "parameters": [path_id()], "responses": {"200": ok("The timeline."), "400": R400, "401": R401, "403": R403, "404": R404}}}
+        "parameters": [path_id()], "responses": {"200": ok("The timeline.", ref("CaseTimeline")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
     paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",
         "description": "Idempotent by its natural key: sending the date already on file answers 200 with the case's current ETag and writes nothing, whatever If-Match says (a retry after a lost response). A different date is guarded by If-Match (the case's ETag).", "x-idempotency": "natural-key",
-        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object", "required": ["sent_on"], "properties": {"sent_on": {"type": "string", "format": "date"}}}}}},
-        "responses": {"200": ok("Recorded.", OBJ, ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412}}}
+        "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("SpdpRequest")}}},
+        "responses": {"200": ok("Recorded.", ref("SpdpRecorded"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413, **FAULTS}}}
 
 doc = {
-    "openapi": "3.0.3",
+    "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",
-             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/contracts/cli.md."},
+             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/contracts/cli.md. The schemas of the request and response records are generated from the code (ADR-011)."},
     "servers": [{"url": "/api"}],
     "security": [{"functionKey": []}],
     "paths": paths,
@@ -117,10 +127,15 @@ doc = {
             "IdempotencyKey": {"name": "Idempotency-Key", "in": "header", "required": False, "description": "A client-chosen key (≤ 200 printable ASCII characters) that makes a retried POST safe; see each operation's x-idempotency.", "schema": {"type": "string", "maxLength": 200}},
             "IfMatch": {"name": "If-Match", "in": "header", "required": False, "description": "The ETag last read; a stale value answers 412.", "schema": {"type": "string"}}},
         "schemas": {
-            "Problem": {"type": "object", "description": "RFC 9457 problem details.", "properties": {
-                "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"}, "detail": {"type": "string"}, "instance": {"type": "string"}}},
+            "Problem": {"type": "object", "description": "RFC 9457 problem details. Extension members: `workflow`, `from`, `to`, `allowed_targets`, `refusal` on a refused transition (409); `retry_after_seconds` on 503.",
+                "required": ["type", "title", "status", "detail"], "properties": {
+                "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer", "minimum": 400, "maximum": 599}, "detail": {"type": "string"}, "instance": {"type": "string"},
+                "workflow": {"type": "string"}, "from": {"type": "string"}, "to": {"type": "string"}, "allowed_targets": {"type": "array", "items": {"type": "string"}},
+                "refusal": {"type": ["string", "null"]}, "retry_after_seconds": {"type": "integer"}}},
             "ValidationProblem": {"allOf": [{"$ref": "#/components/schemas/Problem"}, {"type": "object", "properties": {
-                "errors": {"type": "object", "description": "Failing field (snake_case, as on the wire) → messages.", "additionalProperties": {"type": "array", "items": {"type": "string"}}}}}]},
+                "errors": {"type": "object", "description": "Failing field (snake_case, as on the wire) → messages.", "minProperties": 1, "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string"}}}}, "required": ["errors"]}]},
+            "DetentionCheckInput": {"type": "object", "description": "The contract's `detention-check` input (docs/contracts/cli.md); at most 1,000,000 bytes.", "additionalProperties": True},
+            "DetentionLedger": {"type": "object", "description": "The contract's `detention-check` result: the ledger of detention periods and the problems found.", "additionalProperties": True},
             "Snapshot": {"type": "object", "description": "The contract's snapshot document (aggregates only, small cells suppressed).", "additionalProperties": True,
                 "properties": {"hidden_victims": {"$ref": "#/components/schemas/HiddenVictims"}}},
             # issue 6: the hidden-victim section of the snapshot (docs/decisions/ADR-009-hidden-victims-in-snapshots.md)
@@ -152,12 +167,22 @@ doc = {
                     "strata": {"type": "array", "description": "sex × age_group (child/adult/unknown) × exploitation_form, each with the figure's fields.",
                         "items": {"allOf": [{"$ref": "#/components/schemas/HiddenVictimFigure"}, {"type": "object", "properties": {
                             "sex": {"type": "string"}, "age_group": {"type": "string"}, "exploitation_form": {"type": "string"}}}]}}}}]},
-            "CaseIntake": {"type": "object", "description": "A new case (contract `case-record`). Unknown fields are refused.", "required": ["region", "case_type", "reporting_agency", "intake_channel", "reported_at"], "additionalProperties": True,
-                "properties": {"id": {"type": "string"}, "region": {"type": "string", "pattern": "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$"}, "case_type": {"type": "string", "enum": ["tppo", "violence_against_women", "violence_against_children"]},
-                    "reported_at": {"type": "string", "format": "date-time"}, "offence_date": {"type": "string", "format": "date"}}},
         },
     },
 }
+
+def nullable_to_type_arrays(node):
+    """OpenAPI 3.1 is JSON Schema 2020-12: `nullable` is gone, a null is one of the `type`s."""
+    if isinstance(node, dict):
+        if node.pop("nullable", False):
+            node["type"] = [node["type"], "null"]
+        for v in node.values():
+            nullable_to_type_arrays(v)
+    elif isinstance(node, list):
+        for v in node:
+            nullable_to_type_arrays(v)
+
+nullable_to_type_arrays(doc)
 
 out = os.path.join(os.path.dirname(__file__), "..", "src", "TaskForce.Functions", "openapi.json")
 with open(out, "w", encoding="utf-8") as f:

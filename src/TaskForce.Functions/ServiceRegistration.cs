@@ -69,6 +69,7 @@ public static class ServiceRegistration
         // cases without identity can still be stored, and any write or read of identity fails closed (ADR-004).
         services.AddSingleton(_ => IdentityProtector.FromSettings(configuration[IdentityProtectionOptions.KeySetting], configuration[IdentityProtectionOptions.PreviousKeysSetting]));
         services.AddSingleton(_ => ClientPrincipalReader.FromConfiguration(configuration));
+        services.AddSingleton<HttpPipeline>();
         services.AddSingleton<TableCaseRepository>();
         services.AddSingleton<ICaseRepository>(sp => sp.GetRequiredService<TableCaseRepository>());
         services.AddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row

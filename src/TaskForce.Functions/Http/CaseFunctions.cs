@@ -18,13 +18,6 @@ using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Functions.Http;
 
-/// <summary>The body of <c>POST /cases/{id}/qualification</c> (optional).</summary>
-public sealed record QualificationRequest
-{
-    /// <summary>Gets the date of judgment, if known (lex mitior, UU 1/2026 Pasal 3); today when absent.</summary>
-    public LocalDate? DecisionDate { get; init; }
-}
-
 /// <summary>
 /// HTTP functions for case records (issue 3): intake, read with identity shown or redacted, listing with named
 /// specifications and cursor paging, and qualification. Thin: identify the caller, parse, call one use case, map the
@@ -35,17 +28,18 @@ public sealed record QualificationRequest
 /// before reading the body. Statuses: 400 bad input (the field is named; nothing written), 401 no trusted person, 403
 /// the access policy refuses (<see cref="CaseAccessPolicy"/>), 404 unknown case, 409 a case id that is taken, 412 a
 /// stale <c>If-Match</c>, 422 an <c>Idempotency-Key</c> reused with another body or a stored case that cannot be
-/// qualified yet, 500 the identity key is missing or wrong (identity is never written or shown unprotected).
+/// qualified yet, 413 a body over the cap, 500 the identity key is missing or wrong (identity is never written or shown
+/// unprotected), 503 storage unavailable; all through <see cref="HttpPipeline"/>.
 /// </remarks>
 /// <param name="create">The intake use case.</param>
 /// <param name="get">The read use case.</param>
 /// <param name="list">The listing use case.</param>
 /// <param name="qualify">The qualification use case.</param>
-/// <param name="principals">The caller reader.</param>
-public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, ListCasesUseCase list, QualifyCaseUseCase qualify, ClientPrincipalReader principals)
+/// <param name="pipeline">The HTTP pipeline (caller, body, JSON, problems).</param>
+public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, ListCasesUseCase list, QualifyCaseUseCase qualify, HttpPipeline pipeline)
 {
     /// <summary>The request header carrying the client's idempotency key.</summary>
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = HttpPipeline.IdempotencyKeyHeader;
 
     /// <summary>The response header set on a replayed create.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -55,22 +49,17 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>201 with <c>Location</c>, <c>ETag</c> and the case summary (also for a replay, with
     /// <c>Idempotent-Replayed: true</c>); 400 naming the field; 401; 403; 409 when the id is taken; 422 when the key
-    /// was used with another body.</returns>
+    /// was used with another body; 413 for a body over the JSON cap (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>);
+    /// 500 (identity key missing or wrong; no detail); 503 storage unavailable (<c>Retry-After</c>).</returns>
     [Function("PostCase")]
     public Task<IActionResult> PostCaseAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        RunAsync(req, async caller =>
+        pipeline.RunAsync(req, async caller =>
         {
-            var keys = req.Headers[IdempotencyKeyHeader];
-            if (keys.Count > 1)
-            {
-                throw new DomainValidationException(IdempotencyKeyHeader, "Send one Idempotency-Key header.");
-            }
-
-            var intake = InputJson.Read<CaseIntake>(await ReadBodyAsync(req, cancellationToken).ConfigureAwait(false))
-                ?? throw new DomainValidationException("body", "A case object is required.");
-            var result = await create.ExecuteAsync(intake, keys.Count == 1 ? keys[0] : null, caller, cancellationToken).ConfigureAwait(false);
+            string? key = HttpPipeline.SingleHeader(req, IdempotencyKeyHeader);
+            var intake = await HttpPipeline.ReadJsonAsync<CaseIntake>(req, cancellationToken).ConfigureAwait(false);
+            var result = await create.ExecuteAsync(intake, key, caller, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case CaseCreateOutcome.Created:
@@ -83,11 +72,11 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
                         req.HttpContext.Response.Headers[ReplayedHeader] = "true";
                     }
 
-                    return Json(CaseSummary.From(stored.Record, stored.OwnerAgency), StatusCodes.Status201Created);
+                    return HttpPipeline.Json(CaseSummary.From(stored.Record, stored.OwnerAgency), StatusCodes.Status201Created);
                 case CaseCreateOutcome.KeyReusedWithDifferentRequest:
-                    return Problems.Unprocessable("This Idempotency-Key was already used with a different request; use a new key for a new case.", IdempotencyKeyHeader);
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used with a different request; use a new key for a new case.", IdempotencyKeyHeader);
                 default:
-                    return Problems.Conflict("A case with this id exists; nothing was written. Choose another id, or leave id out.");
+                    return Problems.Create(StatusCodes.Status409Conflict, "A case with this id exists; nothing was written. Choose another id, or leave id out.");
             }
         });
 
@@ -96,34 +85,34 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="req">The request.</param>
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>200 with the <see cref="CaseDocument"/> and an <c>ETag</c>; 400 for a malformed id; 401; 403; 404.</returns>
+    /// <returns>200 with the <see cref="CaseDocument"/> and an <c>ETag</c>; 400 for a malformed id; 401; 403; 404; 500 (identity key missing or wrong; no detail); 503 storage unavailable.</returns>
     [Function("GetCase")]
     public Task<IActionResult> GetCaseAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases/{id}")] HttpRequest req,
         string id,
         CancellationToken cancellationToken) =>
-        RunAsync(req, async caller =>
+        pipeline.RunAsync(req, async caller =>
         {
             var read = await get.ExecuteAsync(id ?? string.Empty, caller, cancellationToken).ConfigureAwait(false);
             if (read is null)
             {
-                return Problems.NotFound($"No case is stored under the id '{id}'.");
+                return CaseNotFound(id);
             }
 
             req.HttpContext.Response.Headers.ETag = read.ETag;
-            return Json(read.Document, StatusCodes.Status200OK);
+            return HttpPipeline.Json(read.Document);
         });
 
     /// <summary><c>GET /api/cases?region=&amp;case_type=&amp;reported_from=&amp;reported_to=&amp;trafficking_status=&amp;limit=&amp;cursor=</c>:
     /// case summaries (no person-level field) matching every filter given, in id order, one page at a time.</summary>
     /// <param name="req">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>200 with <c>{"items": [...], "next_cursor": "..."|null}</c>; 400 naming the bad parameter; 401; 403.</returns>
+    /// <returns>200 with <c>{"items": [...], "next_cursor": "..."|null}</c>; 400 naming the bad parameter; 401; 403; 500; 503 storage unavailable.</returns>
     [Function("ListCases")]
     public Task<IActionResult> ListCasesAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "cases")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        RunAsync(req, async caller =>
+        pipeline.RunAsync(req, async caller =>
         {
             var q = req.Query;
             var filter = new CaseListFilter
@@ -138,7 +127,7 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
                 ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : throw new DomainValidationException("limit", $"The limit must be a whole number in [1, {ListCasesUseCase.MaxLimit}].")
                 : null;
             var page = await list.ExecuteAsync(new CaseListQuery(filter, limit, Param(q, "cursor")), caller, cancellationToken).ConfigureAwait(false);
-            return Json(new { items = page.Items, next_cursor = page.NextCursor }, StatusCodes.Status200OK);
+            return HttpPipeline.Json(page);
         });
 
     /// <summary><c>POST /api/cases/{id}/qualification</c>: the element test and candidate charges of a stored case
@@ -147,15 +136,16 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>200 with the qualification; 400 for a bad id or decision date; 401; 403; 404; 422 when the stored case
-    /// lacks what qualification needs (e.g. the offence date), naming the field.</returns>
+    /// lacks what qualification needs (e.g. the offence date), naming the field; 413 for a body over the JSON cap
+    /// (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
     [Function("QualifyCase")]
     public Task<IActionResult> QualifyCaseAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "cases/{id}/qualification")] HttpRequest req,
         string id,
         CancellationToken cancellationToken) =>
-        RunAsync(req, async caller =>
+        pipeline.RunAsync(req, async caller =>
         {
-            var body = InputJson.Read<QualificationRequest>(await ReadBodyAsync(req, cancellationToken).ConfigureAwait(false), allowEmpty: true);
+            var body = await HttpPipeline.ReadOptionalJsonAsync<QualificationRequest>(req, cancellationToken).ConfigureAwait(false);
             QualificationResult? result;
             try
             {
@@ -164,91 +154,17 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
             catch (DomainValidationException e) when (e.Field is not "id" and not "decision_date")
             {
                 // The request is fine; the stored case is not complete enough to qualify.
-                return Problems.Unprocessable($"The stored case cannot be qualified yet: {Problems.Message(e)}", e.Field);
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, $"The stored case cannot be qualified yet: {Problems.Message(e)}", e.Field);
             }
 
-            return result is null ? Problems.NotFound($"No case is stored under the id '{id}'.") : Json(result, StatusCodes.Status200OK);
+            return result is null ? CaseNotFound(id) : HttpPipeline.Json(result);
         });
 
-    internal static async Task<byte[]> ReadBodyAsync(HttpRequest req, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await req.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > InputJson.MaxBytes)
-            {
-                throw new DomainValidationException("body", $"The document is larger than {InputJson.MaxBytes} bytes.");
-            }
-        }
-
-        return buffer.ToArray();
-    }
-
-    internal static ContentResult Json<T>(T value, int status) =>
-        new() { Content = JsonSerializer.Serialize(value, TaskForceJson.Options), ContentType = "application/json; charset=utf-8", StatusCode = status };
-
-    internal async Task<IActionResult> RunAsync(HttpRequest req, Func<Caller, Task<IActionResult>> body) =>
-        await RunAsync(req, principals, body).ConfigureAwait(false);
-
-    /// <summary>Runs a function body for an identified caller and maps the shared failures to problem+json.</summary>
-    internal static async Task<IActionResult> RunAsync(HttpRequest req, ClientPrincipalReader principals, Func<Caller, Task<IActionResult>> body)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        var caller = principals.Read(req);
-        if (caller is null)
-        {
-            return Problems.Unauthorized(principals.Trusted
-                ? "No valid X-MS-CLIENT-PRINCIPAL: this request needs an identified person."
-                : "App Service authentication is not enabled (WEBSITE_AUTH_ENABLED), so no caller can be identified; requests that need a person are refused.");
-        }
-
-        try
-        {
-            return await body(caller).ConfigureAwait(false);
-        }
-        catch (DomainValidationException e)
-        {
-            return Problems.BadRequest(e);
-        }
-        catch (AccessDeniedException e)
-        {
-            return Problems.Forbidden(e.Message);
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            return Problems.PreconditionFailed(e.Message);
-        }
-        catch (WorkflowConcurrencyException e)
-        {
-            return Problems.PreconditionFailed(e.Message);
-        }
-        catch (IdempotencyKeyReusedException e)
-        {
-            return Problems.Unprocessable(e.Message, IdempotencyKeyHeader);
-        }
-        catch (IllegalTransitionException e)
-        {
-            return Problems.Conflict(e.Message, new Dictionary<string, object?>
-            {
-                ["workflow"] = e.Workflow,
-                ["from"] = e.From,
-                ["to"] = e.To,
-                ["allowed_targets"] = e.AllowedTargets,
-                ["refusal"] = e.Refusal,
-            });
-        }
-        catch (WorkflowNotFoundException e)
-        {
-            return Problems.NotFound(e.Message);
-        }
-        catch (IdentityProtectionException e)
-        {
-            return Problems.ServerError(e.Message);
-        }
-    }
+    /// <summary>Returns the 404 of an unknown case id.</summary>
+    /// <param name="id">The id asked for.</param>
+    /// <returns>A 404 problem.</returns>
+    internal static ObjectResult CaseNotFound(string? id) =>
+        Problems.Create(StatusCodes.Status404NotFound, $"No case is stored under the id '{id}'.");
 
     private static readonly IReadOnlyDictionary<string, CaseType> CaseTypeCodes = Enum.GetValues<CaseType>().ToDictionary(v => v.ToCode(), v => v, StringComparer.Ordinal);
 

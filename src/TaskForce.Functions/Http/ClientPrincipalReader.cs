@@ -15,8 +15,9 @@ namespace TaskForce.Functions.Http;
 /// The header is trusted <b>only</b> when App Service authentication is on in front of the app (the platform setting
 /// <c>WEBSITE_AUTH_ENABLED</c> = <c>True</c>): the platform then strips any header a client sends and writes its own.
 /// With authentication off anyone could forge it, so the header is ignored and every request that needs a person
-/// fails closed (401). The isolated worker does not fill <c>HttpContext.User</c> from Easy Auth (engineering.md §3.4
-/// item 7), hence this reader.
+/// fails closed (401). The isolated worker does not fill <c>HttpContext.User</c> from Easy Auth (Microsoft Learn, "Work
+/// with user identities in Azure App Service authentication": the principal reaches the code as this header), hence
+/// this reader. <see cref="HttpPipeline"/> uses it for every function that needs a person.
 /// </remarks>
 /// <param name="appServiceAuthenticationEnabled">Whether App Service authentication is on.</param>
 /// <threadsafety>Thread-safe (immutable).</threadsafety>

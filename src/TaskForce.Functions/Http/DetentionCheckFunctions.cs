@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TaskForce.Application.Detention;
-using TaskForce.Domain.Common;
 
 namespace TaskForce.Functions.Http;
 
@@ -12,51 +11,26 @@ namespace TaskForce.Functions.Http;
 /// <see cref="DetentionCheckUseCase"/> (the same code as <c>taskforce detention-check</c>), map to HTTP. Stores nothing.
 /// </summary>
 /// <param name="detention">The detention-check use case.</param>
-public sealed class DetentionCheckFunctions(DetentionCheckUseCase detention)
+/// <param name="pipeline">The HTTP pipeline (body, JSON, problems).</param>
+public sealed class DetentionCheckFunctions(DetentionCheckUseCase detention, HttpPipeline pipeline)
 {
-    /// <summary>Checks the chain in the request body (the <c>detention-check</c> input of shared/contracts/cli.md).</summary>
-    /// <param name="req">The request; its body is the input JSON, at most <see cref="DetentionCheckJson.MaxInputLength"/>
-    /// characters.</param>
+    /// <summary>The largest body accepted, in bytes (the input's character limit,
+    /// <see cref="DetentionCheckJson.MaxInputLength"/>).</summary>
+    public const int MaxBodyBytes = DetentionCheckJson.MaxInputLength;
+
+    /// <summary>Checks the chain in the request body (the <c>detention-check</c> input of docs/contracts/cli.md).</summary>
+    /// <param name="req">The request; its body is the input JSON, at most <see cref="MaxBodyBytes"/> bytes.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <returns>200 with the ledger JSON; 400 problem+json naming the field for bad input (unknown stage, impossible
-    /// date, missing field, malformed or oversized body).</returns>
+    /// date, missing field, malformed body); 413 for a body over 1,000,000 bytes; 500.</returns>
     [Function("PostDetentionCheck")]
-    public async Task<IActionResult> PostAsync(
+    public Task<IActionResult> PostAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "detention-checks")] HttpRequest req,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        try
+        CancellationToken cancellationToken) =>
+        pipeline.RunServiceAsync(req, async () =>
         {
-            string body = await ReadBodyAsync(req, cancellationToken).ConfigureAwait(false);
-            return new ContentResult
-            {
-                Content = detention.CheckJson(body),
-                ContentType = "application/json; charset=utf-8",
-                StatusCode = StatusCodes.Status200OK,
-            };
-        }
-        catch (DomainValidationException ex)
-        {
-            return Problems.BadRequest(ex);
-        }
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest req, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(req.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        var buffer = new char[8192];
-        var text = new StringBuilder();
-        int read;
-        while ((read = await reader.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            text.Append(buffer, 0, read);
-            if (text.Length > DetentionCheckJson.MaxInputLength)
-            {
-                throw new DomainValidationException("request", $"The body is longer than {DetentionCheckJson.MaxInputLength} characters.");
-            }
-        }
-
-        return text.ToString();
-    }
+            byte[] body = await HttpPipeline.ReadBodyAsync(req, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            ReadOnlySpan<byte> text = body.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? body.AsSpan(Encoding.UTF8.Preamble.Length) : body;
+            return HttpPipeline.JsonText(detention.CheckJson(Encoding.UTF8.GetString(text)));
+        });
 }

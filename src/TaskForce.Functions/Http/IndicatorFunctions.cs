@@ -14,82 +14,64 @@ namespace TaskForce.Functions.Http;
 /// </summary>
 /// <param name="snapshots">The snapshot use case.</param>
 /// <param name="store">The snapshot store.</param>
-public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepository store)
+/// <param name="pipeline">The HTTP pipeline (JSON, problems).</param>
+public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepository store, HttpPipeline pipeline)
 {
     /// <summary><c>GET /api/indicators?region=53.03&amp;period=2025[&amp;k=11]</c>: computes the snapshot live from stored
     /// records, without storing it.</summary>
     /// <param name="req">The request.</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
-    /// <returns>200 with the contract's snapshot JSON; 400 problem+json for a bad region, period or k.</returns>
+    /// <returns>200 with the contract's snapshot JSON; 400 problem+json for a bad region, period or k; 500 (e.g. the
+    /// identity key is missing or wrong; no detail); 503 storage unavailable.</returns>
     [Function("GetIndicators")]
-    public async Task<IActionResult> GetIndicatorsAsync(
+    public Task<IActionResult> GetIndicatorsAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "indicators")] HttpRequest req,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        try
+        CancellationToken cancellationToken) =>
+        pipeline.RunServiceAsync(req, async () =>
         {
             var (region, period, k) = ParseQuery(req);
             var snapshot = await snapshots.ComputeAsync(region, period, k, cancellationToken).ConfigureAwait(false);
-            return Json(SnapshotJson.Write(snapshot), StatusCodes.Status200OK);
-        }
-        catch (DomainValidationException ex)
-        {
-            return Problems.BadRequest(ex);
-        }
-    }
+            return HttpPipeline.JsonText(SnapshotJson.Write(snapshot));
+        });
 
     /// <summary><c>POST /api/snapshots?region=53.03&amp;period=2025[&amp;k=11]</c>: computes and stores a snapshot.</summary>
     /// <param name="req">The request.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>201 with the snapshot JSON when stored now; 200 with the earlier, identical snapshot when its content
-    /// was already stored; 400 problem+json for bad input.</returns>
+    /// was already stored; 400 problem+json for bad input; 500; 503 storage unavailable.</returns>
     [Function("PostSnapshot")]
-    public async Task<IActionResult> PostSnapshotAsync(
+    public Task<IActionResult> PostSnapshotAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "snapshots")] HttpRequest req,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        try
+        CancellationToken cancellationToken) =>
+        pipeline.RunServiceAsync(req, async () =>
         {
             var (region, period, k) = ParseQuery(req);
             var run = await snapshots.ComputeAndStoreAsync(region, period, k, cancellationToken).ConfigureAwait(false);
-            return Json(run.Stored.Json, run.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
-        }
-        catch (DomainValidationException ex)
-        {
-            return Problems.BadRequest(ex);
-        }
-    }
+            return HttpPipeline.JsonText(run.Stored.Json, run.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        });
 
     /// <summary><c>GET /api/snapshots/{region}/{period}</c>: the latest stored snapshot, byte for byte.</summary>
     /// <param name="req">The request.</param>
     /// <param name="region">The region code or <c>*</c>.</param>
     /// <param name="period">The period label.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>200 with the stored JSON; 404 problem+json when none is stored; 400 for a bad region or period.</returns>
+    /// <returns>200 with the stored JSON; 404 problem+json when none is stored; 400 for a bad region or period; 500;
+    /// 503 storage unavailable.</returns>
     [Function("GetSnapshot")]
-    public async Task<IActionResult> GetSnapshotAsync(
+    public Task<IActionResult> GetSnapshotAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "snapshots/{region}/{period}")] HttpRequest req,
         string region,
         string period,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(req);
-        try
+        CancellationToken cancellationToken) =>
+        pipeline.RunServiceAsync(req, async () =>
         {
             var regionCode = Listed(RegionCode.Parse(Uri.UnescapeDataString(region ?? string.Empty)));
             var reportingPeriod = ReportingPeriod.Parse(period);
             var stored = await store.GetLatestAsync(regionCode.Value, reportingPeriod.Label, cancellationToken).ConfigureAwait(false);
             return stored is null
-                ? Problems.NotFound($"No snapshot is stored for region {regionCode.Value} and period {reportingPeriod.Label}.")
-                : Json(stored.Json, StatusCodes.Status200OK);
-        }
-        catch (DomainValidationException ex)
-        {
-            return Problems.BadRequest(ex);
-        }
-    }
+                ? Problems.Create(StatusCodes.Status404NotFound, $"No snapshot is stored for region {regionCode.Value} and period {reportingPeriod.Label}.")
+                : HttpPipeline.JsonText(stored.Json);
+        });
 
     private static (RegionCode Region, ReportingPeriod Period, int? K) ParseQuery(HttpRequest req)
     {
@@ -109,7 +91,4 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
 
     // A region must exist in the Kemendagri list (issue 7), not only have its shape; '*' selects all.
     private static RegionCode Listed(RegionCode region) => region.IsAll ? region : KemendagriRegions.Require(region, "region");
-
-    private static ContentResult Json(string json, int status) =>
-        new() { Content = json, ContentType = "application/json; charset=utf-8", StatusCode = status };
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -5,12 +6,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace TaskForce.Functions.Http;
 
 /// <summary>
-/// <c>GET /api/openapi.json</c>: the OpenAPI 3.0 contract of every HTTP function, so agencies can generate a client.
+/// <c>GET /api/openapi.json</c>: the OpenAPI 3.1 contract of every HTTP function, so agencies can generate a client.
 /// </summary>
-/// <remarks>The document is hand-kept (<c>src/TaskForce.Functions/openapi.json</c>, embedded in the worker) because
-/// the Functions OpenAPI extension is in maintenance mode and not served here (engineering reference §3.4.6). A test
+/// <remarks>The operations are hand-kept (<c>src/TaskForce.Functions/openapi.json</c>, embedded in the worker; the
+/// schemas of the request and response records are generated from the records by <see cref="ApiSchemas"/>) because
+/// the Functions OpenAPI extension (github.com/Azure/azure-functions-openapi-extension) is in maintenance mode and
+/// not served here (ADR-011). A test
 /// (<c>OpenApiDocumentTests</c>) reflects over every <c>[Function]</c> method and fails when a route, method or declared
-/// status code differs from the document, or when the document does not validate with the Microsoft.OpenApi reader.
+/// status code differs from the document, or when the document does not validate with the Microsoft.OpenApi reader;
+/// <c>OpenApiResponseSchemaTests</c> validates real responses against the schema of their operation and status.
 /// Anonymous: the contract holds no data and a client needs it before it has a key.</remarks>
 public sealed class OpenApiFunctions
 {
@@ -20,12 +24,12 @@ public sealed class OpenApiFunctions
     private static readonly Lazy<string> Document = new(Load);
 
     /// <summary>Gets the document text.</summary>
-    /// <value>OpenAPI 3.0.3 JSON.</value>
+    /// <value>OpenAPI 3.1 JSON.</value>
     public static string Text => Document.Value;
 
     /// <summary>Returns the OpenAPI document.</summary>
     /// <param name="req">The request.</param>
-    /// <returns>200 with the OpenAPI 3.0 JSON document.</returns>
+    /// <returns>200 with the OpenAPI 3.1 JSON document.</returns>
     [Function("GetOpenApi")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage(
         "Performance", "CA1822:Mark members as static", Justification = "Function classes are instantiated by the worker, like the other HTTP functions.")]
@@ -33,14 +37,15 @@ public sealed class OpenApiFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
-        return new ContentResult { Content = Text, ContentType = "application/json; charset=utf-8", StatusCode = StatusCodes.Status200OK };
+        return HttpPipeline.JsonText(Text);
     }
 
     private static string Load()
     {
         using var stream = typeof(OpenApiFunctions).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        var document = JsonNode.Parse(stream)?.AsObject() ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is not a JSON object.");
+        ApiSchemas.AddTo(document);
+        return ApiSchemas.Write(document);
     }
 }

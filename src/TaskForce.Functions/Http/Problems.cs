@@ -1,43 +1,71 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using TaskForce.Domain.Common;
 
 namespace TaskForce.Functions.Http;
 
-/// <summary>Builds RFC 9457 problem+json responses, the one error shape of the HTTP API.</summary>
+/// <summary>Builds RFC 9457 problem+json responses, the one error shape of the HTTP API: one factory, one table of
+/// statuses (type URI and title), used by <see cref="HttpPipeline"/> for every exception and by the functions for the
+/// few outcomes that are results rather than errors (e.g. a case id that is taken).</summary>
 public static class Problems
 {
     /// <summary>The media type of problem details (RFC 9457 §3).</summary>
     public const string MediaType = "application/problem+json";
 
+    private static readonly Dictionary<int, (string Section, string Title)> Statuses = new()
+    {
+        [StatusCodes.Status400BadRequest] = ("15.5.1", "The request is not valid."),
+        [StatusCodes.Status401Unauthorized] = ("15.5.2", "Authentication required."),
+        [StatusCodes.Status403Forbidden] = ("15.5.4", "Forbidden."),
+        [StatusCodes.Status404NotFound] = ("15.5.5", "Not found."),
+        [StatusCodes.Status409Conflict] = ("15.5.10", "Conflict."),
+        [StatusCodes.Status412PreconditionFailed] = ("15.5.13", "Precondition failed: the resource changed."),
+        [StatusCodes.Status413PayloadTooLarge] = ("15.5.14", "Content too large."),
+        [StatusCodes.Status422UnprocessableEntity] = ("15.5.21", "The request cannot be processed."),
+        [StatusCodes.Status500InternalServerError] = ("15.6.1", "Server error."),
+        [StatusCodes.Status503ServiceUnavailable] = ("15.6.4", "Service unavailable."),
+    };
+
+    /// <summary>Returns a problem response.</summary>
+    /// <param name="status">The HTTP status (4xx or 5xx).</param>
+    /// <param name="detail">What happened, for the client (no personal data, no internals).</param>
+    /// <param name="field">The field at fault, or <see langword="null"/>; when given the body is a validation problem
+    /// whose <c>errors</c> maps the field to <paramref name="detail"/>.</param>
+    /// <param name="extensions">Extra members (e.g. <c>allowed_targets</c>), or <see langword="null"/>.</param>
+    /// <returns>A result with the status, the media type <see cref="MediaType"/> and a
+    /// <see cref="ProblemDetails"/> (or <see cref="ValidationProblemDetails"/>) body.</returns>
+    public static ObjectResult Create(int status, string detail, string? field = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        ProblemDetails problem = field is null
+            ? new ProblemDetails()
+            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field.Length > 0 ? field : "request"] = [detail] });
+        (string type, string title) = Statuses.TryGetValue(status, out var known)
+            ? ("https://www.rfc-editor.org/rfc/rfc9110#section-" + known.Section, known.Title)
+            : ("about:blank", ReasonPhrases.GetReasonPhrase(status));
+        problem.Type = type;
+        problem.Title = title;
+        problem.Status = status;
+        problem.Detail = detail;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        var result = new ObjectResult(problem) { StatusCode = status };
+        result.ContentTypes.Add(MediaType);
+        return result;
+    }
+
     /// <summary>Returns a 400 response for invalid input, naming the field.</summary>
-    /// <param name="error">The validation error.</param>
-    /// <returns>A result with status 400 and a body with <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and
-    /// <c>errors</c> (field → messages).</returns>
+    /// <param name="error">The validation error. Cannot be <see langword="null"/>.</param>
+    /// <returns>A result with status 400 and a body with <c>errors</c> (field → messages).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="error"/> is <see langword="null"/>.</exception>
     public static ObjectResult BadRequest(DomainValidationException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        string message = Message(error);
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [error.Field.Length > 0 ? error.Field : "request"] = [message] })
-        {
-            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1",
-            Title = "The request is not valid.",
-            Status = StatusCodes.Status400BadRequest,
-            Detail = message,
-        };
-        return Result(problem);
+        return Create(StatusCodes.Status400BadRequest, Message(error), error.Field);
     }
-
-    /// <summary>Returns a 404 response.</summary>
-    /// <param name="detail">What was not found.</param>
-    /// <returns>A result with status 404.</returns>
-    public static ObjectResult NotFound(string detail) => Result(new ProblemDetails
-    {
-        Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
-        Title = "Not found.",
-        Status = StatusCodes.Status404NotFound,
-        Detail = detail,
-    });
 
     /// <summary>Returns a validation error's message without the " (Parameter '...')" suffix .NET appends.</summary>
     /// <param name="error">The error. Cannot be <see langword="null"/>.</param>
@@ -49,93 +77,5 @@ public static class Problems
         string message = error.Message;
         int i = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
         return i >= 0 ? message[..i] : message;
-    }
-
-    /// <summary>Returns a 401 response: the request needs an identified person and none is trusted.</summary>
-    /// <param name="detail">Why, or <see langword="null"/> for the standard text.</param>
-    /// <returns>A result with status 401.</returns>
-    public static ObjectResult Unauthorized(string? detail = null) => Result(new ProblemDetails
-    {
-        Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
-        Title = "Authentication required.",
-        Status = StatusCodes.Status401Unauthorized,
-        Detail = detail ?? "This request needs an identified person: sign in through the app's App Service authentication.",
-    });
-
-    /// <summary>Returns a 403 response: the caller's roles or agency do not allow the operation.</summary>
-    /// <param name="detail">The access policy's reason.</param>
-    /// <returns>A result with status 403.</returns>
-    public static ObjectResult Forbidden(string detail) => Result(new ProblemDetails
-    {
-        Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
-        Title = "Forbidden.",
-        Status = StatusCodes.Status403Forbidden,
-        Detail = detail,
-    });
-
-    /// <summary>Returns a 409 response: the request conflicts with the stored state.</summary>
-    /// <param name="detail">What conflicts.</param>
-    /// <param name="extensions">Extra members (e.g. <c>allowed_targets</c>), or <see langword="null"/>.</param>
-    /// <returns>A result with status 409.</returns>
-    public static ObjectResult Conflict(string detail, IReadOnlyDictionary<string, object?>? extensions = null)
-    {
-        var problem = new ProblemDetails
-        {
-            Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
-            Title = "Conflict.",
-            Status = StatusCodes.Status409Conflict,
-            Detail = detail,
-        };
-        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
-        {
-            problem.Extensions[key] = value;
-        }
-
-        return Result(problem);
-    }
-
-    /// <summary>Returns a 412 response: the version sent in <c>If-Match</c> is not the stored one.</summary>
-    /// <param name="detail">What changed.</param>
-    /// <returns>A result with status 412.</returns>
-    public static ObjectResult PreconditionFailed(string detail) => Result(new ProblemDetails
-    {
-        Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
-        Title = "Precondition failed: the resource changed.",
-        Status = StatusCodes.Status412PreconditionFailed,
-        Detail = detail,
-    });
-
-    /// <summary>Returns a 422 response: the request is well-formed but cannot be processed as sent.</summary>
-    /// <param name="detail">Why.</param>
-    /// <param name="field">The field concerned, or <see langword="null"/>.</param>
-    /// <returns>A result with status 422 (with <c>errors</c> when a field is given).</returns>
-    public static ObjectResult Unprocessable(string detail, string? field = null)
-    {
-        ProblemDetails problem = field is null
-            ? new ProblemDetails()
-            : new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] });
-        problem.Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21";
-        problem.Title = "The request cannot be processed.";
-        problem.Status = StatusCodes.Status422UnprocessableEntity;
-        problem.Detail = detail;
-        return Result(problem);
-    }
-
-    /// <summary>Returns a 500 response that names a server-side cause without internals.</summary>
-    /// <param name="detail">What the operator must fix (no personal data, no stack trace).</param>
-    /// <returns>A result with status 500.</returns>
-    public static ObjectResult ServerError(string detail) => Result(new ProblemDetails
-    {
-        Type = "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
-        Title = "Server error.",
-        Status = StatusCodes.Status500InternalServerError,
-        Detail = detail,
-    });
-
-    private static ObjectResult Result(ProblemDetails problem)
-    {
-        var result = new ObjectResult(problem) { StatusCode = problem.Status };
-        result.ContentTypes.Add(MediaType);
-        return result;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime.Testing;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Detention;
+using TaskForce.Integration.Tests.Detention;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Functions.Http;
@@ -52,6 +53,39 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
         Assert.IsAssignableFrom<ProblemDetails>(problem.Value);
         Assert.Equal(before, await h.AllRowsAsync());
     }
+
+    /// <summary>Every route that reads a body, sent one byte over its cap (a valid document padded with spaces).</summary>
+    private static readonly Dictionary<string, Func<Harness, Task<IActionResult>>> OverTheCap = new(StringComparer.Ordinal)
+    {
+        ["post_case"] = h => h.Cases.PostAsync(OwnerWorker, Pad(Body(Intake("case-new")), HttpPipeline.DefaultMaxBodyBytes)),
+        ["qualify"] = h => h.Cases.Functions.QualifyCaseAsync(Request("POST", OwnerWorker, Pad("{}", HttpPipeline.DefaultMaxBodyBytes)), Case, CancellationToken.None),
+        ["start"] = h => h.Workflows.StartAsync(Request("POST", OwnerWorker, Pad("""{"workflow": "referral", "facts": {"referral_kind": "shelter"}}""", HttpPipeline.DefaultMaxBodyBytes)), Case, CancellationToken.None),
+        ["transition"] = h => h.Workflows.TransitionAsync(Request("POST", OwnerWorker, Pad("""{"workflow": "case_management", "to": "assessment"}""", HttpPipeline.DefaultMaxBodyBytes)), Case, CancellationToken.None),
+        ["spdp"] = h => h.Workflows.RecordSpdpAsync(Request("POST", OwnerWorker, Pad("""{"sent_on": "2026-03-12"}""", HttpPipeline.DefaultMaxBodyBytes)), Case, CancellationToken.None),
+        ["detention_check"] = h => h.Detention.PostAsync(Plain("POST", string.Empty, Pad(DetentionCheckCliTests.ContractExample, DetentionCheckFunctions.MaxBodyBytes)), CancellationToken.None),
+        ["estimate"] = _ => new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Plain("POST", string.Empty, Pad("A,B,count\n1,0,5\n0,1,7\n1,1,2\n", EstimateFunctions.MaxBodyBytes)), CancellationToken.None),
+    };
+
+    public static TheoryData<string> BodyRoutes() => [.. OverTheCap.Keys];
+
+    [Theory]
+    [MemberData(nameof(BodyRoutes))]
+    public async Task Body_Returns413ProblemJson_AndWritesNothing_GivenOneByteOverTheCap(string route)
+    {
+        var h = await Harness.CreateAsync(storage);
+        var before = await h.AllRowsAsync();
+
+        var result = await OverTheCap[route](h);
+
+        var problem = Assert.IsType<ObjectResult>(result);
+        Assert.Equal(413, problem.StatusCode);
+        Assert.Contains(Problems.MediaType, problem.ContentTypes);
+        var details = Assert.IsType<ValidationProblemDetails>(problem.Value);
+        Assert.Contains("bytes", Assert.Single(details.Errors["body"]), StringComparison.Ordinal);
+        Assert.Equal(before, await h.AllRowsAsync());
+    }
+
+    private static string Pad(string document, int cap) => document + new string(' ', cap + 1 - System.Text.Encoding.UTF8.GetByteCount(document));
 
     private static Dictionary<string, Func<Harness, Task<IActionResult>>> Build()
     {
@@ -173,9 +207,9 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
         c.Add("get_snapshot/period_operator", h => h.Indicators.GetSnapshotAsync(Plain("GET", string.Empty), "*", "2025 or 1", CancellationToken.None));
 
         // Pure computations.
-        c.Add("estimate/not_csv", _ => new EstimateFunctions().PostEstimateAsync(Plain("POST", string.Empty, "not,a\ncsv"), CancellationToken.None));
-        c.Add("estimate/p_threshold_text", _ => new EstimateFunctions().PostEstimateAsync(Plain("POST", "?p_threshold=abc", "A,B,count\n1,0,5\n0,1,7\n1,1,2\n"), CancellationToken.None));
-        c.Add("estimate/bootstrap_negative", _ => new EstimateFunctions().PostEstimateAsync(Plain("POST", "?bootstrap=-1", "A,B,count\n1,0,5\n0,1,7\n1,1,2\n"), CancellationToken.None));
+        c.Add("estimate/not_csv", _ => new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Plain("POST", string.Empty, "not,a\ncsv"), CancellationToken.None));
+        c.Add("estimate/p_threshold_text", _ => new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Plain("POST", "?p_threshold=abc", "A,B,count\n1,0,5\n0,1,7\n1,1,2\n"), CancellationToken.None));
+        c.Add("estimate/bootstrap_negative", _ => new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Plain("POST", "?bootstrap=-1", "A,B,count\n1,0,5\n0,1,7\n1,1,2\n"), CancellationToken.None));
         c.Add("detention_check/broken_json", h => h.Detention.PostAsync(Plain("POST", string.Empty, "{"), CancellationToken.None));
         c.Add("detention_check/array", h => h.Detention.PostAsync(Plain("POST", string.Empty, "[]"), CancellationToken.None));
         c.Add("detention_check/oversize", h => h.Detention.PostAsync(Plain("POST", string.Empty, "{\"x\": \"" + new string('x', DetentionCheckJson.MaxInputLength + 10) + "\"}"), CancellationToken.None));
@@ -209,9 +243,9 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
                     new TransitionWorkflowUseCase(workflows, Cases.Repository, registry, Cases.Clock, Zone, NullLogger<TransitionWorkflowUseCase>.Instance),
                     Cases.Clock,
                     Zone),
-                Cases.Principals);
-            Indicators = new IndicatorFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables), new TableSnapshotRepository(tables));
-            Detention = new DetentionCheckFunctions(new DetentionCheckUseCase(new FakeClock(Cases.Clock.GetCurrentInstant()), DistrictTime.DefaultZone));
+                Cases.Pipeline);
+            Indicators = new IndicatorFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables), new TableSnapshotRepository(tables), TestPipeline.Trusted);
+            Detention = new DetentionCheckFunctions(new DetentionCheckUseCase(new FakeClock(Cases.Clock.GetCurrentInstant()), DistrictTime.DefaultZone), TestPipeline.Trusted);
         }
 
         public TaskForceTables Tables { get; }

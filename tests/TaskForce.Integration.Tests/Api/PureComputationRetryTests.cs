@@ -21,7 +21,7 @@ public sealed class PureComputationRetryTests(AzuriteFixture storage)
     [Fact]
     public async Task PostDetentionCheck_AnswersTheSame_GivenARetry()
     {
-        var function = new DetentionCheckFunctions(new DetentionCheckUseCase(new FakeClock(NodaTime.Instant.FromUtc(2024, 3, 1, 0, 0)), DistrictTime.DefaultZone));
+        var function = new DetentionCheckFunctions(new DetentionCheckUseCase(new FakeClock(NodaTime.Instant.FromUtc(2024, 3, 1, 0, 0)), DistrictTime.DefaultZone), TestPipeline.Trusted);
         string first = Text(await function.PostAsync(Plain(DetentionCheckCliTests.ContractExample, ("Idempotency-Key", "k-1")), CancellationToken.None));
         string retry = Text(await function.PostAsync(Plain(DetentionCheckCliTests.ContractExample, ("Idempotency-Key", "k-1")), CancellationToken.None));
         string other = Text(await function.PostAsync(Plain(DetentionCheckCliTests.ContractExample), CancellationToken.None));
@@ -34,7 +34,7 @@ public sealed class PureComputationRetryTests(AzuriteFixture storage)
     {
         // Three lists, counts made up; with a seed the bootstrap is reproducible, so a retry is the same answer.
         const string csv = "A,B,C,count\n1,0,0,40\n0,1,0,35\n0,0,1,30\n1,1,0,12\n1,0,1,9\n0,1,1,8\n1,1,1,4\n";
-        var function = new EstimateFunctions();
+        var function = new EstimateFunctions(TestPipeline.Trusted);
         static HttpRequest Req() => Plain(csv, ("Idempotency-Key", "e-1"), query: "?model=stepwise&bootstrap=200&seed=7");
         string first = Text(await function.PostEstimateAsync(Req(), CancellationToken.None));
         string retry = Text(await function.PostEstimateAsync(Req(), CancellationToken.None));

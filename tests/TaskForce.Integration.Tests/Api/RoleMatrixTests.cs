@@ -192,7 +192,7 @@ public sealed class RoleMatrixTests(AzuriteFixture storage)
                     new TransitionWorkflowUseCase(workflows, Api.Repository, registry, Api.Clock, Zone, NullLogger<TransitionWorkflowUseCase>.Instance),
                     Api.Clock,
                     Zone),
-                Api.Principals);
+                Api.Pipeline);
         }
 
         public CaseApi Api { get; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Serialization;
@@ -22,21 +23,42 @@ public sealed class CaseApi
         Clock = clock ?? CaseTestData.Clock();
         Repository = new TableCaseRepository(tables, protector ?? CaseTestData.Protector(), CaseTestData.Zone);
         Principals = new ClientPrincipalReader(authEnabled);
+        Pipeline = new HttpPipeline(Principals, NullLogger<HttpPipeline>.Instance);
         Functions = new CaseFunctions(
             new CreateCaseUseCase(Repository, Clock, CaseTestData.Zone, CreateLog),
             new GetCaseUseCase(Repository, Clock, Audit),
             new ListCasesUseCase(Repository),
             new QualifyCaseUseCase(Repository, Clock, CaseTestData.Zone),
-            Principals);
+            Pipeline);
     }
 
     public TaskForceTables Tables { get; }
+
+    /// <summary>The workflow functions of these cases, wired as the app wires them (same repository, clock and zone).</summary>
+    public CaseWorkflowFunctions WorkflowFunctions()
+    {
+        var workflows = new TableWorkflowRepository(Tables, CaseTestData.SharedProtector);
+        var registry = TaskForce.Application.Workflows.WorkflowRegistry.Default;
+        return new CaseWorkflowFunctions(
+            new CaseWorkflowsUseCase(
+                Repository,
+                Repository,
+                workflows,
+                registry,
+                new TaskForce.Application.Workflows.StartWorkflowUseCase(workflows, Repository, registry, Clock, CaseTestData.Zone),
+                new TaskForce.Application.Workflows.TransitionWorkflowUseCase(workflows, Repository, registry, Clock, CaseTestData.Zone, NullLogger<TaskForce.Application.Workflows.TransitionWorkflowUseCase>.Instance),
+                Clock,
+                CaseTestData.Zone),
+            Pipeline);
+    }
 
     public IClock Clock { get; }
 
     public TableCaseRepository Repository { get; }
 
     public ClientPrincipalReader Principals { get; }
+
+    public HttpPipeline Pipeline { get; }
 
     public CaseFunctions Functions { get; }
 

@@ -37,7 +37,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
                 new TransitionWorkflowUseCase(workflows, Api.Repository, registry, Api.Clock, Zone, NullLogger<TransitionWorkflowUseCase>.Instance),
                 Api.Clock,
                 Zone);
-            Functions = new CaseWorkflowFunctions(useCase, Api.Principals);
+            Functions = new CaseWorkflowFunctions(useCase, Api.Pipeline);
         }
 
         public TaskForceTables Tables { get; }

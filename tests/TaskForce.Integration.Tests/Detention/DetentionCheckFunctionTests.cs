@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime.Testing;
 using TaskForce.Application.Detention;
+using TaskForce.Integration.Tests.Infrastructure;
 using TaskForce.Domain.Common;
 using TaskForce.Functions.Http;
 
@@ -60,17 +61,19 @@ public sealed class DetentionCheckFunctionTests
     }
 
     [Fact]
-    public async Task Post_Returns400_GivenABodyOverTheLimit()
+    public async Task Post_Returns413_GivenABodyOverTheLimit()
     {
         string body = "{\"periods\": [], \"article\": \"" + new string('x', DetentionCheckJson.MaxInputLength) + "\"}";
 
         var result = await Function().PostAsync(Request(body), CancellationToken.None);
 
-        Assert.Equal(400, Assert.IsType<ObjectResult>(result).StatusCode);
+        var problem = Assert.IsType<ObjectResult>(result);
+        Assert.Equal(413, problem.StatusCode);
+        Assert.Equal(["The body is larger than 1000000 bytes."], Assert.IsType<ValidationProblemDetails>(problem.Value).Errors["body"]);
     }
 
     private static DetentionCheckFunctions Function() =>
-        new(new DetentionCheckUseCase(new FakeClock(DetentionCheckCliTests.Now), DistrictTime.DefaultZone));
+        new(new DetentionCheckUseCase(new FakeClock(DetentionCheckCliTests.Now), DistrictTime.DefaultZone), TestPipeline.Trusted);
 
     private static HttpRequest Request(string body)
     {

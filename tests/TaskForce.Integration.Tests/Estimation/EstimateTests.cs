@@ -98,7 +98,7 @@ public sealed class EstimateTests
         string path = Path.Combine(MseFolder, "UKdat_5.csv");
         var (_, cliJson, _) = await RunAsync("estimate", "--lists", path, "--p-threshold", "0.02", "--json");
 
-        IActionResult result = await new EstimateFunctions().PostEstimateAsync(Request("?model=stepwise&p_threshold=0.02", File.ReadAllText(path)), CancellationToken.None);
+        IActionResult result = await new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Request("?model=stepwise&p_threshold=0.02", File.ReadAllText(path)), CancellationToken.None);
 
         var content = Assert.IsType<ContentResult>(result);
         Assert.Equal(200, content.StatusCode);
@@ -113,7 +113,7 @@ public sealed class EstimateTests
     [InlineData("", "", "file")]
     public async Task PostEstimate_Returns400ProblemJson_GivenBadInput(string query, string body, string field)
     {
-        IActionResult result = await new EstimateFunctions().PostEstimateAsync(Request(query, body), CancellationToken.None);
+        IActionResult result = await new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Request(query, body), CancellationToken.None);
 
         var problem = Assert.IsType<ObjectResult>(result);
         Assert.Equal(400, problem.StatusCode);

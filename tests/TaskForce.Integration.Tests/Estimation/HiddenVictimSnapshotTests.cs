@@ -241,7 +241,7 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
         var stored = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
 
         // HTTP: GET /api/indicators?region=53.03&period=2025, computed live (a fresh per-computation secret).
-        var functions = new IndicatorFunctions(UseCase(tables, repo, LinkageSecret.PerComputation, NullLogger<SnapshotUseCase>.Instance), new TableSnapshotRepository(tables));
+        var functions = new IndicatorFunctions(UseCase(tables, repo, LinkageSecret.PerComputation, NullLogger<SnapshotUseCase>.Instance), new TableSnapshotRepository(tables), TestPipeline.Trusted);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString("?region=53.03&period=2025");

@@ -109,7 +109,7 @@ public sealed class FunctionTests(AzuriteFixture storage)
     }
 
     private static IndicatorFunctions Functions(TaskForceTables tables) =>
-        new(ImportSnapshotRoundTripTests.SnapshotUseCase(tables), new TableSnapshotRepository(tables));
+        new(ImportSnapshotRoundTripTests.SnapshotUseCase(tables), new TableSnapshotRepository(tables), TestPipeline.Trusted);
 
     private static HttpRequest Request(string method, string query)
     {

@@ -24,7 +24,7 @@ public sealed partial class OpenApiDocumentTests
     {
         var read = OpenApiDocument.Parse(OpenApiFunctions.Text, "json");
         Assert.Empty(read.Diagnostic!.Errors);
-        Assert.Equal(OpenApiSpecVersion.OpenApi3_0, read.Diagnostic.SpecificationVersion);
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_1, read.Diagnostic.SpecificationVersion);
         Assert.Empty(read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
     }
 
@@ -66,12 +66,45 @@ public sealed partial class OpenApiDocumentTests
     }
 
     [Fact]
+    public void Document_NamesASchemaForEveryBodyAndResponse_GeneratedFromTheRecords()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(OpenApiFunctions.Text)!;
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        foreach (var (name, type) in ApiSchemas.Records)
+        {
+            Assert.Equal(name, (string?)schemas[name]!["title"]);
+            Assert.False(schemas[name]!["additionalProperties"]?.GetValue<bool>() ?? true, $"{name} ({type.Name}) must refuse unknown members");
+        }
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                string id = (string)operation!["operationId"]!;
+                var bodies = operation["responses"]!.AsObject().Select(r => (r.Key, r.Value!["content"]!.AsObject().Single().Value!["schema"]!))
+                    .Concat(operation["requestBody"] is { } request ? [("request", request["content"]!.AsObject().Single().Value!["schema"]!)] : []);
+                foreach (var (status, schema) in bodies)
+                {
+                    if (id == "GetOpenApi" || (id == "PostEstimate" && status == "request"))
+                    {
+                        continue; // the document itself; a CSV text
+                    }
+
+                    string reference = (string?)schema["$ref"] ?? string.Empty;
+                    Assert.True(reference.StartsWith("#/components/schemas/", StringComparison.Ordinal), $"{method} {path} {status}: name a schema, not an inline one");
+                    Assert.True(schemas.ContainsKey(reference["#/components/schemas/".Length..]), $"{method} {path} {status}: {reference} is not defined");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void GetOpenApi_Returns200WithTheDocument()
     {
         var result = Assert.IsType<ContentResult>(new OpenApiFunctions().Get(new DefaultHttpContext().Request));
         Assert.Equal(200, result.StatusCode);
         Assert.Equal(OpenApiFunctions.Text, result.Content);
-        Assert.Contains("\"openapi\": \"3.0.3\"", result.Content, StringComparison.Ordinal);
+        Assert.Contains("\"openapi\": \"3.1.0\"", result.Content, StringComparison.Ordinal);
     }
 
     private static OpenApiDocument Parse() => OpenApiDocument.Parse(OpenApiFunctions.Text, "json").Document!;

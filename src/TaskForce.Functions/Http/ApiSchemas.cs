@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using NodaTime;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Estimation;
+using TaskForce.Application.Serialization;
+using TaskForce.Application.Workflows;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Legal;
+
+namespace TaskForce.Functions.Http;
+
+/// <summary>
+/// The request and response records of the HTTP API and their JSON schemas, generated from the records with the
+/// options the API reads and writes them with (<see cref="InputJson.Options"/>: snake_case, enum wire codes, NodaTime
+/// ISO text, unknown members refused), so the OpenAPI document cannot drift from the code (ADR-011).
+/// </summary>
+/// <remarks>The hand-kept <c>openapi.json</c> refers to these schemas by name (<c>#/components/schemas/CaseSummary</c>)
+/// and holds only the ones that are not records: problem details and the contract documents written by their own
+/// writers (the snapshot, the detention ledger). <see cref="OpenApiFunctions"/> adds these to the served document.</remarks>
+public static class ApiSchemas
+{
+    /// <summary>Gets the records described in the document, by schema name.</summary>
+    /// <value>Schema name → record type.</value>
+    public static IReadOnlyDictionary<string, Type> Records { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["CaseIntake"] = typeof(CaseIntake),
+        ["CaseSummary"] = typeof(CaseSummary),
+        ["CaseDocument"] = typeof(CaseDocument),
+        ["CaseListPage"] = typeof(CaseListPage),
+        ["QualificationRequest"] = typeof(QualificationRequest),
+        ["QualificationResult"] = typeof(QualificationResult),
+        ["WorkflowStartRequest"] = typeof(WorkflowStartRequest),
+        ["WorkflowStarted"] = typeof(WorkflowStarted),
+        ["WorkflowTransitionRequest"] = typeof(WorkflowTransitionRequest),
+        ["WorkflowTransitioned"] = typeof(WorkflowTransitioned),
+        ["CaseTimeline"] = typeof(CaseTimeline),
+        ["SpdpRequest"] = typeof(SpdpRequest),
+        ["SpdpRecorded"] = typeof(SpdpRecorded),
+        ["EstimateResponse"] = typeof(EstimateResponse),
+    };
+
+    /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record.</summary>
+    /// <param name="type">The record type. Cannot be <see langword="null"/>.</param>
+    /// <returns>A self-contained schema (no <c>$ref</c>): objects refuse unknown members.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="type"/> is <see langword="null"/>.</exception>
+    public static JsonNode Generate(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true, TransformSchemaNode = Transform };
+        var schema = InputJson.Options.GetJsonSchemaAsNode(type, exporter);
+        return Inline(schema, schema, depth: 0);
+    }
+
+    /// <summary>Adds the generated schemas to an OpenAPI document's <c>components/schemas</c>.</summary>
+    /// <param name="document">The document. Cannot be <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The document already defines one of the names by hand.</exception>
+    public static void AddTo(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var components = document["components"] as JsonObject ?? throw new InvalidOperationException("The document has no components.");
+        var schemas = components["schemas"] as JsonObject ?? throw new InvalidOperationException("The document has no components/schemas.");
+        foreach (var (name, type) in Records)
+        {
+            if (schemas.ContainsKey(name))
+            {
+                throw new InvalidOperationException($"openapi.json defines the schema {name} by hand; it is generated from {type.Name}.");
+            }
+
+            var schema = Generate(type).AsObject();
+            schema.Insert(0, "title", name);
+            schemas[name] = schema;
+        }
+    }
+
+    private static JsonNode Transform(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        Type type = context.TypeInfo.Type;
+        bool nullable = Nullable.GetUnderlyingType(type) is not null;
+        Type core = Nullable.GetUnderlyingType(type) ?? type;
+        JsonObject? text = core == typeof(LocalDate) ? Text("date")
+            : core == typeof(Instant) ? Text("date-time")
+            : core == typeof(RegionCode) ? Pattern(@"^(\*|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")
+            : null;
+        if (text is null)
+        {
+            return schema;
+        }
+
+        if (nullable || (schema is JsonObject o && o["type"] is JsonArray t && t.Any(v => v?.GetValue<string>() == "null")))
+        {
+            text["type"] = new JsonArray("string", "null");
+        }
+
+        if (context.PropertyInfo is not null && schema is JsonObject withDescription && withDescription["description"] is { } d)
+        {
+            text["description"] = d.DeepClone();
+        }
+
+        return text;
+
+        static JsonObject Text(string format) => new() { ["type"] = "string", ["format"] = format };
+
+        static JsonObject Pattern(string pattern) => new() { ["type"] = "string", ["pattern"] = pattern };
+    }
+
+    // The exporter points to a repeated type with "$ref": "#/properties/…" (relative to the record's own schema); a
+    // component schema must stand alone, so each such reference is replaced by a copy of what it points to.
+    private static JsonNode Inline(JsonNode node, JsonNode root, int depth)
+    {
+        if (depth > 64)
+        {
+            throw new InvalidOperationException("A record's schema is recursive; give it a named component instead.");
+        }
+
+        switch (node)
+        {
+            case JsonObject o when o["$ref"] is JsonValue r && r.GetValue<string>().StartsWith('#'):
+                var target = Resolve(root, r.GetValue<string>()).DeepClone().AsObject();
+                foreach (var (key, value) in o.Where(p => p.Key != "$ref").ToList())
+                {
+                    target[key] = value?.DeepClone();
+                }
+
+                return Inline(target, root, depth + 1);
+            case JsonObject o:
+                var copy = new JsonObject();
+                foreach (var (key, value) in o)
+                {
+                    copy[key] = value is null ? null : Inline(value, root, depth + 1);
+                }
+
+                return copy;
+            case JsonArray a:
+                return new JsonArray([.. a.Select(v => v is null ? null : Inline(v, root, depth + 1))]);
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    private static JsonNode Resolve(JsonNode root, string pointer)
+    {
+        JsonNode current = root;
+        foreach (string raw in pointer.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string part = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            current = current switch
+            {
+                JsonObject o => o[part] ?? throw new InvalidOperationException($"The schema reference {pointer} does not resolve."),
+                JsonArray a => a[int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)] ?? throw new InvalidOperationException($"The schema reference {pointer} does not resolve."),
+                _ => throw new InvalidOperationException($"The schema reference {pointer} does not resolve."),
+            };
+        }
+
+        return current;
+    }
+
+    /// <summary>Serializes a document the way it is served.</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>Indented JSON.</returns>
+    internal static string Write(JsonNode document) => document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
