@@ -67,7 +67,7 @@ public static partial class CaseIndicators
 
     private static int AddCases(CellSet cells, Scope s, CaseCounts counts, int k)
     {
-        const string id = "cases_reported";
+        const string id = IndicatorIds.CasesReported;
         const string unit = "cases";
         var input = s.Input;
         int total = cells.Count(id, unit, counts.Reported);

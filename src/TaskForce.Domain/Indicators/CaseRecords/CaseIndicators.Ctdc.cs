@@ -18,16 +18,16 @@ public static partial class CaseIndicators
         int? year = years.Contains(target) ? target : years.Where(y => y < target).Select(y => (int?)y).Max();
         if (year is null)
         {
-            warnings.Add($"ctdc_global_victims: the CTDC data set {ctdc.Dataset} has no year up to {target}.");
+            warnings.Add($"{IndicatorIds.CtdcGlobalVictims}: the CTDC data set {ctdc.Dataset} has no year up to {target}.");
             return null;
         }
 
         if (year != target)
         {
-            warnings.Add($"ctdc_global_victims: the CTDC data set has no records registered in {target}; the latest earlier year, {year}, is shown.");
+            warnings.Add($"{IndicatorIds.CtdcGlobalVictims}: the CTDC data set has no records registered in {target}; the latest earlier year, {year}, is shown.");
         }
 
-        const string id = "ctdc_global_victims";
+        const string id = IndicatorIds.CtdcGlobalVictims;
         var rows = ctdc.Counts.Where(c => c.Year == year).ToList();
         void Block(IReadOnlyList<CtdcCount> set, params (string Key, string Value)[] fixedDims)
         {

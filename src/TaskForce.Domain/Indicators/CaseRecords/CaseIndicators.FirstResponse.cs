@@ -22,10 +22,10 @@ public static partial class CaseIndicators
 
     private static void AddFirstResponse(CellSet cells, CaseCounts counts, int reportedTotal)
     {
-        const string id = "first_response";
+        const string id = IndicatorIds.FirstResponse;
         int[] statuses = [0, 1, 2, 4]; // met, late, pending, unknown (no "stopped" for a first response)
         var parts = statuses.Select(i => cells.Count(id, "cases", counts.FirstResponse[i], ("status", TimelinessStatuses[i]))).ToArray();
         cells.Total(reportedTotal, parts);
-        cells.Rate("first_response_on_time", parts[0], [parts[0], parts[1]], 100m, 1);
+        cells.Rate(IndicatorIds.FirstResponseOnTime, parts[0], [parts[0], parts[1]], 100m, 1);
     }
 }

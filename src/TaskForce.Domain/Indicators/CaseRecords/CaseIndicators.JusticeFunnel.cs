@@ -7,7 +7,7 @@ public static partial class CaseIndicators
 {
     private static void AddFunnel(CellSet cells, CaseCounts counts, int reportedTotal)
     {
-        const string id = "justice_funnel";
+        const string id = IndicatorIds.JusticeFunnel;
         int stages = FunnelStages.Count;
         var stageCells = new int[stages];
         for (int st = 0; st < stages; st++)
@@ -40,7 +40,7 @@ public static partial class CaseIndicators
 
         for (int st = 1; st < stages; st++)
         {
-            cells.Rate("justice_conversion", stageCells[st], [stageCells[st - 1]], 100m, 1, ("from_stage", FunnelStages[st - 1]), ("to_stage", FunnelStages[st]));
+            cells.Rate(IndicatorIds.JusticeConversion, stageCells[st], [stageCells[st - 1]], 100m, 1, ("from_stage", FunnelStages[st - 1]), ("to_stage", FunnelStages[st]));
         }
     }
 }

@@ -52,7 +52,7 @@ public static partial class CaseIndicators
             }
         }
 
-        const string id = "cases_open_past_due";
+        const string id = IndicatorIds.CasesOpenPastDue;
         cells.Count(id, "cases", total);
         for (int kk = 0; kk < kinds.Count; kk++)
         {

@@ -32,10 +32,10 @@ public static partial class CaseIndicators
             }
         }
 
-        const string id = "referrals";
+        const string id = IndicatorIds.Referrals;
         int t = cells.Count(id, "referrals", total);
         var parts = Enumerable.Range(0, 4).Select(i => cells.Count(id, "referrals", byOutcome[i], ("outcome", ReferralOutcomes[i]))).ToArray();
         cells.Total(t, parts);
-        cells.Rate("referrals_accepted_rate", parts[0], [parts[0], parts[1]], 100m, 1);
+        cells.Rate(IndicatorIds.ReferralsAcceptedRate, parts[0], [parts[0], parts[1]], 100m, 1);
     }
 }

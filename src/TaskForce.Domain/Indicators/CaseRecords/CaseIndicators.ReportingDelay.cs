@@ -26,7 +26,7 @@ public static partial class CaseIndicators
 
     private static void AddDelay(CellSet cells, CaseCounts counts, int reportedTotal)
     {
-        var parts = Enumerable.Range(0, DelayBuckets.Count).Select(i => cells.Count("reporting_delay", "cases", counts.Delay[i], ("delay_days", DelayBuckets[i]))).ToArray();
+        var parts = Enumerable.Range(0, DelayBuckets.Count).Select(i => cells.Count(IndicatorIds.ReportingDelay, "cases", counts.Delay[i], ("delay_days", DelayBuckets[i]))).ToArray();
         cells.Total(reportedTotal, parts);
     }
 }

@@ -7,22 +7,22 @@ public static partial class CaseIndicators
 {
     private static void AddSdg(CellSet cells, Scope s, int viTotal, PopulationTable population, List<string> warnings)
     {
-        const string id = "sdg_16_2_2";
+        const string id = IndicatorIds.Sdg1622;
         var choice = s.Region.IsAll ? null : population.Choose(s.Region, s.Period.Start.Year);
         if (choice is null)
         {
-            warnings.Add($"sdg_16_2_2 is not computed for region {s.Region.Value}: the population table {population.Version} has no figure for it.");
+            warnings.Add($"{IndicatorIds.Sdg1622} is not computed for region {s.Region.Value}: the population table {population.Version} has no figure for it.");
             return;
         }
 
         if (choice.Warning is { } w)
         {
-            warnings.Add("sdg_16_2_2: " + w);
+            warnings.Add($"{IndicatorIds.Sdg1622}: " + w);
         }
 
         if (s.Period.Kind != PeriodKind.Year)
         {
-            warnings.Add($"sdg_16_2_2 for {s.Period.Label} counts the victims of that period over the year's population; it is not annualised.");
+            warnings.Add($"{IndicatorIds.Sdg1622} for {s.Period.Label} counts the victims of that period over the year's population; it is not annualised.");
         }
 
         var figure = choice.Figure;

@@ -49,11 +49,11 @@ public static partial class CaseIndicators
             byStatus[status[p] switch { 3 => 1, 2 => 2, 1 => 0, _ => 3 }]++;
         }
 
-        const string id = "statutory_services_timeliness";
+        const string id = IndicatorIds.StatutoryServicesTimeliness;
         int total = cells.Count(id, "persons", seen.Count);
         var parts = Enumerable.Range(0, 4).Select(i => cells.Count(id, "persons", byStatus[i], ("status", TimelinessStatuses[i]))).ToArray();
         cells.Total(total, parts);
-        cells.Rate("statutory_services_on_time", parts[0], [parts[0], parts[1]], 100m, 1);
+        cells.Rate(IndicatorIds.StatutoryServicesOnTime, parts[0], [parts[0], parts[1]], 100m, 1);
 
         static int Rank(int st) => st switch { 1 => 3, 2 => 2, 0 => 1, _ => 0 };
     }
@@ -105,7 +105,7 @@ public static partial class CaseIndicators
             }
         }
 
-        const string id = "services_delivered";
+        const string id = IndicatorIds.ServicesDelivered;
         cells.Count(id, "persons", seen.Count);
         foreach (var type in Enum.GetValues<ServiceType>())
         {

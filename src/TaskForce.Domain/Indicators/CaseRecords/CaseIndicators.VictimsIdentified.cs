@@ -8,7 +8,7 @@ public static partial class CaseIndicators
 {
     private static int AddVictimsIdentified(CellSet cells, Scope s, PersonAggregate a, int k)
     {
-        const string id = "victims_identified";
+        const string id = IndicatorIds.VictimsIdentified;
         const string unit = "persons";
         var input = s.Input;
         int ageS = AgeGroups.Codes(AgeGrouping.SimfoniPpa).Count;

@@ -110,14 +110,14 @@ public static partial class CaseIndicators
 
         if (!AgeGroups.IsConfirmed(AgeGrouping.SimfoniPpa))
         {
-            warnings.Insert(0, "victims_identified age_group uses the SIMFONI-PPA groups 0-5, 6-12, 13-17, 18-24, 25-44, 45-59, 60+, which are not confirmed against SIMFONI's code list (SIMFONI-PPA does not publish its code lists).");
+            warnings.Insert(0, $"{IndicatorIds.VictimsIdentified} age_group uses the SIMFONI-PPA groups 0-5, 6-12, 13-17, 18-24, 25-44, 45-59, 60+, which are not confirmed against SIMFONI's code list (SIMFONI-PPA does not publish its code lists).");
         }
 
         var rules = new List<KeyValuePair<string, string>>
         {
-            new("age_grouping.victims_identified.age_group", AgeGroups.SimfoniGrouping),
-            new("age_grouping.victims_identified.age_broad", AgeGroups.CtdcGrouping),
-            new("age_grouping.sdg_16_2_2", AgeGroups.ChildAdultGrouping),
+            new($"age_grouping.{IndicatorIds.VictimsIdentified}.age_group", AgeGroups.SimfoniGrouping),
+            new($"age_grouping.{IndicatorIds.VictimsIdentified}.age_broad", AgeGroups.CtdcGrouping),
+            new($"age_grouping.{IndicatorIds.Sdg1622}", AgeGroups.ChildAdultGrouping),
             new("case_record_period_date", "reported_at (business date in " + input.Zone.Id + ")"),
             new("case_record_states_as_of", "end of " + period.End.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)),
             new("deduplication", "person_key (keyed hash of NIK, else of name + birth date + sex); first known value in report order"),
