@@ -13,7 +13,7 @@ namespace TaskForce.Domain.Indicators;
 /// <remarks>
 /// <para>Counting rules (docs/decisions/ADR-008-indicator-counting-rules.md):</para>
 /// <list type="number">
-/// <item>Records without consent to reporting are left out first (ADR-008 rule 2; UU 27/2022 on personal data protection).</item>
+/// <item>Records without consent to reporting are left out first (ADR-008 rule 2).</item>
 /// <item>Persons, not rows: victims are counted by person key, so one person in two agencies' records (or in two cases)
 /// counts once. A person's attributes are the first known value in report order (earliest report instant, then case
 /// id) among the records counted; forms of exploitation are the union over them. Distinct counts of two periods do not
