@@ -131,28 +131,37 @@ public static class VictimListCsv
 
     private static LocalDate? Date(string text) => LocalDatePattern.Iso.Parse(text) is { Success: true } r ? r.Value : null;
 
-    private static Sex? SexOf(string text) => text.ToLowerInvariant() switch
+    // The contract's codes through the domain's code tables, then the aliases people type in hand-made lists.
+    private static Sex? SexOf(string text)
     {
-        "female" or "f" or "p" or "perempuan" => Sex.Female,
-        "male" or "m" or "l" or "laki-laki" or "laki laki" => Sex.Male,
-        "unknown" => Sex.Unknown,
-        _ => null,
-    };
+        string code = text.ToLowerInvariant();
+        return WireCodes.TryParseSex(code, out Sex sex) ? sex : code switch
+        {
+            "f" or "p" or "perempuan" => Sex.Female,
+            "m" or "l" or "laki-laki" or "laki laki" => Sex.Male,
+            _ => null,
+        };
+    }
 
-    private static ChildStatus? ChildOf(string text) => text.ToLowerInvariant() switch
+    private static ChildStatus? ChildOf(string text)
     {
-        "child" or "anak" => ChildStatus.Child,
-        "adult" or "dewasa" => ChildStatus.Adult,
-        "unknown" => ChildStatus.Unknown,
-        _ => null,
-    };
+        string code = text.ToLowerInvariant();
+        return AgeGroups.TryParseChildStatus(code, out ChildStatus status) ? status : code switch
+        {
+            "anak" => ChildStatus.Child,
+            "dewasa" => ChildStatus.Adult,
+            _ => null,
+        };
+    }
 
-    private static ExploitationForm? FormOf(string text) => text.ToLowerInvariant() switch
+    private static ExploitationForm? FormOf(string text)
     {
-        "sexual_exploitation" or "eksploitasi_seksual" => ExploitationForm.SexualExploitation,
-        "labour_exploitation" or "labor_exploitation" or "kerja_paksa" => ExploitationForm.LabourExploitation,
-        "other" => ExploitationForm.Other,
-        "unknown" => ExploitationForm.Unknown,
-        _ => null,
-    };
+        string code = text.ToLowerInvariant();
+        return ExploitationFormClassifier.TryParseForm(code, out ExploitationForm form) ? form : code switch
+        {
+            "eksploitasi_seksual" => ExploitationForm.SexualExploitation,
+            "labor_exploitation" or "kerja_paksa" => ExploitationForm.LabourExploitation,
+            _ => null,
+        };
+    }
 }

@@ -32,9 +32,9 @@ public static class SnapshotChart
             written.Add(path);
         }
 
-        Chart("-victims-identified.png", "victims_identified", "exploitation_form", "Korban TPPO menurut bentuk eksploitasi / Trafficking victims by form of exploitation", "Orang / Persons");
-        Chart("-justice-funnel.png", "justice_funnel", "stage", "Alur peradilan pidana / Criminal-justice funnel", "Kasus / Cases");
-        Chart("-reporting-delay.png", "reporting_delay", "delay_days", "Jeda pelaporan (hari) / Reporting delay (days)", "Kasus / Cases");
+        Chart("-victims-identified.png", IndicatorIds.VictimsIdentified, "exploitation_form", "Korban TPPO menurut bentuk eksploitasi / Trafficking victims by form of exploitation", "Orang / Persons");
+        Chart("-justice-funnel.png", IndicatorIds.JusticeFunnel, "stage", "Alur peradilan pidana / Criminal-justice funnel", "Kasus / Cases");
+        Chart("-reporting-delay.png", IndicatorIds.ReportingDelay, "delay_days", "Jeda pelaporan (hari) / Reporting delay (days)", "Kasus / Cases");
         return written;
     }
 
@@ -79,7 +79,7 @@ public static class SnapshotChart
         ];
 
         var cross = snapshot.Indicators
-            .Where(c => c.Id == "victims" && c.Disaggregation.Count == 3 && !c.Suppressed)
+            .Where(c => c.Id == IndicatorIds.Victims && c.Disaggregation.Count == 3 && !c.Suppressed)
             .Select(c => (Sex: c.Disaggregation[0].Value, Form: c.Disaggregation[2].Value, Value: (double)(c.Value ?? 0m)))
             .ToList();
 

@@ -97,25 +97,25 @@ public static class SnapshotFiles
             IndicatorValue Cell(string id, string unit, string stat, decimal? value, bool suppressed, PopulationDenominator? population = null) =>
                 new(id, value, unit, suppressed, [.. dims, new("stat", stat)]) { Population = population };
 
-            rows.Add((Cell("hidden_victims", "persons", "observed", f.Observed, f.ObservedSuppressed), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "observed", f.Observed, f.ObservedSuppressed), note));
             if (f.Status != HiddenVictimFigure.Estimated)
             {
                 return;
             }
 
-            rows.Add((Cell("hidden_victims", "persons", "dark_figure", f.DarkFigure, false), note));
-            rows.Add((Cell("hidden_victims", "persons", "estimate", f.Estimate, false), note));
-            rows.Add((Cell("hidden_victims", "persons", "ci_low", f.Wald?.Low, false), note));
-            rows.Add((Cell("hidden_victims", "persons", "ci_high", f.Wald?.High, false), note));
-            rows.Add((Cell("hidden_victims", "persons", "profile_ci_low", f.Profile?.Low, false), note));
-            rows.Add((Cell("hidden_victims", "persons", "profile_ci_high", f.Profile?.High, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "dark_figure", f.DarkFigure, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "estimate", f.Estimate, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "ci_low", f.Wald?.Low, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "ci_high", f.Wald?.High, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "profile_ci_low", f.Profile?.Low, false), note));
+            rows.Add((Cell(IndicatorIds.HiddenVictims, "persons", "profile_ci_high", f.Profile?.High, false), note));
             if (f.Rate is { } r)
             {
-                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "estimate", r.Estimated, false, hidden.Population), note));
-                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "ci_low", r.Wald.Low, false, hidden.Population), note));
-                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "ci_high", r.Wald.High, false, hidden.Population), note));
-                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "profile_ci_low", r.Profile?.Low, false, hidden.Population), note));
-                rows.Add((Cell("sdg_16_2_2_estimated", "per_100000", "profile_ci_high", r.Profile?.High, false, hidden.Population), note));
+                rows.Add((Cell(IndicatorIds.Sdg1622Estimated, "per_100000", "estimate", r.Estimated, false, hidden.Population), note));
+                rows.Add((Cell(IndicatorIds.Sdg1622Estimated, "per_100000", "ci_low", r.Wald.Low, false, hidden.Population), note));
+                rows.Add((Cell(IndicatorIds.Sdg1622Estimated, "per_100000", "ci_high", r.Wald.High, false, hidden.Population), note));
+                rows.Add((Cell(IndicatorIds.Sdg1622Estimated, "per_100000", "profile_ci_low", r.Profile?.Low, false, hidden.Population), note));
+                rows.Add((Cell(IndicatorIds.Sdg1622Estimated, "per_100000", "profile_ci_high", r.Profile?.High, false, hidden.Population), note));
             }
         }
 

@@ -151,7 +151,7 @@ public static class SnapshotJson
     /// beside the detected rate, notes, and the strata.</summary>
     private static void WriteHiddenVictims(Utf8JsonWriter w, HiddenVictimsSection h)
     {
-        w.WriteStartObject("hidden_victims");
+        w.WriteStartObject(IndicatorIds.HiddenVictims);
         w.WriteString("method", h.Method);
         w.WriteString("model", h.Model);
         w.WriteNumberValueRaw("p_threshold", h.PThreshold);
@@ -159,7 +159,7 @@ public static class SnapshotJson
         w.WriteString("ci_method", "wald_log_dark_figure");
         w.WriteString("linkage_rule", h.LinkageRule);
         WriteFigure(w, h.Overall);
-        w.WriteStartObject("sdg_16_2_2");
+        w.WriteStartObject(IndicatorIds.Sdg1622);
         WriteNullable(w, "detected", h.DetectedRate);
         w.WriteBoolean("detected_suppressed", h.DetectedRateSuppressed);
         WriteRate(w, h.Overall.Rate);
@@ -187,7 +187,7 @@ public static class SnapshotJson
             w.WriteString("age_group", stratum.AgeGroup);
             w.WriteString("exploitation_form", stratum.ExploitationForm);
             WriteFigure(w, stratum.Figure);
-            w.WriteStartObject("sdg_16_2_2");
+            w.WriteStartObject(IndicatorIds.Sdg1622);
             WriteRate(w, stratum.Figure.Rate);
             w.WriteEndObject();
             w.WriteEndObject();

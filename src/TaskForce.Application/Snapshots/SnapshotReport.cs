@@ -130,7 +130,7 @@ public static class SnapshotReport
         static string N(decimal? v) => v is { } x ? SnapshotJson.Format(x) : "—";
         static string Range(HiddenVictimInterval? i) => i is null ? "—" : $"{SnapshotJson.Format(i.Low)} – {SnapshotJson.Format(i.High)}";
         var o = hidden.Overall;
-        h.Append("<h2 id=\"hidden_victims\">Perkiraan korban tersembunyi / Estimated hidden victims</h2>\n");
+        h.Append($"<h2 id=\"{IndicatorIds.HiddenVictims}\">Perkiraan korban tersembunyi / Estimated hidden victims</h2>\n");
         h.Append("<p class=\"note\">Angka ini adalah <b>perkiraan</b>, bukan hitungan: perkiraan jumlah korban perdagangan orang yang "
             + "<b>tidak terlihat oleh lembaga mana pun</b> (polisi, UPTD PPA, lembaga lain), dihitung dari seberapa banyak daftar korban "
             + "antar lembaga saling tumpang tindih (<i>multiple systems estimation</i>). Rentang menunjukkan ketidakpastian perkiraan; "

@@ -303,4 +303,18 @@ public static class CaseCodes
     /// <returns>For example <c>psikis</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string ToCode(this SimfoniViolenceForm value) => SimfoniForms.ToCode(value);
+
+    /// <summary>Parses a case-type code.</summary>
+    /// <param name="code"><c>tppo</c>, <c>violence_against_women</c> or <c>violence_against_children</c> (case-sensitive).</param>
+    /// <param name="field">The wire name of the field.</param>
+    /// <returns>The case type.</returns>
+    /// <exception cref="DomainValidationException">The code is missing or unknown; the message lists the codes.</exception>
+    public static CaseType ParseCaseType(string? code, string field = "case_type") => CaseTypes.Parse(code, field);
+
+    /// <summary>Parses an intake-channel code.</summary>
+    /// <param name="code">A code of <see cref="ToCode(IntakeChannel)"/>, e.g. <c>walk_in</c> (case-sensitive).</param>
+    /// <param name="field">The wire name of the field.</param>
+    /// <returns>The channel.</returns>
+    /// <exception cref="DomainValidationException">The code is missing or unknown; the message lists the codes.</exception>
+    public static IntakeChannel ParseIntakeChannel(string? code, string field = "intake_channel") => Channels.Parse(code, field);
 }

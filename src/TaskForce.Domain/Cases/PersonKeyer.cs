@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 
 namespace TaskForce.Domain.Cases;
@@ -40,9 +41,11 @@ public readonly record struct PersonKey(string Value, PersonKeyBasis Basis)
 /// <item>else <c>"rec|" + case id + "|" + person id</c>: a key unique to the record (the person is counted once per
 /// record, and outputs count such persons in <c>persons_without_linkage_key</c>).</item>
 /// </list>
-/// <para>Name normalisation (<see cref="NormaliseName"/>): accents removed from Latin letters, upper case, every run of characters other than letters and digits becomes one space, trimmed. So
-/// "Maria  Fernandes-da Costa" and "MARIA FERNANDES DA COSTA" agree; "Maria F. da Costa" does not (no fuzzy
-/// matching: a false link merges two victims, which is worse than counting one twice).</para>
+/// <para>Name normalisation is <see cref="NameNormaliser.Normalise"/>, the one record linkage uses too: accents removed,
+/// upper case, apostrophes dropped, every run of other characters that are not letters or digits one space, leading
+/// titles (Ny., Sdr., Bapak …) dropped. So "Ny. Maria  Fernandes-da Costa" and "MARIA FERNANDES DA COSTA" agree;
+/// "Maria F. da Costa" does not (no fuzzy matching: a false link merges two victims, which is worse than counting one
+/// twice).</para>
 /// <para>Why keyed: a NIK has about 10^16 structured values and a name with a birth date fewer; a plain hash could be
 /// reversed by trying them. Without the secret the key reveals nothing (UU 21/2007 Pasal 44; UU 27/2022). The key is
 /// still pseudonymous personal data: it is an input of the indicators and never appears in an output. Because keys only
@@ -54,10 +57,6 @@ public sealed class PersonKeyer
 {
     /// <summary>The shortest secret accepted, in bytes.</summary>
     public const int MinSecretBytes = 32;
-
-    /// <summary>Base letters of U+00C0 to U+017F ('?' where the fold is not one letter).</summary>
-    private const string LatinFold =
-        "AAAAAA?CEEEEIIII?NOOOOO??UUUUY??AAAAAA?CEEEEIIII?NOOOOO??UUUUY?YAAAAAACCCCCCCCDD??EEEEEEEEEEGGGGGGGGHH??IIIIIIIII?IIJJKK?LLLLLLLL??NNNNNN???OOOOOO??RRRRRRSSSSSSSSTTTT??UUUUUUUUUUUUWWYYYZZZZZZS";
 
     private readonly byte[] _secret;
 
@@ -97,7 +96,7 @@ public sealed class PersonKeyer
     /// <returns>The key, made by the first rule whose values are present.</returns>
     public PersonKey KeyOf(string caseId, string personId, string? nik, string? fullName, string? birthDateIso, Sex sex)
     {
-        string name = fullName is null ? string.Empty : NormaliseName(fullName);
+        string name = NameNormaliser.Normalise(fullName);
         if (!string.IsNullOrWhiteSpace(nik))
         {
             return new PersonKey(Hash("nik|" + nik.Trim()), PersonKeyBasis.Nik);
@@ -109,77 +108,6 @@ public sealed class PersonKeyer
         }
 
         return new PersonKey(Hash($"rec|{caseId}|{personId}"), PersonKeyBasis.Record);
-    }
-
-    /// <summary>Normalises a name for matching.</summary>
-    /// <param name="name">The name. Cannot be <see langword="null"/>.</param>
-    /// <returns>Upper-case letters and digits without accents, words separated by one space.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    public static string NormaliseName(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        var sb = new StringBuilder(name.Length);
-        bool space = false;
-        foreach (char ch in name)
-        {
-            string? letters = Fold(ch);
-            if (letters is null)
-            {
-                space = true;
-                continue;
-            }
-
-            if (space && sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(letters);
-            space = false;
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Returns a character as upper-case letters without accents, or <see langword="null"/> for a separator.</summary>
-    /// <remarks>Latin-1 Supplement and Latin Extended-A are folded by a table (the base letter of each character's
-    /// Unicode compatibility decomposition, with Æ → AE, Ø → O, ß → SS, Œ → OE, Þ → TH, Đ → D, Ł → L); the library runs
-    /// with invariant globalization, where string normalisation is not available. Other letters and digits are kept
-    /// upper-cased.</remarks>
-    private static string? Fold(char ch)
-    {
-        if (ch < 0x80)
-        {
-            return char.IsAsciiLetterOrDigit(ch) ? char.ToUpperInvariant(ch).ToString() : null;
-        }
-
-        if (ch is >= '\u00C0' and <= '\u017F')
-        {
-            char b = LatinFold[ch - 0xC0];
-            if (b != '?')
-            {
-                return b.ToString();
-            }
-
-            return ch switch
-            {
-                '\u00C6' or '\u00E6' => "AE",
-                '\u00D0' or '\u00F0' or '\u0110' or '\u0111' => "D",
-                '\u00D8' or '\u00F8' => "O",
-                '\u00DE' or '\u00FE' => "TH",
-                '\u00DF' => "SS",
-                '\u0126' or '\u0127' => "H",
-                '\u0131' => "I",
-                '\u0138' => "K",
-                '\u0141' or '\u0142' => "L",
-                '\u0149' or '\u014A' or '\u014B' => "N",
-                '\u0152' or '\u0153' => "OE",
-                '\u0166' or '\u0167' => "T",
-                _ => null, // multiplication and division signs
-            };
-        }
-
-        return char.IsLetterOrDigit(ch) ? char.ToUpperInvariant(ch).ToString() : null;
     }
 
     private string Hash(string text)

@@ -1,3 +1,5 @@
+using TaskForce.Domain.Common;
+
 namespace TaskForce.Domain.CourtOutcomes;
 
 /// <summary>
@@ -6,15 +8,16 @@ namespace TaskForce.Domain.CourtOutcomes;
 /// </summary>
 public static class WireCodes
 {
+    private static readonly WireCodeMap<Sex> Sexes = new("sex", (Sex.Female, "female"), (Sex.Male, "male"), (Sex.Unknown, "unknown"));
+
+    private static readonly WireCodeMap<Participation> Participations = new(
+        "participation", (Participation.Perpetrator, "perpetrator"), (Participation.Attempt, "attempt"), (Participation.Aiding, "aiding"),
+        (Participation.Conspiracy, "conspiracy"), (Participation.Other, "other"), (Participation.Unknown, "unknown"));
+
     /// <summary>Returns the wire code of a sex value.</summary>
     /// <param name="sex">The value.</param>
     /// <returns><c>female</c>, <c>male</c> or <c>unknown</c>.</returns>
-    public static string ToCode(this Sex sex) => sex switch
-    {
-        Sex.Female => "female",
-        Sex.Male => "male",
-        _ => "unknown",
-    };
+    public static string ToCode(this Sex sex) => Sexes.ToCode(Enum.IsDefined(sex) ? sex : Sex.Unknown);
 
     /// <summary>Parses a sex code; <see langword="null"/> means not recorded.</summary>
     /// <param name="code"><c>female</c>, <c>male</c>, <c>unknown</c> or <see langword="null"/>.</param>
@@ -22,36 +25,16 @@ public static class WireCodes
     /// <returns><see langword="false"/> when the code is none of these (case-sensitive, as the contract's codes are).</returns>
     public static bool TryParseSex(string? code, out Sex sex)
     {
-        switch (code)
-        {
-            case null:
-            case "unknown":
-                sex = Sex.Unknown;
-                return true;
-            case "female":
-                sex = Sex.Female;
-                return true;
-            case "male":
-                sex = Sex.Male;
-                return true;
-            default:
-                sex = Sex.Unknown;
-                return false;
-        }
+        // WireCodeMap leaves the default, Sex.Unknown, when the code is not one of them.
+        sex = Sex.Unknown;
+        return code is null || Sexes.TryParse(code, out sex);
     }
 
     /// <summary>Returns the wire code of a participation value.</summary>
     /// <param name="participation">The value.</param>
     /// <returns><c>perpetrator</c>, <c>attempt</c>, <c>aiding</c>, <c>conspiracy</c>, <c>other</c> or <c>unknown</c>.</returns>
-    public static string ToCode(this Participation participation) => participation switch
-    {
-        Participation.Perpetrator => "perpetrator",
-        Participation.Attempt => "attempt",
-        Participation.Aiding => "aiding",
-        Participation.Conspiracy => "conspiracy",
-        Participation.Other => "other",
-        _ => "unknown",
-    };
+    public static string ToCode(this Participation participation) =>
+        Participations.ToCode(Enum.IsDefined(participation) ? participation : Participation.Unknown);
 
     /// <summary>Parses a participation code; <see langword="null"/> means not recorded.</summary>
     /// <param name="code">A code of <see cref="ToCode(Participation)"/> or <see langword="null"/>.</param>
@@ -59,17 +42,7 @@ public static class WireCodes
     /// <returns><see langword="false"/> when the code is unknown.</returns>
     public static bool TryParseParticipation(string? code, out Participation participation)
     {
-        Participation? parsed = code switch
-        {
-            null or "unknown" => Participation.Unknown,
-            "perpetrator" => Participation.Perpetrator,
-            "attempt" => Participation.Attempt,
-            "aiding" => Participation.Aiding,
-            "conspiracy" => Participation.Conspiracy,
-            "other" => Participation.Other,
-            _ => null,
-        };
-        participation = parsed ?? Participation.Unknown;
-        return parsed.HasValue;
+        participation = Participation.Unknown;
+        return code is null || Participations.TryParse(code, out participation);
     }
 }

@@ -230,7 +230,7 @@ public static class HiddenVictimIndicators
             throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
         }
 
-        var detected = cells.FirstOrDefault(c => c.Id == "sdg_16_2_2" && c.Disaggregation.Count == 0);
+        var detected = cells.FirstOrDefault(c => c.Id == IndicatorIds.Sdg1622 && c.Disaggregation.Count == 0);
         var population = detected?.Population;
         var notes = new List<HiddenVictimWarning>
         {
@@ -276,7 +276,7 @@ public static class HiddenVictimIndicators
         }
 
         var problem = new SuppressionProblem();
-        bool totalWithheld = cells.Any(c => c.Id == "victims_identified" && c.Disaggregation.Count == 0 && c.Suppressed);
+        bool totalWithheld = cells.Any(c => c.Id == IndicatorIds.VictimsIdentified && c.Disaggregation.Count == 0 && c.Suppressed);
         int overallCell = problem.AddCell(Forced(linkage.Persons.Count, totalWithheld, suppressionK));
         bool[] forced = [.. groups.Select(g => SdgWithheld(cells, g.Sex, g.Child, g.Form))];
         var stratumCells = groups.Select((g, i) => problem.AddCell(Forced(g.Persons.Count, forced[i], suppressionK))).ToArray();
@@ -305,7 +305,7 @@ public static class HiddenVictimIndicators
     private static bool SdgWithheld(IReadOnlyList<IndicatorValue> cells, Sex sex, ChildStatus child, ExploitationForm form)
     {
         string s = sex.ToCode(), a = child.ToCode(), f = SdgFormCode(form);
-        return cells.Any(c => c.Id == "sdg_16_2_2" && c.Suppressed && c.Disaggregation.Count == 3
+        return cells.Any(c => c.Id == IndicatorIds.Sdg1622 && c.Suppressed && c.Disaggregation.Count == 3
             && c.Disaggregation.Contains(new("sex", s)) && c.Disaggregation.Contains(new("age_group", a))
             && c.Disaggregation.Contains(new("exploitation_form", f)));
     }

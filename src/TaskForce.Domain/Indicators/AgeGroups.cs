@@ -1,3 +1,4 @@
+using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 
 namespace TaskForce.Domain.Indicators;
@@ -42,6 +43,9 @@ public enum AgeGrouping
 /// splits at 18, so its child groups add up to <see cref="ChildStatus.Child"/>.</remarks>
 public static class AgeGroups
 {
+    private static readonly WireCodeMap<ChildStatus> ChildStatuses = new(
+        "child status", (ChildStatus.Child, "child"), (ChildStatus.Adult, "adult"), (ChildStatus.Unknown, "unknown"));
+
     /// <summary>The age, in whole years, from which a person is an adult (UU 21/2007 Pasal 1 angka 5: a child is
     /// under 18, including the unborn).</summary>
     public const int AdultAge = 18;
@@ -185,10 +189,11 @@ public static class AgeGroups
     /// <summary>Returns the wire code of a child status.</summary>
     /// <param name="status">The status.</param>
     /// <returns><c>child</c>, <c>adult</c> or <c>unknown</c>.</returns>
-    public static string ToCode(this ChildStatus status) => status switch
-    {
-        ChildStatus.Child => "child",
-        ChildStatus.Adult => "adult",
-        _ => "unknown",
-    };
+    public static string ToCode(this ChildStatus status) => ChildStatuses.ToCode(Enum.IsDefined(status) ? status : ChildStatus.Unknown);
+
+    /// <summary>Parses a child-status code.</summary>
+    /// <param name="code"><c>child</c>, <c>adult</c> or <c>unknown</c> (case-sensitive).</param>
+    /// <param name="status">The status; <see cref="ChildStatus.Unknown"/> when the code is none of these.</param>
+    /// <returns><see langword="false"/> when the code is missing or none of these.</returns>
+    public static bool TryParseChildStatus(string? code, out ChildStatus status) => ChildStatuses.TryParse(code, out status);
 }

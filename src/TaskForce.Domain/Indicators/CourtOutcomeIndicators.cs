@@ -78,15 +78,15 @@ public static class CourtOutcomeIndicators
 
     private static void AddCases(List<IndicatorValue> cells, List<CourtVerdict> verdicts)
     {
-        cells.Add(Cell("cases", verdicts.Count, "cases"));
+        cells.Add(Cell(IndicatorIds.Cases, verdicts.Count, "cases"));
         foreach (var g in verdicts.GroupBy(v => ProvenArticle.FirstArticleId(v.Facts.ArticlesHeldProven)).OrderBy(g => g.Key, ArticleOrder.Instance))
         {
-            cells.Add(Cell("cases", g.Count(), "cases", ("article", g.Key)));
+            cells.Add(Cell(IndicatorIds.Cases, g.Count(), "cases", ("article", g.Key)));
         }
 
         foreach (var p in Enum.GetValues<Participation>().OrderBy(p => p == Participation.Unknown ? int.MaxValue : (int)p))
         {
-            cells.Add(Cell("cases", verdicts.Count(v => v.Facts.Participation == p), "cases", ("participation", p.ToCode())));
+            cells.Add(Cell(IndicatorIds.Cases, verdicts.Count(v => v.Facts.Participation == p), "cases", ("participation", p.ToCode())));
         }
     }
 
@@ -100,31 +100,31 @@ public static class CourtOutcomeIndicators
                 Destination: v.Facts.DestinationCountry ?? "unknown")))
             .ToList();
 
-        cells.Add(Cell("victims", persons.Count, "persons"));
+        cells.Add(Cell(IndicatorIds.Victims, persons.Count, "persons"));
         foreach (var sex in new[] { Sex.Female, Sex.Male, Sex.Unknown })
         {
-            cells.Add(Cell("victims", persons.Count(p => p.Sex == sex), "persons", ("sex", sex.ToCode())));
+            cells.Add(Cell(IndicatorIds.Victims, persons.Count(p => p.Sex == sex), "persons", ("sex", sex.ToCode())));
         }
 
         foreach (var age in new[] { ChildStatus.Child, ChildStatus.Adult, ChildStatus.Unknown })
         {
-            cells.Add(Cell("victims", persons.Count(p => p.Age == age), "persons", ("age_group", age.ToCode())));
+            cells.Add(Cell(IndicatorIds.Victims, persons.Count(p => p.Age == age), "persons", ("age_group", age.ToCode())));
         }
 
         foreach (var form in new[] { ExploitationForm.SexualExploitation, ExploitationForm.LabourExploitation, ExploitationForm.Other, ExploitationForm.Unknown })
         {
-            cells.Add(Cell("victims", persons.Count(p => p.Form == form), "persons", ("exploitation_form", form.ToCode())));
+            cells.Add(Cell(IndicatorIds.Victims, persons.Count(p => p.Form == form), "persons", ("exploitation_form", form.ToCode())));
         }
 
         foreach (var g in persons.GroupBy(p => p.Destination).OrderBy(g => g.Key == "unknown" ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
-            cells.Add(Cell("victims", g.Count(), "persons", ("destination_country", g.Key)));
+            cells.Add(Cell(IndicatorIds.Victims, g.Count(), "persons", ("destination_country", g.Key)));
         }
 
         foreach (var g in persons.GroupBy(p => (p.Sex, p.Age, p.Form)).OrderBy(g => g.Key.Sex == Sex.Unknown ? 9 : (int)g.Key.Sex)
                      .ThenBy(g => g.Key.Age == ChildStatus.Unknown ? 9 : (int)g.Key.Age).ThenBy(g => g.Key.Form == ExploitationForm.Unknown ? 9 : (int)g.Key.Form))
         {
-            cells.Add(Cell("victims", g.Count(), "persons",
+            cells.Add(Cell(IndicatorIds.Victims, g.Count(), "persons",
                 ("sex", g.Key.Sex.ToCode()), ("age_group", g.Key.Age.ToCode()), ("exploitation_form", g.Key.Form.ToCode())));
         }
     }
@@ -132,20 +132,20 @@ public static class CourtOutcomeIndicators
     private static void AddSentences(List<IndicatorValue> cells, List<CourtVerdict> verdicts)
     {
         var months = verdicts.Where(v => v.Facts.SentencePrisonMonths is not null).Select(v => (decimal)v.Facts.SentencePrisonMonths!.Value).ToList();
-        cells.Add(Cell("sentence_months", months.Count, "verdicts", ("stat", "count")));
+        cells.Add(Cell(IndicatorIds.SentenceMonths, months.Count, "verdicts", ("stat", "count")));
         if (months.Count > 0)
         {
-            cells.Add(Cell("sentence_months", Statistics.Median(months), "months", ("stat", "median")));
-            cells.Add(Cell("sentence_months", months.Min(), "months", ("stat", "min")));
-            cells.Add(Cell("sentence_months", months.Max(), "months", ("stat", "max")));
+            cells.Add(Cell(IndicatorIds.SentenceMonths, Statistics.Median(months), "months", ("stat", "median")));
+            cells.Add(Cell(IndicatorIds.SentenceMonths, months.Min(), "months", ("stat", "min")));
+            cells.Add(Cell(IndicatorIds.SentenceMonths, months.Max(), "months", ("stat", "max")));
         }
     }
 
     private static void AddRestitution(List<IndicatorValue> cells, List<CourtVerdict> verdicts)
     {
         var ordered = verdicts.Where(v => v.Facts.RestitutionIdr > 0).ToList();
-        cells.Add(Cell("restitution_ordered", ordered.Count, "cases", ("stat", "cases")));
-        cells.Add(Cell("restitution_ordered", ordered.Sum(v => (decimal)v.Facts.RestitutionIdr!.Value), "idr", ("stat", "total_idr")));
+        cells.Add(Cell(IndicatorIds.RestitutionOrdered, ordered.Count, "cases", ("stat", "cases")));
+        cells.Add(Cell(IndicatorIds.RestitutionOrdered, ordered.Sum(v => (decimal)v.Facts.RestitutionIdr!.Value), "idr", ("stat", "total_idr")));
     }
 
     private static void AddArrestToVerdict(List<IndicatorValue> cells, List<CourtVerdict> verdicts)
@@ -156,10 +156,10 @@ public static class CourtOutcomeIndicators
             .Where(v => v.Facts.ArrestDate is not null && v.Facts.DecisionDate is not null && v.Facts.ArrestDate <= v.Facts.DecisionDate)
             .Select(v => (decimal)Period.Between(v.Facts.ArrestDate!.Value, v.Facts.DecisionDate!.Value, PeriodUnits.Days).Days)
             .ToList();
-        cells.Add(Cell("days_arrest_to_verdict", days.Count, "verdicts", ("stat", "count")));
+        cells.Add(Cell(IndicatorIds.DaysArrestToVerdict, days.Count, "verdicts", ("stat", "count")));
         if (days.Count > 0)
         {
-            cells.Add(Cell("days_arrest_to_verdict", Statistics.Median(days), "days", ("stat", "median")));
+            cells.Add(Cell(IndicatorIds.DaysArrestToVerdict, Statistics.Median(days), "days", ("stat", "median")));
         }
     }
 

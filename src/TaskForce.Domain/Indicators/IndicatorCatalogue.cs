@@ -58,10 +58,10 @@ public static class IndicatorCatalogue
     /// <value>The definitions in the order snapshots list them.</value>
     public static IReadOnlyList<IndicatorDefinition> CourtOutcomes { get; } =
     [
-        new("cases", "Jumlah putusan", "Verdicts",
+        new(IndicatorIds.Cases, "Jumlah putusan", "Verdicts",
             "Number of first-instance verdicts decided in the period, one per record.", "cases",
             [[], ["article"], ["participation"]], FirstSnapshot) { Numerator = "verdicts decided in the period" },
-        new("victims", "Jumlah korban", "Victims",
+        new(IndicatorIds.Victims, "Jumlah korban", "Victims",
             "Distinct victims in verdicts decided in the period: victims_count persons per verdict, the identified victims first and the rest of unknown sex and age; one per identified victim when the count is missing.",
             "persons",
             [[], ["sex"], ["age_group"], ["exploitation_form"], ["destination_country"], ["sex", "age_group", "exploitation_form"]],
@@ -69,13 +69,13 @@ public static class IndicatorCatalogue
         {
             Numerator = "victims in verdicts decided in the period", AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping,
         },
-        new("sentence_months", "Lama pidana penjara (bulan)", "Prison sentence (months)",
+        new(IndicatorIds.SentenceMonths, "Lama pidana penjara (bulan)", "Prison sentence (months)",
             "Count, median (mean of the two middle values for an even count), minimum and maximum of the prison sentence over verdicts with a prison sentence.",
             "months", [["stat"]], FirstSnapshot) { Numerator = "prison sentences of verdicts decided in the period" },
-        new("restitution_ordered", "Restitusi yang diputus", "Restitution ordered",
+        new(IndicatorIds.RestitutionOrdered, "Restitusi yang diputus", "Restitution ordered",
             "Verdicts ordering restitution above Rp0 (stat=cases) and the total ordered in Rupiah (stat=total_idr); UU 21/2007 Pasal 48.",
             "cases|idr", [["stat"]], FirstSnapshot) { Numerator = "verdicts ordering restitution; Rupiah ordered" },
-        new("days_arrest_to_verdict", "Hari dari penangkapan sampai putusan", "Days from arrest to verdict",
+        new(IndicatorIds.DaysArrestToVerdict, "Hari dari penangkapan sampai putusan", "Days from arrest to verdict",
             "Median of decision_date minus arrest_date in days over verdicts with both dates and the arrest not after the decision (an arrest printed after the decision is a data error, flagged on import and left out), stat=median; and how many verdicts that is, stat=count.",
             "days", [["stat"]], FirstSnapshot) { Numerator = "days from arrest to verdict" },
     ];
@@ -85,7 +85,7 @@ public static class IndicatorCatalogue
     /// <value>The definitions in the order snapshots list them.</value>
     public static IReadOnlyList<IndicatorDefinition> CaseRecords { get; } =
     [
-        new("victims_identified", "Korban TPPO teridentifikasi", "Victims of trafficking identified",
+        new(IndicatorIds.VictimsIdentified, "Korban TPPO teridentifikasi", "Victims of trafficking identified",
             "Distinct persons (by person key) recorded as victims in trafficking cases (type tppo, or SIMFONI form trafficking) reported in the period. A person with several forms of exploitation counts once in the total and once in each form; unknown values form their own cell; countries with fewer than k persons are recoded to 'other'.",
             "persons",
             [[], ["sex"], ["age_group"], ["age_broad"], ["exploitation_form"], ["citizenship"], ["destination_country"], ["migrant_worker_status"], ["sex", "age_group", "exploitation_form"]],
@@ -95,7 +95,7 @@ public static class IndicatorCatalogue
             AgeGrouping = $"age_group={AgeGroups.SimfoniGrouping}; age_broad={AgeGroups.CtdcGrouping}",
             Suppressed = true,
         },
-        new("sdg_16_2_2", "Angka korban perdagangan manusia per 100.000 penduduk", "Victims of human trafficking per 100,000 population (SDG 16.2.2)",
+        new(IndicatorIds.Sdg1622, "Angka korban perdagangan manusia per 100.000 penduduk", "Victims of human trafficking per 100,000 population (SDG 16.2.2)",
             "Victims identified in the period divided by the region's population and multiplied by 100,000, rounded to 2 decimals (half away from zero); each cell of sex x child/adult x form over the total population. The population is chosen by year from the versioned population table and named in the cell. Not annualised for periods shorter than a year.",
             "per_100000", [[], ["sex", "age_group", "exploitation_form"]],
             "SDG indicator 16.2.2 metadata (UNODC); docs/sources.md#sdg-16-2-2, #population; " + Rules)
@@ -103,52 +103,52 @@ public static class IndicatorCatalogue
             Numerator = "victims_identified (same cells)", Denominator = "population of the region in the period's year (PopulationTable)",
             AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
         },
-        new("cases_reported", "Kasus yang dilaporkan", "Cases reported",
+        new(IndicatorIds.CasesReported, "Kasus yang dilaporkan", "Cases reported",
             "Consented case records reported in the period, by case type and by kecamatan of origin (the region's full kecamatan list when embedded, plus other and unknown). One per case record: the same incident recorded by two agencies is two records (persons are de-duplicated in the victim indicators).",
             "cases", [[], ["case_type"], ["kecamatan"], ["case_type", "kecamatan"]], "docs/sources.md#uptd-ppa, #simfoni-ppa; " + Rules)
         { Numerator = "case records reported in the period", Suppressed = true },
-        new("reporting_delay", "Jeda pelaporan", "Reporting delay",
+        new(IndicatorIds.ReportingDelay, "Jeda pelaporan", "Reporting delay",
             "Cases reported in the period by report date minus date of the act, in half-open buckets [0,4), [4,8), [8,15), [15,31), [31,91), [91,inf) days; no date of the act (or a negative delay) is 'unknown', never 0.",
             "cases", [["delay_days"]], "Primero GBV KPI 3 with its bucket and missing-date bugs fixed (docs/sources.md#primero); " + Rules)
         { Numerator = "cases reported in the period", Suppressed = true },
-        new("justice_funnel", "Alur peradilan pidana", "Criminal-justice funnel",
+        new(IndicatorIds.JusticeFunnel, "Alur peradilan pidana", "Criminal-justice funnel",
             "Of the cases reported in the period (stage=reported), those that reached each stage by the end of the period: police report (laporan_polisi), SPDP, P-21, first-instance verdict (putusan), final verdict (inkracht), restitution ordered, restitution paid.",
             "cases", [["stage"], ["case_type", "stage"]], "docs/sources.md#district-indicators (% reaching P21, verdict, inkracht; restitution); KUHAP; UU 21/2007 Pasal 48-50; " + Rules)
         { Numerator = "cases of the period's cohort that reached the stage", Suppressed = true },
-        new("justice_conversion", "Konversi antar tahap peradilan", "Conversion between justice stages",
+        new(IndicatorIds.JusticeConversion, "Konversi antar tahap peradilan", "Conversion between justice stages",
             "justice_funnel(to_stage) / justice_funnel(from_stage) x 100 for consecutive stages, 1 decimal; withheld when either count is withheld; not listed when from_stage is 0.",
             "percent", [["from_stage", "to_stage"]], Rules)
         { Numerator = "cases reaching to_stage", Denominator = "cases reaching from_stage", Suppressed = true },
-        new("first_response", "Respons pertama", "First response",
+        new(IndicatorIds.FirstResponse, "Respons pertama", "First response",
             "Cases reported in the period by the status of their first-response deadline (case-management workflow) at the end of the period: met (left intake by the due instant), late (left intake after it, or still in intake past it), pending (in intake, not yet due), unknown (no case-management workflow).",
             "cases", [["status"]], "Permen PPPA 2/2022 / SIPPN first-response standard [C]; reference defaults 0/6/24 h [U]; " + Rules)
         { Numerator = "cases reported in the period", Suppressed = true },
-        new("first_response_on_time", "Respons pertama tepat waktu", "First response on time",
+        new(IndicatorIds.FirstResponseOnTime, "Respons pertama tepat waktu", "First response on time",
             "first_response(met) / (met + late) x 100, 1 decimal.", "percent", [[]], Rules)
         { Numerator = "cases with the first response met", Denominator = "cases met or late", Suppressed = true },
-        new("statutory_services_timeliness", "Layanan Pasal 52-53 dalam 7 hari", "UU 21/2007 Pasal 52-53 services within 7 days",
+        new(IndicatorIds.StatutoryServicesTimeliness, "Layanan Pasal 52-53 dalam 7 hari", "UU 21/2007 Pasal 52-53 services within 7 days",
             "Distinct victims of trafficking cases with a request in the period for health or social rehabilitation, repatriation, social reintegration (Pasal 52) or first aid (Pasal 53), by the worst status of those requests at the end of the period: late (delivered after the 7-day due date, or still open or ended after it), pending (open, not yet due), met (delivered by the due date), stopped (refused or referred by the due date).",
             "persons", [[], ["status"]], "UU 21/2007 Pasal 52(1), 53 [R]; docs/sources.md#district-indicators; " + Rules)
         { Numerator = "victims with a Pasal 52-53 request in the period", Suppressed = true },
-        new("statutory_services_on_time", "Layanan Pasal 52-53 tepat waktu", "Pasal 52-53 services on time",
+        new(IndicatorIds.StatutoryServicesOnTime, "Layanan Pasal 52-53 tepat waktu", "Pasal 52-53 services on time",
             "statutory_services_timeliness(met) / (met + late) x 100, 1 decimal.", "percent", [[]], Rules)
         { Numerator = "victims all of whose requests were met", Denominator = "victims met or late", Suppressed = true },
-        new("services_delivered", "Layanan yang diberikan", "Services delivered",
+        new(IndicatorIds.ServicesDelivered, "Layanan yang diberikan", "Services delivered",
             "Distinct persons (every case type) who received a service delivered in the period, in total and by service function (the six UPTD PPA functions of Permen PPPA 2/2022, the PP 9/2008 services and Pasal 53 first aid); a person with several services counts once in each.",
             "persons", [[], ["service_type"]], "Permen PPPA 2/2022; PP 9/2008; Primero KPI 8 counted by person (docs/sources.md#primero); " + Rules)
         { Numerator = "persons served in the period", Suppressed = true },
-        new("referrals", "Rujukan", "Referrals",
+        new(IndicatorIds.Referrals, "Rujukan", "Referrals",
             "Referrals and transfers sent in the period by their first decision at the end of the period: accepted (including done), rejected, revoked before a decision, in_progress.",
             "referrals", [[], ["outcome"]], "Primero referral statuses (docs/sources.md#primero); " + Rules)
         { Numerator = "referrals sent in the period", Suppressed = true },
-        new("referrals_accepted_rate", "Rujukan yang diterima", "Referrals accepted",
+        new(IndicatorIds.ReferralsAcceptedRate, "Rujukan yang diterima", "Referrals accepted",
             "referrals(accepted) / (accepted + rejected) x 100, 1 decimal.", "percent", [[]], Rules)
         { Numerator = "referrals accepted", Denominator = "referrals accepted or rejected", Suppressed = true },
-        new("cases_open_past_due", "Kasus melewati tenggat", "Cases open past a due date",
+        new(IndicatorIds.CasesOpenPastDue, "Kasus melewati tenggat", "Cases open past a due date",
             "Consented cases reported by the end of the period with at least one workflow deadline overdue at the end of the period (started, not closed, due date passed), in total and by deadline.",
             "cases", [[], ["deadline"]], "workflow deadlines (TaskForce.Domain.Workflows); Primero overdue counters (docs/sources.md#primero); " + Rules)
         { Numerator = "cases with an overdue deadline", Suppressed = true },
-        new("ctdc_global_victims", "Korban dalam data global CTDC", "Victims in the CTDC global data set",
+        new(IndicatorIds.CtdcGlobalVictims, "Korban dalam data global CTDC", "Victims in the CTDC global data set",
             "Records of the imported CTDC global synthetic data set registered in the period's year (else the latest earlier year, named in coverage), all and with citizenship Indonesia, by sex, ageBroad and form of exploitation (multi-select: a record counts in each form flagged). Published synthetic data: not suppressed again.",
             "persons", [[], ["sex"], ["age_broad"], ["exploitation_form"], ["citizenship"], ["citizenship", "sex"], ["citizenship", "age_broad"], ["citizenship", "exploitation_form"]],
             "CTDC global synthetic data set codebook 2024 (docs/sources.md#ctdc)")
@@ -162,14 +162,14 @@ public static class IndicatorCatalogue
     /// <value>The definitions in the order the CSV lists them.</value>
     public static IReadOnlyList<IndicatorDefinition> HiddenVictims { get; } =
     [
-        new("hidden_victims", "Perkiraan korban TPPO (terlihat dan tersembunyi)", "Estimated victims of trafficking (seen and hidden)",
+        new(IndicatorIds.HiddenVictims, "Perkiraan korban TPPO (terlihat dan tersembunyi)", "Estimated victims of trafficking (seen and hidden)",
             "Multiple systems estimate of the victims of trafficking of the period, seen and unseen, from the task-force agencies' victim lists linked by person (keyed NIK hash, else name, birth date and kecamatan): stat=observed (linked persons), dark_figure (estimated on no list), estimate (observed + dark figure), ci_low/ci_high (Wald on the log dark figure, 95%), profile_ci_low/profile_ci_high (profile likelihood, 95%); SparseMSE stepwise model, p < 0.02; no BCa bootstrap in snapshots. Overall and per sex x child/adult x form. Not estimated (no numbers) with fewer than two lists, lists that do not overlap, an estimate that does not exist or is not identifiable, or a group withheld by small-count suppression.",
             "persons", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
             "Chan, Silverman & Vincent 2019 (SparseMSE 2.0.2); UNODC MSE for SDG 16.2.2 (docs/sources.md#mse); docs/decisions/ADR-009-hidden-victims-in-snapshots.md")
         {
             Numerator = "victims seen and unseen", AgeGrouping = "age_group=" + AgeGroups.ChildAdultGrouping, Suppressed = true,
         },
-        new("sdg_16_2_2_estimated", "Angka korban perdagangan manusia per 100.000 penduduk, termasuk perkiraan korban tersembunyi", "Victims of human trafficking per 100,000 population, including the estimated hidden victims (SDG 16.2.2)",
+        new(IndicatorIds.Sdg1622Estimated, "Angka korban perdagangan manusia per 100.000 penduduk, termasuk perkiraan korban tersembunyi", "Victims of human trafficking per 100,000 population, including the estimated hidden victims (SDG 16.2.2)",
             "hidden_victims estimate (and its interval bounds) divided by the region's population and multiplied by 100,000, 2 decimals; the same denominator as sdg_16_2_2, whose detected-victim rate is shown beside it. Not annualised for periods shorter than a year.",
             "per_100000", [["stat"], ["sex", "age_group", "exploitation_form", "stat"]],
             "SDG indicator 16.2.2 metadata (UNODC); docs/sources.md#sdg-16-2-2 (detected + MSE-estimated undetected victims); ADR-009")

@@ -127,26 +127,25 @@ public static class VictimCaseFactMapper
             return null;
         }
 
-        var left = cm.History.FirstOrDefault(r => r.From == "intake");
+        string intake = cm.Definition.ToCode(CaseStage.Intake);
+        var left = cm.History.FirstOrDefault(r => r.From == intake);
         return new FirstResponseFact(deadline.DueAt!.Value, left?.RecordedAt);
     }
 
     private static JusticeMilestones Milestones(CaseWorkflows w)
     {
         var cj = w.CriminalJustice;
-        LocalDate? Entered(IReadOnlyList<TransitionRecord>? history, string state) =>
-            history?.FirstOrDefault(r => r.To == state)?.EffectiveOn;
-        LocalDate? Earliest(string state) =>
-            w.Restitutions.Select(r => Entered(r.History, state)).Where(d => d is not null).Min();
+        LocalDate? Earliest(RestitutionState state) =>
+            w.Restitutions.Select(r => Entered(r, state)).Where(d => d is not null).Min();
 
         return new JusticeMilestones(
-            Entered(cj?.History, "laporan_polisi"),
-            cj?.Context.SpdpSentOn ?? Entered(cj?.History, "penyidikan"),
-            Entered(cj?.History, "p21"),
-            Entered(cj?.History, "putusan_pn"),
-            Entered(cj?.History, "inkracht"),
-            Earliest("ordered"),
-            Earliest("paid"));
+            Entered(cj, JusticeStage.LaporanPolisi),
+            cj?.Context.SpdpSentOn ?? Entered(cj, JusticeStage.Penyidikan),
+            Entered(cj, JusticeStage.P21),
+            Entered(cj, JusticeStage.PutusanPn),
+            Entered(cj, JusticeStage.Inkracht),
+            Earliest(RestitutionState.Ordered),
+            Earliest(RestitutionState.Paid));
     }
 
     private static ServiceFact Service(WorkflowInstance<ServiceState, ServiceContext> s)
@@ -156,18 +155,19 @@ public static class VictimCaseFactMapper
             s.Context.Type,
             s.History[0].EffectiveOn,
             due?.DueOn,
-            s.History.FirstOrDefault(r => r.To == "delivered")?.EffectiveOn,
-            s.History.FirstOrDefault(r => r.To is "refused" or "referred")?.EffectiveOn);
+            Entered(s, ServiceState.Delivered),
+            s.History.FirstOrDefault(r => s.Definition.ParseState(r.To) is ServiceState.Refused or ServiceState.Referred)?.EffectiveOn);
     }
 
     private static ReferralFact Referral(WorkflowInstance<ReferralState, ReferralContext> r)
     {
-        var decision = r.History.FirstOrDefault(e => e.From == "in_progress");
-        var outcome = decision?.To switch
+        string inProgress = r.Definition.ToCode(ReferralState.InProgress);
+        var decision = r.History.FirstOrDefault(e => e.From == inProgress);
+        var outcome = decision is null ? ReferralOutcome.InProgress : r.Definition.ParseState(decision.To) switch
         {
-            "accepted" => ReferralOutcome.Accepted,
-            "rejected" => ReferralOutcome.Rejected,
-            "revoked" => ReferralOutcome.Revoked,
+            ReferralState.Accepted => ReferralOutcome.Accepted,
+            ReferralState.Rejected => ReferralOutcome.Rejected,
+            ReferralState.Revoked => ReferralOutcome.Revoked,
             _ => ReferralOutcome.InProgress,
         };
         return new ReferralFact(r.SubjectId, r.History[0].EffectiveOn, outcome, outcome == ReferralOutcome.InProgress ? null : decision!.EffectiveOn);
@@ -205,6 +205,20 @@ public static class VictimCaseFactMapper
         }
 
         return result;
+    }
+
+    /// <summary>Returns the business date a workflow first entered a state (by the workflow's own state code).</summary>
+    private static LocalDate? Entered<TState, TContext>(WorkflowInstance<TState, TContext>? workflow, TState state)
+        where TState : struct, Enum
+        where TContext : class
+    {
+        if (workflow is null)
+        {
+            return null;
+        }
+
+        string code = workflow.Definition.ToCode(state);
+        return workflow.History.FirstOrDefault(r => r.To == code)?.EffectiveOn;
     }
 
     /// <summary>A clock at the last event: the deadlines' start, due and closing dates do not depend on it.</summary>

@@ -9,6 +9,10 @@ namespace TaskForce.Domain.Legal;
 /// </summary>
 public static class LegalCodes
 {
+    internal static readonly WireCodeMap<TraffickingStatus> Statuses = new(
+        "trafficking status", (TraffickingStatus.NotAVictim, "not_a_victim"), (TraffickingStatus.PossibleVictim, "possible_victim"),
+        (TraffickingStatus.ActualVictim, "actual_victim"));
+
     internal static readonly WireCodeMap<TraffickingAct> Acts = new(
         "act",
         (TraffickingAct.Recruitment, "perekrutan"),
@@ -144,4 +148,17 @@ public static class LegalCodes
     /// <exception cref="DomainValidationException">The code is unknown.</exception>
     public static LegalParticipation ParseParticipation(string? code, string field = "participation") =>
         code is null ? LegalParticipation.Perpetrator : Participations.Parse(code, field);
+
+    /// <summary>Returns the wire code of an identification status (HTCDS v2 <c>vic_TraffickingStatus</c>).</summary>
+    /// <param name="value">The value.</param>
+    /// <returns><c>not_a_victim</c>, <c>possible_victim</c> or <c>actual_victim</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string ToCode(this TraffickingStatus value) => Statuses.ToCode(value);
+
+    /// <summary>Parses an identification-status code.</summary>
+    /// <param name="code"><c>not_a_victim</c>, <c>possible_victim</c> or <c>actual_victim</c> (case-sensitive).</param>
+    /// <param name="field">The wire name of the field.</param>
+    /// <returns>The status.</returns>
+    /// <exception cref="DomainValidationException">The code is missing or unknown; the message lists the codes.</exception>
+    public static TraffickingStatus ParseTraffickingStatus(string? code, string field = "trafficking_status") => Statuses.Parse(code, field);
 }

@@ -118,10 +118,10 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
             var filter = new CaseListFilter
             {
                 Region = Param(q, "region") is { } r ? ParseRegion(r) : null,
-                CaseType = Param(q, "case_type") is { } t ? ParseCode(t, "case_type", CaseTypeCodes) : null,
+                CaseType = Param(q, "case_type") is { } t ? CaseCodes.ParseCaseType(t) : null,
                 ReportedFrom = Param(q, "reported_from") is { } f ? ParseDate(f, "reported_from") : null,
                 ReportedTo = Param(q, "reported_to") is { } to ? ParseDate(to, "reported_to") : null,
-                TraffickingStatus = Param(q, "trafficking_status") is { } s ? ParseCode(s, "trafficking_status", TraffickingStatusCodes) : null,
+                TraffickingStatus = Param(q, "trafficking_status") is { } s ? LegalCodes.ParseTraffickingStatus(s) : null,
             };
             int? limit = Param(q, "limit") is { } l
                 ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : throw new DomainValidationException("limit", $"The limit must be a whole number in [1, {ListCasesUseCase.MaxLimit}].")
@@ -166,11 +166,6 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     internal static ObjectResult CaseNotFound(string? id) =>
         Problems.Create(StatusCodes.Status404NotFound, $"No case is stored under the id '{id}'.");
 
-    private static readonly IReadOnlyDictionary<string, CaseType> CaseTypeCodes = Enum.GetValues<CaseType>().ToDictionary(v => v.ToCode(), v => v, StringComparer.Ordinal);
-
-    private static readonly IReadOnlyDictionary<string, TraffickingStatus> TraffickingStatusCodes =
-        Enum.GetValues<TraffickingStatus>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()), v => v, StringComparer.Ordinal);
-
     private static string? Param(IQueryCollection q, string name)
     {
         var values = q[name];
@@ -193,10 +188,6 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
             throw new DomainValidationException("region", Problems.Message(e));
         }
     }
-
-    private static TEnum ParseCode<TEnum>(string value, string field, IReadOnlyDictionary<string, TEnum> codes)
-        where TEnum : struct, Enum =>
-        codes.TryGetValue(value, out var v) ? v : throw new DomainValidationException(field, $"Unknown code; expected one of: {string.Join(", ", codes.Keys)}.");
 
     private static LocalDate ParseDate(string value, string field) =>
         LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : throw new DomainValidationException(field, "Expected a date YYYY-MM-DD.");

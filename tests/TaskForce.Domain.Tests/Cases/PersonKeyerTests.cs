@@ -7,15 +7,6 @@ public sealed class PersonKeyerTests
 {
     private static readonly PersonKeyer Keyer = new(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    [Theory]
-    [InlineData("  Maria   Fernandes-da Costa ", "MARIA FERNANDES DA COSTA")]
-    [InlineData("José Ximenes", "JOSE XIMENES")]
-    [InlineData("Yohanes B. Taek", "YOHANES B TAEK")]
-    public void NormaliseName_KeepsLettersAndDigitsUpperCaseWithoutAccents_GivenNames(string name, string expected)
-    {
-        Assert.Equal(expected, PersonKeyer.NormaliseName(name));
-    }
-
     [Fact]
     public void KeyOf_UsesTheNikFirst_GivenTheSameNikUnderDifferentNames()
     {

@@ -103,9 +103,9 @@ public static class CaseDataSet
             return (f.Region, entry);
         }));
 
-    /// <summary>The snapshot use case over the fixed set, with no verdicts and in-memory stores.</summary>
-    public static SnapshotUseCase UseCase(IClock clock, ICtdcRepository? ctdc = null) =>
-        new(new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock,
+    /// <summary>The snapshot use case over the fixed set, with in-memory stores and no verdicts unless given.</summary>
+    public static SnapshotUseCase UseCase(IClock clock, ICtdcRepository? ctdc = null, IVerdictRepository? verdicts = null) =>
+        new(verdicts ?? new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SnapshotUseCase>.Instance);
 
     private sealed class NoVerdicts : IVerdictRepository

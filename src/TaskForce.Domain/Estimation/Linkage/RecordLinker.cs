@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using F23.StringSimilarity;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
@@ -18,7 +17,8 @@ namespace TaskForce.Domain.Estimation.Linkage;
 /// <list type="number">
 /// <item>Both records have a well-formed NIK: they are the same person exactly when the keyed hashes are equal
 /// (<c>nik_match</c>); different NIKs are different people whatever the names say (<c>nik_differs</c>).</item>
-/// <item>Otherwise (<c>fuzzy_match</c>): the normalised names reach the name threshold (Jaro–Winkler, Winkler 1990,
+/// <item>Otherwise (<c>fuzzy_match</c>): the names folded by <see cref="NameNormaliser"/> (the folding de-duplication
+/// uses) reach the name threshold (Jaro–Winkler, Winkler 1990,
 /// via F23.StringSimilarity; the better of the names as written and with their words sorted, since word order varies
 /// in Indonesian names), AND the birth dates are equal (or, when one side has only a year, the years are), AND the
 /// kecamatan is the same when both records have one. A record without any birth information is linked by NIK
@@ -39,11 +39,6 @@ namespace TaskForce.Domain.Estimation.Linkage;
 public sealed class RecordLinker
 {
     private const double NearMissMargin = 0.15;
-
-    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
-    {
-        "NY", "NN", "NONA", "TN", "TUAN", "SDR", "SDRI", "SAUDARA", "SAUDARI", "BPK", "BAPAK", "IBU", "AN", "ANAK",
-    };
 
     private readonly NikHasher _hasher;
     private readonly double _threshold;
@@ -139,41 +134,6 @@ public sealed class RecordLinker
             Warnings = warnings,
         };
     }
-
-    /// <summary>Normalises a name for comparison: upper case, accents and punctuation removed, titles (Ny., Sdr.,
-    /// Bapak, Ibu, An. …) dropped, single spaces.</summary>
-    /// <param name="name">The name as recorded.</param>
-    /// <returns>The normalised name, or an empty string.</returns>
-    public static string NormalizeName(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return string.Empty;
-        }
-
-        // The build uses invariant globalization, where Unicode decomposition is not available, so the accented
-        // Latin-1 letters (José, João, Conceição in names of Portuguese origin) are folded by hand.
-        var sb = new StringBuilder(name.Length);
-        foreach (char c in name)
-        {
-            sb.Append(char.IsLetter(c) ? FoldLatin(char.ToUpperInvariant(c)) : ' ');
-        }
-
-        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Titles.Contains(w)));
-    }
-
-    private static char FoldLatin(char c) => c switch
-    {
-        >= 'À' and <= 'Å' => 'A',
-        'Ç' => 'C',
-        >= 'È' and <= 'Ë' => 'E',
-        >= 'Ì' and <= 'Ï' => 'I',
-        'Ñ' => 'N',
-        (>= 'Ò' and <= 'Ö') or 'Ø' => 'O',
-        >= 'Ù' and <= 'Ü' => 'U',
-        'Ý' or 'Ÿ' => 'Y',
-        _ => c,
-    };
 
     private static StratumCaptureHistory Tabulate(
         List<LinkedPerson> persons, List<string> lists, Sex? sex, ChildStatus? child, ExploitationForm? form, int? year, bool yearKnown)
@@ -272,7 +232,7 @@ public sealed class RecordLinker
                 Index = index,
                 Ref = new RecordRef(list, id),
                 NikHash = hash,
-                Name = NormalizeName(entry.Name),
+                Name = NameNormaliser.Normalise(entry.Name),
                 BirthDate = entry.BirthDate,
                 BirthYearValue = entry.BirthDate?.Year ?? entry.BirthYear,
                 Kecamatan = string.IsNullOrWhiteSpace(entry.Kecamatan) ? null : entry.Kecamatan.Trim().ToUpperInvariant(),

@@ -192,13 +192,6 @@ public sealed class RecordLinkerTests
         Assert.Equal("entries[1].record_id", ex.Field);
     }
 
-    [Theory]
-    [InlineData("Ny. Maria  Goreti-Taek", "MARIA GORETI TAEK")]
-    [InlineData("José Amaral", "JOSE AMARAL")]
-    [InlineData("  ", "")]
-    public void NormalizeName_DropsTitlesAccentsAndPunctuation_GivenRecordedName(string name, string expected) =>
-        Assert.Equal(expected, RecordLinker.NormalizeName(name));
-
     private sealed class RowComparer : IEqualityComparer<CaptureHistoryRow>
     {
         public static readonly RowComparer Instance = new();
