@@ -44,7 +44,7 @@ internal static class CaseEntityMapper
             ["ChildVictims"] = summary.ChildVictims,
             ["Suspects"] = summary.Suspects,
             ["Witnesses"] = summary.Witnesses,
-            ["TraffickingStatus"] = Code(summary.TraffickingStatus),
+            ["TraffickingStatus"] = summary.TraffickingStatus.ToCode(),
             ["ConsentForSharing"] = summary.ConsentForSharing,
             ["Elements"] = Json(state.Elements),
             ["Places"] = Json(state.Places),
@@ -168,7 +168,7 @@ internal static class CaseEntityMapper
         ChildVictims = row.GetInt32("ChildVictims") ?? 0,
         Suspects = row.GetInt32("Suspects") ?? 0,
         Witnesses = row.GetInt32("Witnesses") ?? 0,
-        TraffickingStatus = Enum.Parse<TraffickingStatus>(Pascal(row.GetString("TraffickingStatus"))),
+        TraffickingStatus = ReadTraffickingStatus(row.GetString("TraffickingStatus")),
         ConsentForSharing = row.GetBoolean("ConsentForSharing"),
         IsSexualViolence = row.GetBoolean("IsSexualViolence") ?? false,
         IsChildSexualViolence = row.GetBoolean("IsChildSexualViolence") ?? false,
@@ -257,11 +257,18 @@ internal static class CaseEntityMapper
     private static LocalDate? ParseDate(string? text) =>
         text is null ? null : DateText.Parse(text) is { Success: true } r ? r.Value : throw new InvalidDataException("A stored date is malformed.");
 
-    private static string Code<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
-
-    private static string Pascal(string? code) =>
-        string.Concat((code ?? string.Empty).Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpper(p[0], CultureInfo.InvariantCulture) + p[1..]));
+    // The stored status is the wire code of the domain's code table (LegalCodes), never a name by convention.
+    private static TraffickingStatus ReadTraffickingStatus(string? code)
+    {
+        try
+        {
+            return LegalCodes.ParseTraffickingStatus(code);
+        }
+        catch (DomainValidationException ex)
+        {
+            throw new InvalidDataException("A stored trafficking status is not a known code.", ex);
+        }
+    }
 
     private sealed record ProtectedPerson(NewIdentity? Identity, LocalDate? BirthDate);
 }

@@ -254,20 +254,6 @@ public static class CaseCodes
     /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
     public static string ToCode(this IntakeChannel value) => Channels.ToCode(value);
 
-    /// <summary>Parses a case type code strictly.</summary>
-    /// <param name="code">The code, e.g. <c>tppo</c>.</param>
-    /// <param name="field">The wire field named by an error, e.g. <c>case_type</c>.</param>
-    /// <returns>The case type.</returns>
-    /// <exception cref="DomainValidationException">The code is missing or unknown.</exception>
-    public static CaseType ParseCaseType(string? code, string field) => CaseTypes.Parse(code, field);
-
-    /// <summary>Parses an intake channel code strictly.</summary>
-    /// <param name="code">The code, e.g. <c>walk_in</c>.</param>
-    /// <param name="field">The wire field named by an error, e.g. <c>intake_channel</c>.</param>
-    /// <returns>The intake channel.</returns>
-    /// <exception cref="DomainValidationException">The code is missing or unknown.</exception>
-    public static IntakeChannel ParseIntakeChannel(string? code, string field) => Channels.Parse(code, field);
-
     /// <summary>Returns the wire code of an agency kind.</summary>
     /// <param name="value">The value.</param>
     /// <returns>For example <c>uptd_ppa</c>.</returns>
