@@ -105,7 +105,7 @@ public static class CaseDataSet
 
     /// <summary>The snapshot use case over the fixed set, with no verdicts and in-memory stores.</summary>
     public static SnapshotUseCase UseCase(IClock clock, ICtdcRepository? ctdc = null) =>
-        new(new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock,
+        new(new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock, DistrictTime.DefaultZone,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SnapshotUseCase>.Instance);
 
     private sealed class NoVerdicts : IVerdictRepository
