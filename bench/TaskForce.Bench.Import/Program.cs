@@ -51,7 +51,7 @@ async Task<(double Seconds, ImportReport Report, TaskForceTables Tables)> Import
 
 var batchedRun = await ImportAsync(batched: true);
 var singleRun = await ImportAsync(batched: false);
-var snapshotUseCase = new SnapshotUseCase(new TableVerdictRepository(batchedRun.Tables), new TableSnapshotRepository(batchedRun.Tables), SystemClock.Instance, NullLogger<SnapshotUseCase>.Instance);
+var snapshotUseCase = new SnapshotUseCase(new TableVerdictRepository(batchedRun.Tables), new TableSnapshotRepository(batchedRun.Tables), SystemClock.Instance, DistrictTime.DefaultZone, NullLogger<SnapshotUseCase>.Instance);
 var times = new List<double>();
 IndicatorSnapshot? snapshot = null;
 for (int i = 0; i < 5; i++)

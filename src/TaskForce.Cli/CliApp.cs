@@ -18,17 +18,14 @@ public static class CliApp
     /// <param name="caseFacts">The case records as indicator input (tests), or <see langword="null"/> for the stored
     /// cases.</param>
     /// <param name="environment">The environment lookup (tests), or <see langword="null"/> for the process
-    /// environment (<c>TASKFORCE_STORAGE</c>, <c>TaskForce__IdentityKey</c>, <c>TaskForce__Linkage__DistrictSecret</c>).</param>
+    /// environment (<c>TASKFORCE_STORAGE</c> and the <c>TaskForce__*</c> settings of
+    /// <see cref="TaskForce.Hosting.TaskForceOptions"/>, e.g. <c>TaskForce__TimeZone</c>, <c>TaskForce__IdentityKey</c>).</param>
     /// <returns>0 on success, 2 on bad input, 1 on any other failure.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null,
         TaskForce.Application.Ports.ICaseFactSource? caseFacts = null, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
-        await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance)
-        {
-            CaseFacts = caseFacts,
-            Environment = environment ?? System.Environment.GetEnvironmentVariable,
-        };
+        await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance, caseFacts, environment);
         var root = new RootCommand("taskforce — data officer's tool of the district anti-trafficking task force (GT-PPTPPO).")
         {
             ImportCommand.Create(context),

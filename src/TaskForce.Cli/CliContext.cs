@@ -1,28 +1,41 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using TaskForce.Application.Estimation;
+using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
+using TaskForce.Hosting;
 using TaskForce.Storage;
 
 namespace TaskForce.Cli;
 
-/// <summary>What every command shares: output streams, the <c>--json</c> option, the clock, and storage opened on
-/// first use (so commands that need none never start it).</summary>
+/// <summary>What every command shares: output streams, the <c>--json</c> option, the services of the one composition
+/// root (<see cref="TaskForceServiceCollectionExtensions.AddTaskForce"/>, the same as the function app's, ADR-010)
+/// built from the environment on first use, and storage opened on first use (so commands that need none never start
+/// it).</summary>
 public sealed class CliContext : IAsyncDisposable
 {
     private readonly Func<TaskForceTables>? _storageOverride;
+    private readonly IConfigurationRoot _configuration;
+    private ServiceProvider? _services;
     private TaskForceTables? _tables;
     private EmbeddedStorage? _embedded;
 
-    internal CliContext(TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, IClock clock)
+    internal CliContext(TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, IClock clock, ICaseFactSource? caseFacts = null, Func<string, string?>? environment = null)
     {
         Out = stdout;
         Error = stderr;
         _storageOverride = storage;
         Clock = clock;
+        CaseFacts = caseFacts;
+        _configuration = Configuration(environment);
     }
 
     /// <summary>Gets standard output: exactly one JSON document when <c>--json</c> is given.</summary>
@@ -37,49 +50,63 @@ public sealed class CliContext : IAsyncDisposable
     /// <value>The system clock in production.</value>
     public IClock Clock { get; }
 
-    /// <summary>Gets the case records as indicator input given by a test, or <see langword="null"/> for the stored cases
-    /// (<see cref="CaseFactsFor"/>).</summary>
+    /// <summary>Gets the case records as indicator input given by a test, or <see langword="null"/> for the stored cases.</summary>
     /// <value>The fact source override.</value>
-    public TaskForce.Application.Ports.ICaseFactSource? CaseFacts { get; init; }
+    public ICaseFactSource? CaseFacts { get; }
 
-    /// <summary>Gets the environment lookup: the process environment, or a test's.</summary>
-    /// <value>A function from a variable name to its value or <see langword="null"/>.</value>
-    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
-
-    /// <summary>Reads the record-linkage secret from the environment variable <c>TaskForce__Linkage__DistrictSecret</c>,
-    /// as the functions read <c>TaskForce:Linkage:DistrictSecret</c> (the one parser: <see cref="LinkageSecret.Parse"/>).</summary>
-    /// <returns>The configured secret, or <see cref="LinkageSecret.PerComputation"/> when the variable is not set.</returns>
-    /// <exception cref="InvalidOperationException">The value is not base64 of at least 32 bytes (the message names the
-    /// variable, not the value).</exception>
-    public LinkageSecret ReadLinkageSecret() => LinkageSecret.Parse(Environment(LinkageSecret.EnvironmentVariable));
-
-    /// <summary>Returns the case records as indicator input: the override, else the stored cases and their workflows.
-    /// Identity is decrypted with the key in the environment variable <c>TaskForce__IdentityKey</c> (and
-    /// <c>TaskForce__IdentityPreviousKeys</c>), as the functions read <c>TaskForce:IdentityKey</c>.</summary>
-    /// <param name="tables">The storage.</param>
-    /// <returns>The fact source.</returns>
-    public TaskForce.Application.Ports.ICaseFactSource CaseFactsFor(TaskForceTables tables)
+    /// <summary>Gets the services of the composition root, built on first use from the environment variables
+    /// (<c>TaskForce__TimeZone</c>, <c>TaskForce__FirstResponseHours__Sedang</c>, <c>TaskForce__IdentityKey</c>,
+    /// <c>TaskForce__Linkage__DistrictSecret</c>, …; <see cref="TaskForceOptions"/>) and validated then, as the function
+    /// app validates its settings when it starts.</summary>
+    /// <value>The provider.</value>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each bad setting (and its
+    /// environment variable), never its value.</exception>
+    public IServiceProvider Services
     {
-        if (CaseFacts is not null)
+        get
         {
-            return CaseFacts;
-        }
+            if (_services is null)
+            {
+                var provider = BuildServices();
+                try
+                {
+                    provider.GetService<IStartupValidator>()?.Validate();
+                }
+                catch
+                {
+                    provider.Dispose();
+                    throw;
+                }
 
-        var protector = IdentityProtector.FromSettings(
-            Environment("TaskForce__IdentityKey"), Environment("TaskForce__IdentityPreviousKeys"));
-        return new TaskForce.Application.Snapshots.StoredCaseFactSource(
-            new TableCaseRepository(tables, protector, DistrictTime.DefaultZone),
-            new TableWorkflowRepository(tables, protector),
-            TaskForce.Application.Workflows.WorkflowRegistry.Default);
+                _services = provider;
+            }
+
+            return _services;
+        }
     }
+
+    /// <summary>Gets the district zone of <c>TaskForce__TimeZone</c> (default Asia/Makassar).</summary>
+    /// <value>The zone the services use.</value>
+    /// <exception cref="OptionsValidationException">A setting is invalid.</exception>
+    public DateTimeZone Zone => Services.GetRequiredService<DateTimeZone>();
+
+    /// <summary>Returns the record-linkage secret of <c>TaskForce__Linkage__DistrictSecret</c>, as the functions read
+    /// <c>TaskForce:Linkage:DistrictSecret</c> (the one parser: <see cref="LinkageSecret.Parse"/>).</summary>
+    /// <returns>The configured secret, or <see cref="LinkageSecret.PerComputation"/> when the variable is not set.</returns>
+    /// <exception cref="OptionsValidationException">A setting is invalid, e.g. the secret is not base64 of at least 32
+    /// bytes (the message names the variable, not the value).</exception>
+    public LinkageSecret ReadLinkageSecret() => Services.GetRequiredService<LinkageSecret>();
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>
     public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON document on standard output (shared/contracts/cli.md)." };
 
-    /// <summary>Opens storage: the account in <c>TASKFORCE_STORAGE</c>, or the embedded Azurite.</summary>
+    /// <summary>Opens storage: the override (tests), the account in <c>TASKFORCE_STORAGE</c>, or the embedded Azurite,
+    /// whose connection is then put into the configuration before the storage is first resolved. The tables are
+    /// created by <see cref="TaskForceTablesInitializer"/>, awaited here, as the function app runs it at start.</summary>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tables, created if missing.</returns>
+    /// <exception cref="OptionsValidationException">A setting is invalid (checked before any storage is started).</exception>
     public async Task<TaskForceTables> GetStorageAsync(CancellationToken cancellationToken)
     {
         if (_tables is not null)
@@ -87,23 +114,15 @@ public sealed class CliContext : IAsyncDisposable
             return _tables;
         }
 
-        if (_storageOverride is not null)
+        var services = Services;
+        if (_storageOverride is null && string.IsNullOrWhiteSpace(_configuration[TaskForceStorageOptions.ConnectionSettingName]))
         {
-            _tables = _storageOverride();
-        }
-        else
-        {
-            string? conn = Environment(TaskForceStorageOptions.ConnectionSettingName);
-            if (string.IsNullOrWhiteSpace(conn))
-            {
-                _embedded = await EmbeddedStorage.StartAsync(Error, cancellationToken).ConfigureAwait(false);
-                conn = _embedded.ConnectionString;
-            }
-
-            _tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn });
+            _embedded = await EmbeddedStorage.StartAsync(Error, cancellationToken).ConfigureAwait(false);
+            _configuration[TaskForceStorageOptions.ConnectionSettingName] = _embedded.ConnectionString;
         }
 
-        await _tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<TaskForceTablesInitializer>().StartAsync(cancellationToken).ConfigureAwait(false);
+        _tables = services.GetRequiredService<TaskForceTables>();
         return _tables;
     }
 
@@ -171,6 +190,11 @@ public sealed class CliContext : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_embedded is not null)
         {
             await _embedded.DisposeAsync().ConfigureAwait(false);
@@ -178,6 +202,61 @@ public sealed class CliContext : IAsyncDisposable
     }
 
     internal static NullLoggerFactory Logs => NullLoggerFactory.Instance;
+
+    // The tool's configuration: the process environment (TASKFORCE_STORAGE, TaskForce__*), or a test's lookup of the
+    // same names fed into an in-memory source.
+    private static IConfigurationRoot Configuration(Func<string, string?>? environment)
+    {
+        var builder = new ConfigurationBuilder();
+        if (environment is null)
+        {
+            builder.AddEnvironmentVariables();
+        }
+        else
+        {
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (string key in TaskForceOptions.Keys.Append(TaskForceStorageOptions.ConnectionSettingName))
+            {
+                if (environment(TaskForceOptions.EnvironmentVariableOf(key)) is { } value)
+                {
+                    values[key] = value;
+                }
+            }
+
+            builder.AddInMemoryCollection(values);
+        }
+
+        return builder.Build();
+    }
+
+    private ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        services.TryAdd(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(NullLogger<>)));
+        services.AddSingleton(Clock);
+        if (_storageOverride is not null)
+        {
+            services.AddSingleton(_ => _storageOverride());
+        }
+
+        if (CaseFacts is not null)
+        {
+            services.AddSingleton<ICaseFactSource>(CaseFacts);
+        }
+
+        services.AddTaskForce(_configuration);
+        if (CaseFacts is not null)
+        {
+            // The victim lists come from the test's facts when they carry them, as before; never from storage then.
+            services.RemoveAll<IVictimListSource>();
+            if (CaseFacts is IVictimListSource lists)
+            {
+                services.AddSingleton(lists);
+            }
+        }
+
+        return services.BuildServiceProvider();
+    }
 
     private static string StripParam(string message)
     {

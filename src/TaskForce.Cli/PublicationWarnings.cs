@@ -14,7 +14,8 @@ internal static class PublicationWarnings
     /// <param name="k">The threshold asked for, or null for the default.</param>
     /// <param name="period">The period.</param>
     /// <param name="clock">The clock.</param>
-    public static void Write(TextWriter error, int? k, ReportingPeriod period, IClock clock)
+    /// <param name="zone">The district zone in which "today" is taken.</param>
+    public static void Write(TextWriter error, int? k, ReportingPeriod period, IClock clock, DateTimeZone zone)
     {
         if (k is { } value && value < IndicatorCatalogue.DefaultSuppressionK)
         {
@@ -23,11 +24,11 @@ internal static class PublicationWarnings
                 "For internal analysis only; do not publish. / Peringatan: angka kecil dapat mengidentifikasi korban; jangan dipublikasikan.");
         }
 
-        LocalDate today = DistrictTime.Today(clock, DistrictTime.DefaultZone);
+        LocalDate today = DistrictTime.Today(clock, zone);
         if (period.End >= today)
         {
             error.WriteLine(
-                $"Warning: the period {period} has not ended (today is {today:uuuu-MM-dd} in {DistrictTime.DefaultZone.Id}); the figures are provisional and will change. / Peringatan: periode belum berakhir; angka bersifat sementara.");
+                $"Warning: the period {period} has not ended (today is {today:uuuu-MM-dd} in {zone.Id}); the figures are provisional and will change. / Peringatan: periode belum berakhir; angka bersifat sementara.");
         }
     }
 }

@@ -4,5 +4,5 @@ using TaskForce.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddTaskForce(builder.Configuration);
+builder.Services.AddTaskForceFunctions(builder.Configuration);
 builder.Build().Run();

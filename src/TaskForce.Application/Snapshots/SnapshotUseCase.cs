@@ -39,6 +39,7 @@ public sealed class SnapshotUseCase
     private readonly IVictimListSource? victimLists;
     private readonly LinkageSecret linkageSecret;
     private readonly IClock clock;
+    private readonly DateTimeZone zone;
     private readonly ILogger<SnapshotUseCase> logger;
     private int secretWarningLogged;
 
@@ -46,9 +47,10 @@ public sealed class SnapshotUseCase
     /// <param name="verdicts">The verdict store.</param>
     /// <param name="snapshots">The snapshot store.</param>
     /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="zone">The district zone (configured <c>TaskForce:TimeZone</c>) in which dates and periods are taken.</param>
     /// <param name="logger">The logger (counts only, no personal data).</param>
-    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, IClock clock, ILogger<SnapshotUseCase> logger)
-        : this(verdicts, snapshots, InMemoryCaseFactSource.Empty, null, clock, logger)
+    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, IClock clock, DateTimeZone zone, ILogger<SnapshotUseCase> logger)
+        : this(verdicts, snapshots, InMemoryCaseFactSource.Empty, null, clock, zone, logger)
     {
     }
 
@@ -58,11 +60,12 @@ public sealed class SnapshotUseCase
     /// <param name="caseFacts">The case records, as de-identified indicator input.</param>
     /// <param name="ctdc">The imported CTDC data sets, or <see langword="null"/> for no global comparison.</param>
     /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="zone">The district zone (configured <c>TaskForce:TimeZone</c>) in which dates and periods are taken.</param>
     /// <param name="logger">The logger (counts only, no personal data).</param>
     /// <remarks>The victim lists of the hidden-victim estimate come from <paramref name="caseFacts"/> when it is also an
     /// <see cref="IVictimListSource"/> (the stored cases are), with a linkage secret drawn per computation.</remarks>
-    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc, IClock clock, ILogger<SnapshotUseCase> logger)
-        : this(verdicts, snapshots, caseFacts, ctdc, caseFacts as IVictimListSource, LinkageSecret.PerComputation, clock, logger)
+    public SnapshotUseCase(IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc, IClock clock, DateTimeZone zone, ILogger<SnapshotUseCase> logger)
+        : this(verdicts, snapshots, caseFacts, ctdc, caseFacts as IVictimListSource, LinkageSecret.PerComputation, clock, zone, logger)
     {
     }
 
@@ -76,10 +79,11 @@ public sealed class SnapshotUseCase
     /// <param name="linkageSecret">The district secret of the NIK hashes (<see cref="LinkageSecret.PerComputation"/>
     /// when not configured; a warning is logged once).</param>
     /// <param name="clock">The clock stamping generation times.</param>
+    /// <param name="zone">The district zone (configured <c>TaskForce:TimeZone</c>) in which dates and periods are taken.</param>
     /// <param name="logger">The logger (counts only, no personal data).</param>
     public SnapshotUseCase(
         IVerdictRepository verdicts, ISnapshotRepository snapshots, ICaseFactSource caseFacts, ICtdcRepository? ctdc,
-        IVictimListSource? victimLists, LinkageSecret linkageSecret, IClock clock, ILogger<SnapshotUseCase> logger)
+        IVictimListSource? victimLists, LinkageSecret linkageSecret, IClock clock, DateTimeZone zone, ILogger<SnapshotUseCase> logger)
     {
         this.verdicts = verdicts ?? throw new ArgumentNullException(nameof(verdicts));
         this.snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
@@ -88,6 +92,7 @@ public sealed class SnapshotUseCase
         this.victimLists = victimLists;
         this.linkageSecret = linkageSecret ?? throw new ArgumentNullException(nameof(linkageSecret));
         this.clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        this.zone = zone ?? throw new ArgumentNullException(nameof(zone));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -98,11 +103,14 @@ public sealed class SnapshotUseCase
     /// catalogue default (<see cref="IndicatorCatalogue.DefaultSuppressionK"/>).</param>
     /// <param name="cancellationToken">Cancels the computation.</param>
     /// <returns>The snapshot.</returns>
-    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1 (field <c>k</c>).</exception>
+    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1 (field <c>k</c>), or
+    /// <paramref name="region"/> is neither <c>*</c> nor in the Kemendagri list (field <c>region</c>,
+    /// <see cref="KemendagriRegions.Require"/>).</exception>
     public async Task<IndicatorSnapshot> ComputeAsync(RegionCode region, ReportingPeriod period, int? suppressionK, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
+        region = RequireListed(region);
         if (suppressionK is < 1)
         {
             throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
@@ -114,7 +122,7 @@ public sealed class SnapshotUseCase
             list.Add(v);
         }
 
-        var snapshot = CourtOutcomeIndicators.Compute(list, region, period, clock.GetCurrentInstant(), DistrictTime.DefaultZoneId);
+        var snapshot = CourtOutcomeIndicators.Compute(list, region, period, clock.GetCurrentInstant(), zone.Id);
         int k = suppressionK ?? IndicatorCatalogue.DefaultSuppressionK;
         var input = await LoadCaseInputAsync(region, period, cancellationToken).ConfigureAwait(false);
         var reference = ctdc is null ? null : await ctdc.GetLatestAsync(cancellationToken).ConfigureAwait(false);
@@ -207,7 +215,7 @@ public sealed class SnapshotUseCase
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
-        var builder = new IndicatorInputBuilder(DistrictTime.DefaultZone);
+        var builder = new IndicatorInputBuilder(zone);
         await foreach (var fact in caseFacts.ListAsync(region, period.End, cancellationToken).ConfigureAwait(false))
         {
             builder.Add(fact);
@@ -223,7 +231,8 @@ public sealed class SnapshotUseCase
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The snapshot as stored (when the same content was stored before: the earlier one, with its first
     /// generation time, so its JSON is byte for byte the stored one), the stored record, and whether it was written now.</returns>
-    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1.</exception>
+    /// <exception cref="DomainValidationException"><paramref name="suppressionK"/> is below 1, or
+    /// <paramref name="region"/> is neither <c>*</c> nor in the Kemendagri list (field <c>region</c>).</exception>
     public async Task<SnapshotRun> ComputeAndStoreAsync(RegionCode region, ReportingPeriod period, int? suppressionK, CancellationToken cancellationToken = default)
     {
         var snapshot = await ComputeAsync(region, period, suppressionK, cancellationToken).ConfigureAwait(false);
@@ -233,12 +242,21 @@ public sealed class SnapshotUseCase
         return new SnapshotRun(snapshot with { GeneratedAt = stored.GeneratedAt }, stored, created);
     }
 
-    /// <summary>Returns the period a scheduled run covers: the last complete period of a kind before today.</summary>
+    /// <summary>Returns the period a scheduled run covers: the last complete period of a kind before today in the
+    /// district zone.</summary>
     /// <param name="kind">The kind of period (month, quarter, semester, year).</param>
-    /// <param name="zone">The district zone in which "today" is taken.</param>
-    /// <returns>For example, on 2026-01-01 00:30 WITA (2025-12-31T16:30Z) the annual run covers 2025.</returns>
-    public ReportingPeriod LastCompletePeriod(PeriodKind kind, DateTimeZone zone) =>
+    /// <returns>For example, on 2026-01-01 00:30 WITA (2025-12-31T16:30Z) the annual run covers 2025 when the zone is
+    /// Asia/Makassar.</returns>
+    public ReportingPeriod LastCompletePeriod(PeriodKind kind) =>
         ReportingPeriod.Containing(kind, DistrictTime.Today(clock, zone)).Previous();
+
+    /// <summary>The one Kemendagri check of a snapshot's or an export's region (issue 11): the tool, the HTTP API and
+    /// the timers all reach it through the use cases.</summary>
+    /// <param name="region">The region selector.</param>
+    /// <returns><paramref name="region"/> when it is <c>*</c> or in the Kemendagri list.</returns>
+    /// <exception cref="DomainValidationException">The code is not in the list (field <c>region</c>).</exception>
+    internal static RegionCode RequireListed(RegionCode region) =>
+        region.IsAll ? region : KemendagriRegions.Require(region, "region");
 
     private static readonly Action<ILogger, string, Exception?> LogSecretNotConfigured =
         LoggerMessage.Define<string>(LogLevel.Warning, new EventId(3, "LinkageSecretNotConfigured"),

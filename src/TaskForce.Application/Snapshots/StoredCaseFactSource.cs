@@ -31,7 +31,8 @@ namespace TaskForce.Application.Snapshots;
 /// <param name="cases">The case store.</param>
 /// <param name="workflows">The workflow store.</param>
 /// <param name="registry">The workflow definitions (with the configured first-response hours).</param>
-public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowRepository workflows, WorkflowRegistry registry) : ICaseFactSource, IVictimListSource
+/// <param name="zone">The district zone (configured <c>TaskForce:TimeZone</c>) in which workflow deadlines are rehydrated.</param>
+public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowRepository workflows, WorkflowRegistry registry, DateTimeZone zone) : ICaseFactSource, IVictimListSource
 {
     private const int PageSize = 100;
 
@@ -99,7 +100,6 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
 
     private CaseWorkflows Workflows(IReadOnlyList<StoredWorkflow> instances)
     {
-        var zone = DistrictTime.DefaultZone;
         var result = new CaseWorkflows();
         foreach (var s in instances)
         {

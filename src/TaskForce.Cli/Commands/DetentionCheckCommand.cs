@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Detention;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
@@ -32,7 +33,7 @@ internal static class DetentionCheckCommand
             }
 
             string text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
-            var result = new DetentionCheckUseCase(ctx.Clock, DistrictTime.DefaultZone).Check(DetentionCheckJson.Parse(text));
+            var result = ctx.Services.GetRequiredService<DetentionCheckUseCase>().Check(DetentionCheckJson.Parse(text));
             if (parseResult.GetValue(ctx.Json))
             {
                 await ctx.Out.WriteLineAsync(DetentionCheckJson.Write(result)).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Exports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
@@ -14,7 +15,7 @@ internal static class ExportCommand
         var format = new Option<string>("--format") { Description = "simfoni (SIMFONI-PPA-shaped CSV), htcds (HTCDS v2.0 JSON) or ctdc (CTDC-shaped CSV).", Required = true };
         format.AcceptOnlyFromAmong("simfoni", "htcds", "ctdc");
         var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
-        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
+        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in the district zone, TaskForce__TimeZone, default Asia/Makassar).", Required = true };
         var k = CliOptions.WholeNumber("--k", "Suppression (k-anonymity) threshold; default 11.", "a whole number ≥ 1");
         var outFile = new Option<string>("--out") { Description = "The file to write.", Required = true };
         var command = new Command("export", "Export case-record data for SIMFONI-PPA, HTCDS or CTDC, small cells suppressed.")
@@ -26,7 +27,7 @@ internal static class ExportCommand
             var fmt = ExportUseCase.ParseFormat(parseResult.GetValue(format));
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
-            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock);
+            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock, ctx.Zone);
             string path = parseResult.GetValue(outFile)!;
             CliContext.RejectFolder(path, "out");
             string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -35,13 +36,9 @@ internal static class ExportCommand
                 Directory.CreateDirectory(dir);
             }
 
-            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            var useCase = new ExportUseCase(ctx.CaseFactsFor(tables), ctx.Clock);
-            ExportReport report;
-            await using (var stream = File.Create(path))
-            {
-                report = await useCase.ExportAsync(fmt, regionCode, reportingPeriod, parseResult.GetValue(k), stream, ct).ConfigureAwait(false);
-            }
+            await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            var useCase = ctx.Services.GetRequiredService<ExportUseCase>();
+            ExportReport report = await useCase.ExportAsync(fmt, regionCode, reportingPeriod, parseResult.GetValue(k), () => File.Create(path), ct).ConfigureAwait(false);
 
             if (report.Persons == 0)
             {

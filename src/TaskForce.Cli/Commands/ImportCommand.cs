@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TaskForce.Application.Import;
 using TaskForce.Domain.Common;
@@ -49,13 +49,10 @@ internal static class ImportCommand
                 throw new FileNotFoundException($"The file '{path}' does not exist.", path);
             }
 
-            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (parseResult.GetValue(format) == ImportCasesUseCase.Format)
             {
-                var protector = IdentityProtector.FromSettings(ctx.Environment("TaskForce__IdentityKey"), ctx.Environment("TaskForce__IdentityPreviousKeys"));
-                var cases = new ImportCasesUseCase(
-                    new TableCaseRepository(tables, protector, DistrictTime.DefaultZone), ctx.Clock, DistrictTime.DefaultZone,
-                    NullLogger<TaskForce.Application.Cases.CreateCaseUseCase>.Instance);
+                var cases = ctx.Services.GetRequiredService<ImportCasesUseCase>();
                 ImportReport caseReport;
                 using (var caseReader = new StreamReader(path))
                 {
@@ -67,12 +64,12 @@ internal static class ImportCommand
 
             if (parseResult.GetValue(format) == "ctdc")
             {
-                var ctdc = new ImportCtdcUseCase(new TableCtdcRepository(tables), ctx.Clock, NullLogger<ImportCtdcUseCase>.Instance);
+                var ctdc = ctx.Services.GetRequiredService<ImportCtdcUseCase>();
                 var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
                 return Report(ctx, json, path, ctdcReport);
             }
 
-            var useCase = new ImportVerdictsUseCase(new TableVerdictRepository(tables), ctx.Clock, DistrictTime.DefaultZone, NullLogger<ImportVerdictsUseCase>.Instance);
+            var useCase = ctx.Services.GetRequiredService<ImportVerdictsUseCase>();
             int total = File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l));
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });
             ImportReport? report = null;

@@ -48,7 +48,7 @@ internal static class LegalCommands
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
-            var result = run(request, Options(parseResult, minimum, stacking));
+            var result = run(request, Options(parseResult, minimum, stacking) with { Zone = ctx.Zone }); // the configured district zone, as the functions'
             if (parseResult.GetValue(ctx.Json))
             {
                 ctx.WriteJson(result);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Estimation;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
@@ -15,7 +15,7 @@ internal static class SnapshotCommand
     public static Command Create(CliContext ctx)
     {
         var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
-        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in Asia/Makassar).", Required = true };
+        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in the district zone, TaskForce__TimeZone, default Asia/Makassar).", Required = true };
         var k = CliOptions.WholeNumber("--k", "Suppression threshold k (person-level cells below k are withheld); default 11.", "a whole number ≥ 1");
         var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV, PNG charts and a bilingual HTML report into." };
         var command = new Command("snapshot", "Compute the indicators from stored records, store the snapshot, print it.")
@@ -24,15 +24,14 @@ internal static class SnapshotCommand
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
-            var regionCode = RegionCode.Parse(parseResult.GetValue(region));
-            regionCode = regionCode.IsAll ? regionCode : KemendagriRegions.Require(regionCode, "region");
+            var regionCode = RegionCode.Parse(parseResult.GetValue(region)); // the Kemendagri check is the use case's
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             if (parseResult.GetValue(outDir) is { } target)
             {
                 EnsureWritableFolder(target);
             }
 
-            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock);
+            PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock, ctx.Zone);
 
             // issue 6: the linkage secret is read (and a malformed one refused) before storage is opened.
             var secret = ctx.ReadLinkageSecret();
@@ -42,10 +41,8 @@ internal static class SnapshotCommand
                     $"Warning: {LinkageSecret.EnvironmentVariable} is not set; the hidden-victim estimate keys NIK hashes with a random secret for this run (nothing of it is stored).").ConfigureAwait(false);
             }
 
-            var tables = await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            var facts = ctx.CaseFactsFor(tables);
-            var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), facts,
-                new TableCtdcRepository(tables), facts as IVictimListSource, secret, ctx.Clock, NullLogger<SnapshotUseCase>.Instance);
+            await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            var useCase = ctx.Services.GetRequiredService<SnapshotUseCase>();
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
             await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
             if (parseResult.GetValue(outDir) is { } dir)

@@ -75,7 +75,7 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
 
     private static (RegionCode Region, ReportingPeriod Period, int? K) ParseQuery(HttpRequest req)
     {
-        var region = Listed(RegionCode.Parse(req.Query["region"].ToString()));
+        var region = RegionCode.Parse(req.Query["region"].ToString()); // the Kemendagri check is the use case's
         var period = ReportingPeriod.Parse(req.Query["period"].ToString());
         int? k = null;
         string kText = req.Query["k"].ToString();

@@ -1,38 +1,16 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using NodaTime;
 using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
 
 namespace TaskForce.Functions.Timers;
 
-/// <summary>The regions the scheduled snapshots cover (setting <c>TaskForce:SnapshotRegions</c>, comma-separated).</summary>
-/// <param name="Regions">The region selectors, e.g. <c>*</c> and <c>53.03</c>.</param>
-public sealed record SnapshotTimerOptions(IReadOnlyList<RegionCode> Regions)
-{
-    /// <summary>The configuration key of the regions.</summary>
-    public const string RegionsKey = "TaskForce:SnapshotRegions";
-
-    /// <summary>Gets the default: all records (<c>*</c>).</summary>
-    /// <value>One selector, <c>*</c>.</value>
-    public static SnapshotTimerOptions Default { get; } = new([RegionCode.All]);
-
-    /// <summary>Parses the setting.</summary>
-    /// <param name="value">Comma-separated region codes or <c>*</c>; <see langword="null"/> or blank for the default.</param>
-    /// <returns>The options.</returns>
-    /// <exception cref="DomainValidationException">A code is malformed (field <c>region</c>).</exception>
-    public static SnapshotTimerOptions Parse(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? Default
-            : new([.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(RegionCode.Parse).Distinct()]);
-}
-
 /// <summary>
 /// Scheduled snapshots: monthly, quarterly and annual. Schedules are UTC NCRONTAB (6 fields) from app settings
 /// (<c>TaskForce:MonthlySnapshotSchedule</c>, <c>TaskForce:QuarterlySnapshotSchedule</c>,
 /// <c>TaskForce:AnnualSnapshotSchedule</c>); the period is the last complete one before today's business date in the
-/// district zone (Asia/Makassar), so a run at 17:00 UTC on 31 December (01:00 WITA on 1 January) covers the year just
+/// district zone (<c>TaskForce:TimeZone</c>, Asia/Makassar by default, held by the use case), so a run at 17:00 UTC on 31 December (01:00 WITA on 1 January) covers the year just
 /// ended, and one at 16:30 UTC on 31 March (00:30 WITA on 1 April) covers the first quarter. Each run stores one
 /// immutable snapshot per configured region; re-running for the same period stores nothing new (same content, same
 /// entity, same bytes).
@@ -40,29 +18,25 @@ public sealed record SnapshotTimerOptions(IReadOnlyList<RegionCode> Regions)
 public sealed class SnapshotTimerFunctions
 {
     private readonly SnapshotUseCase _snapshots;
-    private readonly DateTimeZone _zone;
     private readonly SnapshotTimerOptions _options;
     private readonly ILogger<SnapshotTimerFunctions> _logger;
 
     /// <summary>Creates the functions for the default regions (<c>*</c>).</summary>
-    /// <param name="snapshots">The snapshot use case (the same code as <c>taskforce snapshot</c>).</param>
-    /// <param name="zone">The district zone.</param>
+    /// <param name="snapshots">The snapshot use case (the same code as <c>taskforce snapshot</c>), holding the district zone.</param>
     /// <param name="logger">The logger (counts only).</param>
-    public SnapshotTimerFunctions(SnapshotUseCase snapshots, DateTimeZone zone, ILogger<SnapshotTimerFunctions> logger)
-        : this(snapshots, zone, SnapshotTimerOptions.Default, logger)
+    public SnapshotTimerFunctions(SnapshotUseCase snapshots, ILogger<SnapshotTimerFunctions> logger)
+        : this(snapshots, SnapshotTimerOptions.Default, logger)
     {
     }
 
     /// <summary>Creates the functions.</summary>
-    /// <param name="snapshots">The snapshot use case.</param>
-    /// <param name="zone">The district zone.</param>
-    /// <param name="options">The regions to snapshot.</param>
+    /// <param name="snapshots">The snapshot use case, holding the district zone.</param>
+    /// <param name="options">The regions to snapshot (each checked against the Kemendagri list by the use case).</param>
     /// <param name="logger">The logger (counts only).</param>
     [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
-    public SnapshotTimerFunctions(SnapshotUseCase snapshots, DateTimeZone zone, SnapshotTimerOptions options, ILogger<SnapshotTimerFunctions> logger)
+    public SnapshotTimerFunctions(SnapshotUseCase snapshots, SnapshotTimerOptions options, ILogger<SnapshotTimerFunctions> logger)
     {
         _snapshots = snapshots ?? throw new ArgumentNullException(nameof(snapshots));
-        _zone = zone ?? throw new ArgumentNullException(nameof(zone));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -102,7 +76,7 @@ public sealed class SnapshotTimerFunctions
             LogPastDue(_logger, kind.ToString(), null);
         }
 
-        var period = _snapshots.LastCompletePeriod(kind, _zone);
+        var period = _snapshots.LastCompletePeriod(kind);
         var runs = new List<SnapshotRun>();
         foreach (var region in _options.Regions)
         {

@@ -21,7 +21,7 @@ public sealed class CaseServiceRegistrationTests(AzuriteFixture storage)
         }
 
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddTaskForce(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new ServiceCollection().AddLogging().AddTaskForceFunctions(config).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     [Fact]
@@ -48,10 +48,12 @@ public sealed class CaseServiceRegistrationTests(AzuriteFixture storage)
     [Theory]
     [InlineData("not-base64!")]
     [InlineData("c2hvcnQ=")] // 5 bytes
-    public void AddTaskForce_RefusesAMalformedKey(string key)
+    public void AddTaskForce_RefusesAMalformedKeyNamingTheSetting_GivenAMalformedKey(string key)
     {
         using var provider = Provider(new() { ["TaskForce:IdentityKey"] = key });
 
-        Assert.Throws<ArgumentException>(() => provider.GetRequiredService<IdentityProtector>());
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetRequiredService<IdentityProtector>());
+        Assert.Contains("TaskForce:IdentityKey", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, ex.Message, StringComparison.Ordinal);
     }
 }

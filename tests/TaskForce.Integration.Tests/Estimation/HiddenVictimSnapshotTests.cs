@@ -120,9 +120,9 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
 
     private static SnapshotUseCase UseCase(TaskForceTables tables, TableCaseRepository repo, LinkageSecret secret, ILogger<SnapshotUseCase> logger, IClock? clock = null)
     {
-        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables, CaseTestData.Protector(IdentityKey)), WorkflowRegistry.Default);
+        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables, CaseTestData.Protector(IdentityKey)), WorkflowRegistry.Default, DistrictTime.DefaultZone);
         return new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, new TableCtdcRepository(tables),
-            source, secret, clock ?? new FakeClock(Now), logger);
+            source, secret, clock ?? new FakeClock(Now), DistrictTime.DefaultZone, logger);
     }
 
     private static JsonElement Hidden(string snapshotJson) => JsonDocument.Parse(snapshotJson).RootElement.GetProperty("hidden_victims").Clone();
@@ -237,7 +237,7 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
         // Timer: 00:30 WITA on 1 January 2026, the annual run covers 2025 and stores it.
         var timerClock = new FakeClock(Instant.FromUtc(2025, 12, 31, 16, 30));
         var timer = new SnapshotTimerFunctions(UseCase(tables, repo, LinkageSecret.Parse(LinkageKey), NullLogger<SnapshotUseCase>.Instance, timerClock),
-            DistrictTime.DefaultZone, SnapshotTimerOptions.Parse("53.03"), NullLogger<SnapshotTimerFunctions>.Instance);
+            SnapshotTimerOptions.Parse("53.03"), NullLogger<SnapshotTimerFunctions>.Instance);
         var stored = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
 
         // HTTP: GET /api/indicators?region=53.03&period=2025, computed live (a fresh per-computation secret).

@@ -66,15 +66,15 @@ public sealed class LinkageSecretTests(AzuriteFixture storage)
 
     [Theory]
     [MemberData(nameof(Invalid))]
-    public void AddTaskForce_StopsAtStart_GivenAMalformedSecret(string value, string why)
+    public async Task HostStart_StopsNamingTheSetting_GivenAMalformedSecret(string value, string why)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var host = FunctionHost.Build(new Dictionary<string, string?>
         {
             ["TASKFORCE_STORAGE"] = storage.ConnectionString,
             ["TaskForce:Linkage:DistrictSecret"] = value,
-        }).Build();
+        });
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLogging().AddTaskForce(config));
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("TaskForce:Linkage:DistrictSecret", ex.Message, StringComparison.Ordinal);
         Assert.Contains(why, ex.Message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LinkageSecretTests(AzuriteFixture storage)
             ["TASKFORCE_STORAGE"] = storage.ConnectionString,
             ["TaskForce:Linkage:DistrictSecret"] = ThirtyTwoBytes,
         }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddTaskForce(config)
+        using var provider = new ServiceCollection().AddLogging().AddTaskForceFunctions(config)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         var secret = provider.GetRequiredService<LinkageSecret>();
@@ -103,7 +103,7 @@ public sealed class LinkageSecretTests(AzuriteFixture storage)
     public void AddTaskForce_DrawsPerComputation_GivenNoSecret()
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TASKFORCE_STORAGE"] = storage.ConnectionString }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddTaskForce(config).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddLogging().AddTaskForceFunctions(config).BuildServiceProvider();
 
         Assert.Same(LinkageSecret.PerComputation, provider.GetRequiredService<LinkageSecret>());
     }

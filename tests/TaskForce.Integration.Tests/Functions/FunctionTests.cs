@@ -82,7 +82,7 @@ public sealed class FunctionTests(AzuriteFixture storage)
         await ImportSnapshotRoundTripTests.ImportAsync(tables, RepoPaths.SampleVerdicts);
         // 2025-12-31T16:30Z is 00:30 WITA on 1 January 2026: the year just ended is 2025.
         var clock = new FakeClock(Instant.FromUtc(2025, 12, 31, 16, 30));
-        var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), DistrictTime.DefaultZone, NullLogger<SnapshotTimerFunctions>.Instance);
+        var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), NullLogger<SnapshotTimerFunctions>.Instance);
 
         var first = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
         clock.Advance(Duration.FromMinutes(10));
@@ -101,7 +101,7 @@ public sealed class FunctionTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         // 2025-12-31T15:59Z is 23:59 WITA on 31 December 2025: the last complete year is still 2024.
         var clock = new FakeClock(Instant.FromUtc(2025, 12, 31, 15, 59));
-        var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), DistrictTime.DefaultZone, NullLogger<SnapshotTimerFunctions>.Instance);
+        var timer = new SnapshotTimerFunctions(ImportSnapshotRoundTripTests.SnapshotUseCase(tables, clock), NullLogger<SnapshotTimerFunctions>.Instance);
 
         var run = Assert.Single(await timer.RunAnnualAsync(new TimerInfo(), CancellationToken.None));
 

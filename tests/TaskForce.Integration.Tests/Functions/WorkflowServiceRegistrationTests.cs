@@ -27,7 +27,7 @@ public sealed class WorkflowServiceRegistrationTests(AzuriteFixture storage)
             ["TaskForce:TimeZone"] = "Asia/Makassar",
             ["TaskForce:FirstResponseHours:Sedang"] = "4",
         }).Build();
-        var services = new ServiceCollection().AddLogging().AddTaskForce(config);
+        var services = new ServiceCollection().AddLogging().AddTaskForceFunctions(config);
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.NotNull(ActivatorUtilities.CreateInstance<DetentionCheckFunctions>(provider));
@@ -45,12 +45,17 @@ public sealed class WorkflowServiceRegistrationTests(AzuriteFixture storage)
     [InlineData("-1")]
     [InlineData("8761")]
     [InlineData("six")]
-    public void CreateWorkflowRegistry_ThrowsNamingTheSetting_GivenABadHourValue(string value)
+    public async Task HostStart_ThrowsNamingTheSetting_GivenABadHourValue(string value)
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["TaskForce:FirstResponseHours:Rendah"] = value }).Build();
+        using var host = FunctionHost.Build(new Dictionary<string, string?>
+        {
+            ["TASKFORCE_STORAGE"] = storage.ConnectionString,
+            ["TaskForce:FirstResponseHours:Rendah"] = value,
+        });
 
-        var ex = Assert.Throws<InvalidOperationException>(() => ServiceRegistration.CreateWorkflowRegistry(config));
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("TaskForce:FirstResponseHours:Rendah", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain($"'{value}'", ex.Message, StringComparison.Ordinal);
     }
 }

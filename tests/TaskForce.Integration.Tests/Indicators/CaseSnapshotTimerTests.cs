@@ -19,8 +19,8 @@ public sealed class CaseSnapshotTimerTests(AzuriteFixture storage)
     {
         var clock = new FakeClock(now);
         var useCase = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), CaseDataSet.Source(),
-            new TableCtdcRepository(tables), clock, NullLogger<SnapshotUseCase>.Instance);
-        return (new SnapshotTimerFunctions(useCase, DistrictTime.DefaultZone, SnapshotTimerOptions.Parse("*, 53.03"), NullLogger<SnapshotTimerFunctions>.Instance), clock);
+            new TableCtdcRepository(tables), clock, DistrictTime.DefaultZone, NullLogger<SnapshotUseCase>.Instance);
+        return (new SnapshotTimerFunctions(useCase, SnapshotTimerOptions.Parse("*, 53.03"), NullLogger<SnapshotTimerFunctions>.Instance), clock);
     }
 
     [Fact]

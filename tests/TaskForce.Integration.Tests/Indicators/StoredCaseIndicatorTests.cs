@@ -62,8 +62,8 @@ public sealed class StoredCaseIndicatorTests(AzuriteFixture storage)
         await harness.StartAsync("case-b", "criminal_justice", "case-b", WorkflowHarness.Police, effectiveOn: new LocalDate(2025, 4, 2));
         await harness.MoveAsync("case-b", "criminal_justice", "case-b", "penyelidikan", WorkflowHarness.Police, effectiveOn: new LocalDate(2025, 4, 5));
 
-        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables, CaseTestData.SharedProtector), WorkflowRegistry.Default);
-        return new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, new TableCtdcRepository(tables), clock,
+        var source = new StoredCaseFactSource(repo, new TableWorkflowRepository(tables, CaseTestData.SharedProtector), WorkflowRegistry.Default, DistrictTime.DefaultZone);
+        return new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, new TableCtdcRepository(tables), clock, DistrictTime.DefaultZone,
             NullLogger<SnapshotUseCase>.Instance);
     }
 

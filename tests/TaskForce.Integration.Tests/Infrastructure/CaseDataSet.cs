@@ -105,7 +105,7 @@ public static class CaseDataSet
 
     /// <summary>The snapshot use case over the fixed set, with in-memory stores and no verdicts unless given.</summary>
     public static SnapshotUseCase UseCase(IClock clock, ICtdcRepository? ctdc = null, IVerdictRepository? verdicts = null) =>
-        new(verdicts ?? new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock,
+        new(verdicts ?? new NoVerdicts(), new MemorySnapshots(), Source(), ctdc, VictimLists(), Application.Estimation.LinkageSecret.PerComputation, clock, DistrictTime.DefaultZone,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<SnapshotUseCase>.Instance);
 
     private sealed class NoVerdicts : IVerdictRepository

@@ -125,7 +125,7 @@ public sealed class ImportSnapshotRoundTripTests(AzuriteFixture storage)
     }
 
     internal static SnapshotUseCase SnapshotUseCase(TaskForceTables tables, IClock? clock = null) =>
-        new(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), clock ?? new FakeClock(Now), NullLogger<SnapshotUseCase>.Instance);
+        new(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), clock ?? new FakeClock(Now), DistrictTime.DefaultZone, NullLogger<SnapshotUseCase>.Instance);
 
     internal static async Task<List<string>> AllRowsAsync(TaskForceTables tables)
     {

@@ -77,8 +77,8 @@ public sealed class ServiceVictimTests(AzuriteFixture storage)
         await h.Start.StartAsync(Service("svc-1", "victim-2"));
         await h.Transition.TransitionAsync(new TransitionCommand("case-svc", "service", "svc-1", "accepted", Hospital) { EffectiveOn = new LocalDate(2025, 6, 4) });
         await h.Transition.TransitionAsync(new TransitionCommand("case-svc", "service", "svc-1", "delivered", Hospital) { EffectiveOn = new LocalDate(2025, 6, 5) });
-        var source = new StoredCaseFactSource(h.Cases, h.Workflows, WorkflowRegistry.Default);
-        var useCase = new SnapshotUseCase(new TableVerdictRepository(h.Tables), new TableSnapshotRepository(h.Tables), source, null, new FakeClock(Now), NullLogger<SnapshotUseCase>.Instance);
+        var source = new StoredCaseFactSource(h.Cases, h.Workflows, WorkflowRegistry.Default, DistrictTime.DefaultZone);
+        var useCase = new SnapshotUseCase(new TableVerdictRepository(h.Tables), new TableSnapshotRepository(h.Tables), source, null, new FakeClock(Now), DistrictTime.DefaultZone, NullLogger<SnapshotUseCase>.Instance);
 
         var stored = await h.Workflows.LoadAsync("case-svc", "service", "svc-1");
         var s = new SnapshotReader(SnapshotJson.Write(await useCase.ComputeAsync(RegionCode.Parse("53.03"), ReportingPeriod.Parse("2025"), 1)));

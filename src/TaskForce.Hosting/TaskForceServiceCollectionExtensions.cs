@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using TaskForce.Application.Alerts;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Detention;
+using TaskForce.Application.Estimation;
+using TaskForce.Application.Exports;
+using TaskForce.Application.Import;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Snapshots;
+using TaskForce.Application.Workflows;
+using TaskForce.Domain.Workflows;
+using TaskForce.Storage;
+
+namespace TaskForce.Hosting;
+
+/// <summary>
+/// The one composition root of TaskForce (ADR-010): the function app and the <c>taskforce</c> tool both call
+/// <see cref="AddTaskForce"/>, so the zone, the clock, the workflow registry, the keys and the use cases are built the
+/// same way from the same settings. One <c>Add…</c> per layer: options, time, storage, application.
+/// </summary>
+public static class TaskForceServiceCollectionExtensions
+{
+    /// <summary>Adds every TaskForce service: <see cref="AddTaskForceOptions"/>, <see cref="AddTaskForceTime"/>,
+    /// <see cref="AddTaskForceStorage"/> and <see cref="AddTaskForceApplication"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">Configuration holding the section <c>TaskForce</c> (<see cref="TaskForceOptions"/>)
+    /// and <c>TASKFORCE_STORAGE</c> (a Table Storage connection string, read when the storage is first resolved).</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is
+    /// <see langword="null"/>.</exception>
+    /// <remarks>Nothing is read or checked here: invalid settings stop the host when it starts
+    /// (<c>ValidateOnStart</c>, an <see cref="OptionsValidationException"/> naming each bad setting), and the tables are
+    /// created at start by <see cref="TaskForceTablesInitializer"/>.</remarks>
+    public static IServiceCollection AddTaskForce(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddTaskForceOptions(configuration)
+            .AddTaskForceTime()
+            .AddTaskForceStorage(configuration)
+            .AddTaskForceApplication();
+
+    /// <summary>Binds <see cref="TaskForceOptions"/> from the section <c>TaskForce</c>, validated by data annotations and
+    /// <see cref="TaskForceOptionsValidator"/> when the host starts, and registers what is parsed from it: the
+    /// <see cref="LinkageSecret"/>, the <see cref="IdentityProtector"/> and the <see cref="SnapshotTimerOptions"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddTaskForceOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<TaskForceOptions>()
+            .Bind(configuration.GetSection(TaskForceOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskForceOptions>, TaskForceOptionsValidator>());
+        services.TryAddSingleton(sp => LinkageSecret.Parse(Options(sp).Linkage.DistrictSecret));
+        services.TryAddSingleton(sp => IdentityProtector.FromSettings(Options(sp).IdentityKey, Options(sp).IdentityPreviousKeys));
+        services.TryAddSingleton(sp => SnapshotTimerOptions.Parse(Options(sp).SnapshotRegions));
+        return services;
+    }
+
+    /// <summary>Registers the clock (<see cref="SystemClock.Instance"/> unless one is registered already), the district
+    /// zone of <c>TaskForce:TimeZone</c> and the <see cref="WorkflowRegistry"/> with the configured first-response
+    /// hours.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddTaskForceTime(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(sp => DateTimeZoneProviders.Tzdb[Options(sp).TimeZone.Trim()]);
+        services.TryAddSingleton(sp => new WorkflowRegistry(Options(sp).FirstResponseHours.ToFirstResponseOptions(), ServiceDeadlineOptions.Default));
+        return services;
+    }
+
+    /// <summary>Registers the Table Storage adapters: one <see cref="TaskForceTables"/> (thread-safe clients), the
+    /// repositories, and <see cref="TaskForceTablesInitializer"/> as a hosted service that creates the tables at start.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration holding <c>TASKFORCE_STORAGE</c>; it is read when the storage is
+    /// first resolved, so the tool can supply its embedded storage's connection just before.</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public static IServiceCollection AddTaskForceStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(_ =>
+        {
+            string? conn = configuration[TaskForceStorageOptions.ConnectionSettingName];
+            return string.IsNullOrWhiteSpace(conn)
+                ? throw new InvalidOperationException($"Set the setting {TaskForceStorageOptions.ConnectionSettingName} to a Table Storage connection string.")
+                : new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn });
+        });
+        services.TryAddSingleton<TaskForceTablesInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<TaskForceTablesInitializer>());
+        services.TryAddSingleton<IVerdictRepository, TableVerdictRepository>();
+        services.TryAddSingleton<ISnapshotRepository, TableSnapshotRepository>();
+        services.TryAddSingleton<ICtdcRepository, TableCtdcRepository>();
+        services.TryAddSingleton<IWorkflowRepository, TableWorkflowRepository>();
+        services.TryAddSingleton<IAlertRepository, TableAlertRepository>();
+        services.TryAddSingleton<TableCaseRepository>();
+        services.TryAddSingleton<ICaseRepository>(sp => sp.GetRequiredService<TableCaseRepository>());
+        services.TryAddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
+        return services;
+    }
+
+    /// <summary>Registers the use cases and the stored case records as indicator input (<see cref="ICaseFactSource"/>
+    /// and <see cref="IVictimListSource"/>, unless registered already, e.g. by a test).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
+    public static IServiceCollection AddTaskForceApplication(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<StoredCaseFactSource>();
+        services.TryAddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        services.TryAddSingleton<IVictimListSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        services.TryAddSingleton<ImportVerdictsUseCase>();
+        services.TryAddSingleton<ImportCasesUseCase>();
+        services.TryAddSingleton<ImportCtdcUseCase>();
+        services.TryAddSingleton<DetentionCheckUseCase>();
+        services.TryAddSingleton<DailyDeadlineAlertsUseCase>();
+        services.TryAddSingleton<CreateCaseUseCase>();
+        services.TryAddSingleton<GetCaseUseCase>();
+        services.TryAddSingleton<ListCasesUseCase>();
+        services.TryAddSingleton<QualifyCaseUseCase>();
+        services.TryAddSingleton<StartWorkflowUseCase>();
+        services.TryAddSingleton<TransitionWorkflowUseCase>();
+        services.TryAddSingleton<CaseWorkflowsUseCase>();
+        services.TryAddSingleton<ExportUseCase>();
+        services.TryAddSingleton(sp => new SnapshotUseCase(
+            sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),
+            sp.GetService<ICtdcRepository>(), sp.GetService<IVictimListSource>(), sp.GetRequiredService<LinkageSecret>(),
+            sp.GetRequiredService<IClock>(), sp.GetRequiredService<DateTimeZone>(), sp.GetRequiredService<ILogger<SnapshotUseCase>>()));
+        return services;
+    }
+
+    private static TaskForceOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<TaskForceOptions>>().Value;
+}
