@@ -265,7 +265,7 @@ public sealed class HttpPipelineTests
     {
         var snapshots = Throwing.Of<ISnapshotRepository>(e);
         return new IndicatorFunctions(
-            new SnapshotUseCase(Throwing.Of<IVerdictRepository>(e), snapshots, Clock(), NullLogger<SnapshotUseCase>.Instance),
+            new SnapshotUseCase(Throwing.Of<IVerdictRepository>(e), snapshots, Clock(), Zone, NullLogger<SnapshotUseCase>.Instance),
             snapshots,
             TestPipeline.Trusted);
     }
