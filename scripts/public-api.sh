@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Declares the domain package's new public API: builds src/TaskForce.Domain, collects every symbol the
+# PublicApiAnalyzers report as undeclared (RS0016) into PublicAPI.Unshipped.txt, and drops the ones reported as
+# removed (RS0017). Review the diff: a removed or changed line in PublicAPI.Shipped.txt is a breaking change
+# (docs/versioning.md). At a release, move the Unshipped lines into Shipped.
+# Usage: scripts/public-api.sh
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+project=src/TaskForce.Domain
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+dotnet build "$project/TaskForce.Domain.csproj" -nologo -p:TreatWarningsAsErrors=false -p:WarningsAsErrors=RS0016%3BRS0017 >"$log" 2>&1 || true
+python3 - "$project" "$log" <<'PY'
+import re, sys
+project, log = sys.argv[1], sys.argv[2]
+text = open(log, encoding="utf-8").read()
+added = set(re.findall(r"RS0016: Symbol '(.+?)' is not part of the declared public API", text))
+removed = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared API, but is either not public or could not be found", text))
+path = f"{project}/PublicAPI.Unshipped.txt"
+lines = [l.rstrip("\n") for l in open(path, encoding="utf-8")]
+body = [l for l in lines[1:] if l and l not in removed] if lines and lines[0] == "#nullable enable" else [l for l in lines if l and l not in removed]
+body = sorted(set(body) | added, key=lambda s: s.replace("static ", "").replace("abstract ", "").replace("override ", "").replace("virtual ", "").replace("const ", "").lower())
+open(path, "w", encoding="utf-8", newline="\n").write("#nullable enable\n" + "".join(l + "\n" for l in body))
+shipped = f"{project}/PublicAPI.Shipped.txt"
+gone = [l for l in open(shipped, encoding="utf-8").read().splitlines() if l in removed]
+print(f"{len(added)} symbol(s) declared, {len(removed)} removed declaration(s); {len(gone)} of them were shipped (breaking).")
+PY
