@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Serialization.SystemTextJson;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Detention;
 using TaskForce.Domain.Legal;
 
 namespace TaskForce.Domain.Serialization;
@@ -70,8 +71,8 @@ public static class WireJson
         return options;
     }
 
-    /// <summary>Enumerations as wire codes: the domain's <see cref="WireCodeMap{TEnum}"/> where it defines one, else
-    /// the snake_case member name (integers refused).</summary>
+    /// <summary>Enumerations as wire codes: the domain's <see cref="WireCodeMap{TEnum}"/> or code table where it
+    /// defines one, else the snake_case member name (integers refused).</summary>
     [RequiresDynamicCode("JsonStringEnumConverter creates converters at run time.")]
     private sealed class WireCodeEnumConverterFactory : JsonConverterFactory
     {
@@ -87,7 +88,40 @@ public static class WireJson
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
         public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-            Maps.TryGetValue(typeToConvert, out IWireCodeMap? map) ? map.CreateJsonConverter() : _snakeCase.CreateConverter(typeToConvert, options);
+            Maps.TryGetValue(typeToConvert, out IWireCodeMap? map) ? map.CreateJsonConverter()
+            : typeToConvert == typeof(DetentionStage) ? new CodeTableConverter<DetentionStage>(DetentionStages.ToCode, code => DetentionStages.Parse(code))
+            : _snakeCase.CreateConverter(typeToConvert, options);
+    }
+
+    /// <summary>An enumeration with its own code table (not a <see cref="WireCodeMap{TEnum}"/>), such as
+    /// <see cref="DetentionStage"/>'s <c>penyidik_pasal29_1</c>.</summary>
+    private sealed class CodeTableConverter<TEnum>(Func<TEnum, string> toCode, Func<string?, TEnum> parse) : JsonConverter<TEnum>
+        where TEnum : struct, Enum
+    {
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(toCode(value));
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(ref reader);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WritePropertyName(toCode(value));
+
+        private TEnum Parse(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+            {
+                throw new JsonException($"A {typeof(TEnum).Name} code (a string) is required.");
+            }
+
+            try
+            {
+                return parse(reader.GetString());
+            }
+            catch (DomainValidationException ex)
+            {
+                throw new JsonException(ex.Message, ex);
+            }
+        }
     }
 
     private sealed class RegionCodeConverter : JsonConverter<RegionCode>

@@ -147,6 +147,8 @@ public sealed class WireJsonContractTests
         Assert.Contains("\"harms\":[\"luka_berat\"]", json, StringComparison.Ordinal);
         Assert.Equal(facts.Acts, JsonSerializer.Deserialize<TraffickingFacts>(json, WireJson.Options)!.Acts);
         Assert.Equal("\"fisik\"", JsonSerializer.Serialize(Domain.Cases.SimfoniViolenceForm.Physical, WireJson.Options));
+        Assert.Equal("\"penyidik_pasal29_1\"", JsonSerializer.Serialize(DetentionStage.PenyidikPasal29Pertama, WireJson.Options));
+        Assert.Equal(DetentionStage.PenyidikPasal29Pertama, JsonSerializer.Deserialize<DetentionStage>("\"penyidik_pasal29_1\"", WireJson.Options));
         Assert.Equal("\"2025-03-14\"", JsonSerializer.Serialize(new LocalDate(2025, 3, 14), WireJson.Options));
         Assert.Equal("\"53.03\"", JsonSerializer.Serialize(RegionCode.Parse("53.03"), WireJson.Options));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<TraffickingAct>("\"recruitment\"", WireJson.Options));
