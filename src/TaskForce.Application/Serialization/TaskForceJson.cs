@@ -1,29 +1,24 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
-using TaskForce.Domain.Common;
+using TaskForce.Domain.Serialization;
 
 namespace TaskForce.Application.Serialization;
 
 /// <summary>
-/// The JSON settings shared by the tool, the functions and storage: snake_case names, enums as snake_case strings,
-/// NodaTime values in ISO form (<c>Instant</c> as <c>...Z</c>, <c>LocalDate</c> as <c>YYYY-MM-DD</c>), and region
-/// codes as strings (docs/contracts/cli.md); a derived document lists the members it inherits first.
+/// The JSON settings shared by the tool, the functions and storage. A thin delegate to the package's
+/// <see cref="WireJson"/> (snake_case names, enum wire codes, NodaTime values in ISO form, region codes as strings;
+/// docs/contracts/cli.md), so that the API, the tool and a package consumer write the same bytes.
 /// </summary>
 public static class TaskForceJson
 {
-    /// <summary>Gets the shared serializer options (read-only once created; thread-safe).</summary>
-    /// <value>Options with snake_case naming and the NodaTime converters.</value>
-    public static JsonSerializerOptions Options { get; } = Create(writeIndented: false);
+    /// <summary>Gets the shared serializer options (read-only; thread-safe).</summary>
+    /// <value><see cref="WireJson.Options"/>.</value>
+    public static JsonSerializerOptions Options => WireJson.Options;
 
     /// <summary>Gets the same options with indentation, for files people read.</summary>
-    /// <value>Indented options.</value>
-    public static JsonSerializerOptions Indented { get; } = Create(writeIndented: true);
+    /// <value><see cref="WireJson.Indented"/>.</value>
+    public static JsonSerializerOptions Indented => WireJson.Indented;
 
     /// <summary>Returns the SHA-256 of a value's JSON under <see cref="Options"/>, as 64 lower-case hex characters.</summary>
     /// <typeparam name="T">The value's type.</typeparam>
@@ -39,61 +34,4 @@ public static class TaskForceJson
     /// <param name="text">The text.</param>
     /// <returns>The fingerprint.</returns>
     public static string Fingerprint(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-
-    private static JsonSerializerOptions Create(bool writeIndented)
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower,
-            WriteIndented = writeIndented,
-            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-            NumberHandling = JsonNumberHandling.Strict,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { InheritedMembersFirst } },
-        };
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
-        options.Converters.Add(new RegionCodeConverter());
-        options.ConfigureForNodaTime(DateTimeZoneProviders.Tzdb);
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
-
-    /// <summary>Lists the members a type inherits before its own, base type first, each type's in declaration order
-    /// (System.Text.Json on its own lists the most derived type's first). So a document that derives from a shared
-    /// model, such as <see cref="Domain.Cases.CaseHeader"/>, starts with that model's fields in that model's order, as
-    /// the wire format always had them.</summary>
-    private static void InheritedMembersFirst(JsonTypeInfo typeInfo)
-    {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.BaseType is null || typeInfo.Type.BaseType == typeof(object))
-        {
-            return;
-        }
-
-        var ordered = typeInfo.Properties.OrderBy(p => Depth((p.AttributeProvider as MemberInfo)?.DeclaringType)).ToList(); // a stable sort
-        typeInfo.Properties.Clear();
-        foreach (var property in ordered)
-        {
-            typeInfo.Properties.Add(property);
-        }
-    }
-
-    private static int Depth(Type? type)
-    {
-        int depth = 0;
-        for (; type is not null; type = type.BaseType)
-        {
-            depth++;
-        }
-
-        return depth;
-    }
-
-    private sealed class RegionCodeConverter : JsonConverter<RegionCode>
-    {
-        public override RegionCode? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? null : RegionCode.Parse(reader.GetString());
-
-        public override void Write(Utf8JsonWriter writer, RegionCode value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.Value);
-    }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TaskForce.Domain.Common;
 
@@ -7,7 +9,7 @@ namespace TaskForce.Domain.Common;
 /// the field and listing the allowed codes, never a default.
 /// </summary>
 /// <typeparam name="TEnum">The enumeration.</typeparam>
-internal sealed class WireCodeMap<TEnum>
+internal sealed class WireCodeMap<TEnum> : IWireCodeMap
     where TEnum : struct, Enum
 {
     private readonly FrozenDictionary<string, TEnum> _byCode;
@@ -23,6 +25,10 @@ internal sealed class WireCodeMap<TEnum>
     }
 
     public IReadOnlyList<string> Codes { get; }
+
+    public Type EnumType => typeof(TEnum);
+
+    public JsonConverter CreateJsonConverter() => new Converter(this);
 
     public string ToCode(TEnum value) =>
         _byValue.TryGetValue(value, out string? code) ? code : throw new ArgumentOutOfRangeException(nameof(value), value, $"No wire code for this {_kind}.");
@@ -69,4 +75,35 @@ internal sealed class WireCodeMap<TEnum>
 
         return result;
     }
+
+    /// <summary>Reads and writes the enumeration as its wire code (strict: an unknown code is a <see cref="JsonException"/>).</summary>
+    private sealed class Converter(WireCodeMap<TEnum> map) : JsonConverter<TEnum>
+    {
+        public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(ref reader);
+
+        public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WriteStringValue(map.ToCode(value));
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Parse(ref reader);
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) => writer.WritePropertyName(map.ToCode(value));
+
+        private TEnum Parse(ref Utf8JsonReader reader)
+        {
+            string? code = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString() : null;
+            return map.TryParse(code, out TEnum value)
+                ? value
+                : throw new JsonException($"'{code}' is not a {map._kind} code; expected one of: {string.Join(", ", map.Codes)}.");
+        }
+    }
+}
+
+/// <summary>The type-independent face of <see cref="WireCodeMap{TEnum}"/>, for the JSON options.</summary>
+internal interface IWireCodeMap
+{
+    /// <summary>Gets the enumeration the map is for.</summary>
+    Type EnumType { get; }
+
+    /// <summary>Creates a System.Text.Json converter that writes and reads the wire codes.</summary>
+    /// <returns>A <c>JsonConverter&lt;TEnum&gt;</c>.</returns>
+    JsonConverter CreateJsonConverter();
 }

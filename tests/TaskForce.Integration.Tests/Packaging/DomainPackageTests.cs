@@ -5,11 +5,24 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Packaging;
 
 /// <summary>The TaskForce.Domain NuGet package: packed with README, XML docs and symbols, restored from a local
-/// folder feed by a small consumer project that calls a public API.</summary>
+/// folder feed by a consumer project that runs every C# example of README.md and the package README (issue 18
+/// part 5) and prints what they state.</summary>
 public sealed class DomainPackageTests
 {
+    /// <summary>The Markdown files whose C# examples must compile and run against the packed package.</summary>
+    internal static readonly string[] ReadmeFiles = ["README.md", Path.Combine("src", "TaskForce.Domain", "README.md")];
+
     [Fact]
-    public async Task Package_RestoresFromLocalFeedAndWorks_GivenAConsumerProject()
+    public void ReadmeExamples_AreFound_GivenThePackageReadme()
+    {
+        var examples = ReadmeFiles.SelectMany(f => ReadmeExample.Read(RepoPaths.Root, f)).ToList();
+
+        Assert.True(examples.Count >= 6, $"{examples.Count} C# examples found");
+        Assert.All(examples, e => Assert.DoesNotContain("...", e.Code, StringComparison.Ordinal)); // no elided code
+    }
+
+    [Fact]
+    public async Task Package_RunsEveryReadmeExampleWithItsStatedOutput_GivenAConsumerOfTheLocalFeed()
     {
         string work = Path.Combine(Path.GetTempPath(), "taskforce-pkg-" + Guid.NewGuid().ToString("N"));
         string feed = Path.Combine(work, "feed");
@@ -42,20 +55,20 @@ public sealed class DomainPackageTests
               <packageSources><add key="taskforce-local" value="{feed}" /></packageSources>
             </configuration>
             """);
-        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
-            using TaskForce.Domain.Indicators;
-            var p = ReportingPeriod.Parse("2024-S2");
-            Console.WriteLine($"{p.Label} {p.Start:uuuu-MM-dd} {p.End:uuuu-MM-dd} {p.DayCount}");
-            """);
+        var examples = ReadmeFiles.SelectMany(f => ReadmeExample.Read(RepoPaths.Root, f)).ToList();
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), ReadmeExample.Program(examples));
 
         var run = await RunAsync("dotnet", consumer, "run");
 
-        Assert.True(run.Code == 0, run.Output);
-        Assert.Contains("2024-S2 2024-07-01 2024-12-31 184", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Code == 0, run.Output + "\n" + ReadmeExample.Program(examples));
+        var outputs = ReadmeExample.Outputs(run.Stdout, examples.Count);
+        Assert.All(examples.Zip(outputs), pair => Assert.True(
+            pair.First.StatedOutput == pair.Second,
+            $"{pair.First.File} line {pair.First.Line}: the README states\n{pair.First.StatedOutput}\nbut the example printed\n{pair.Second}"));
         Directory.Delete(work, recursive: true);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, string workingDirectory, params string[] args)
+    private static async Task<(int Code, string Output, string Stdout)> RunAsync(string file, string workingDirectory, params string[] args)
     {
         var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args)
@@ -69,6 +82,6 @@ public sealed class DomainPackageTests
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout + await stderr);
+        return (p.ExitCode, await stdout + await stderr, await stdout);
     }
 }
