@@ -15,13 +15,13 @@ import re, sys
 project, log = sys.argv[1], sys.argv[2]
 text = open(log, encoding="utf-8").read()
 added = set(re.findall(r"RS0016: Symbol '(.+?)' is not part of the declared public API", text))
-removed = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared API, but is either not public or could not be found", text))
+removed = set(re.findall(r"RS0017: Symbol '(.+?)' is part of the declared (?:public )?API, but is either not public or could not be found", text))
+shipped = set(open(f"{project}/PublicAPI.Shipped.txt", encoding="utf-8").read().splitlines())
 path = f"{project}/PublicAPI.Unshipped.txt"
-lines = [l.rstrip("\n") for l in open(path, encoding="utf-8")]
-body = [l for l in lines[1:] if l and l not in removed] if lines and lines[0] == "#nullable enable" else [l for l in lines if l and l not in removed]
-body = sorted(set(body) | added, key=lambda s: s.replace("static ", "").replace("abstract ", "").replace("override ", "").replace("virtual ", "").replace("const ", "").lower())
-open(path, "w", encoding="utf-8", newline="\n").write("#nullable enable\n" + "".join(l + "\n" for l in body))
-shipped = f"{project}/PublicAPI.Shipped.txt"
-gone = [l for l in open(shipped, encoding="utf-8").read().splitlines() if l in removed]
-print(f"{len(added)} symbol(s) declared, {len(removed)} removed declaration(s); {len(gone)} of them were shipped (breaking).")
+lines = [l.rstrip("\n") for l in open(path, encoding="utf-8") if l.strip() and l.strip() != "#nullable enable"]
+gone = {l for l in removed if l in shipped}                     # a shipped symbol is gone: a breaking change
+body = {l for l in lines if l not in removed} | added | {"*REMOVED*" + l for l in gone}
+key = lambda s: s.replace("*REMOVED*", "").replace("static ", "").replace("abstract ", "").replace("override ", "").replace("virtual ", "").replace("const ", "").lower()
+open(path, "w", encoding="utf-8", newline="\n").write("#nullable enable\n" + "".join(l + "\n" for l in sorted(body, key=key)))
+print(f"{len(added)} symbol(s) declared, {len(removed)} declaration(s) gone, {len(gone)} of them shipped in the last release (breaking).")
 PY

@@ -8,7 +8,7 @@ using TaskForce.Domain.Indicators;
 namespace TaskForce.Domain.Serialization;
 
 /// <summary>
-/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (shared/contracts/cli.md,
+/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/contracts/cli.md,
 /// <c>snapshot</c>): fields and cells in a fixed order, dates and instants in ISO form, numbers in invariant culture
 /// without trailing zeros (<c>42</c>, <c>42.5</c>), so the same snapshot always gives the same bytes. Part of
 /// <see cref="WireJson.Options"/>; the API, the tool and the snapshots table write snapshots with it.
@@ -137,7 +137,7 @@ public static class IndicatorSnapshotJson
     /// beside the detected rate, notes, and the strata.</summary>
     private static void WriteHiddenVictims(Utf8JsonWriter w, HiddenVictimsSection h)
     {
-        w.WriteStartObject("hidden_victims");
+        w.WriteStartObject(IndicatorIds.HiddenVictims);
         w.WriteString("method", h.Method);
         w.WriteString("model", h.Model);
         w.WriteNumberValueRaw("p_threshold", h.PThreshold);
@@ -145,7 +145,7 @@ public static class IndicatorSnapshotJson
         w.WriteString("ci_method", "wald_log_dark_figure");
         w.WriteString("linkage_rule", h.LinkageRule);
         WriteFigure(w, h.Overall);
-        w.WriteStartObject("sdg_16_2_2");
+        w.WriteStartObject(IndicatorIds.Sdg1622);
         WriteNullable(w, "detected", h.DetectedRate);
         w.WriteBoolean("detected_suppressed", h.DetectedRateSuppressed);
         WriteRate(w, h.Overall.Rate);
@@ -173,7 +173,7 @@ public static class IndicatorSnapshotJson
             w.WriteString("age_group", stratum.AgeGroup);
             w.WriteString("exploitation_form", stratum.ExploitationForm);
             WriteFigure(w, stratum.Figure);
-            w.WriteStartObject("sdg_16_2_2");
+            w.WriteStartObject(IndicatorIds.Sdg1622);
             WriteRate(w, stratum.Figure.Rate);
             w.WriteEndObject();
             w.WriteEndObject();
