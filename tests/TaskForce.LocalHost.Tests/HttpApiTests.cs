@@ -15,6 +15,8 @@ public sealed partial class HttpApiTests(LocalHostFixture host)
 {
     private const string Json = "application/json";
 
+    private static readonly string[] SnapshotRegions = ["53.03", "53.01", "53.02", "53.04", "53.05"];
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")]
     private static partial Regex InstantPattern();
 
@@ -343,7 +345,7 @@ public sealed partial class HttpApiTests(LocalHostFixture host)
 
         // The first region and period with nothing stored yet (the storage may outlive one run when TASKFORCE_STORAGE is reused).
         string? free = null;
-        foreach (var candidate in new[] { "53.03", "53.01", "53.02", "53.04", "53.05" }.SelectMany(r => Enumerable.Range(2018, 6).Select(y => $"{r}/{y}")))
+        foreach (var candidate in SnapshotRegions.SelectMany(r => Enumerable.Range(2018, 6).Select(y => $"{r}/{y}")))
         {
             var probe = await SendAsync(service, HttpMethod.Get, $"snapshots/{candidate}");
             if (probe.StatusCode == HttpStatusCode.NotFound)
