@@ -117,6 +117,11 @@ catch (InvalidOperationException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
+catch (IOException e)
+{
+    await Console.Error.WriteLineAsync($"{e.Message} Choose another port with --port.");
+    return 1;
+}
 finally
 {
     if (embedded is not null)
