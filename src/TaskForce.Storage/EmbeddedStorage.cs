@@ -1,13 +1,14 @@
 using System.Diagnostics;
 
-namespace TaskForce.Cli;
+namespace TaskForce.Storage;
 
 /// <summary>
 /// The tool's embedded default storage: when <c>TASKFORCE_STORAGE</c> is not set, a persistent Azurite Table service
 /// in the repository's git-ignored <c>.azurite/data</c> folder, started through <c>scripts/azurite.sh</c> on a free
-/// loopback port for the duration of one command and stopped by PID afterwards.
+/// loopback port for the duration of one command (or of <c>taskforce serve</c>) and stopped by PID afterwards.
+/// Shared by the tool and the local API host, neither of which references the other.
 /// </summary>
-internal sealed class EmbeddedStorage : IAsyncDisposable
+public sealed class EmbeddedStorage : IAsyncDisposable
 {
     private readonly string _script;
     private readonly string _state;
@@ -24,6 +25,8 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
     /// <summary>How long a command waits for another command to release the embedded storage.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromMinutes(2);
 
+    /// <summary>Gets the connection string of the running Azurite Table service.</summary>
+    /// <value>A Table Storage connection string on a loopback port.</value>
     public string ConnectionString { get; }
 
     /// <summary>Finds the repository (the folder holding scripts/azurite.sh) from the working folder or the tool's folder.</summary>
@@ -43,8 +46,15 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
         return null;
     }
 
+    /// <summary>Starts the embedded storage, waiting up to <see cref="LockWait"/> while another command uses it.</summary>
+    /// <param name="log">Where to tell the person what is happening (standard error).</param>
+    /// <param name="cancellationToken">Cancels the wait and the start.</param>
+    /// <returns>The running storage; dispose it to stop Azurite and release the lock.</returns>
+    /// <exception cref="InvalidOperationException">No repository was found, the storage stayed in use, or Azurite did
+    /// not start.</exception>
     public static async Task<EmbeddedStorage> StartAsync(TextWriter log, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(log);
         string root = FindRepositoryRoot()
             ?? throw new InvalidOperationException("TASKFORCE_STORAGE is not set and no TaskForce repository was found for the embedded storage; set TASKFORCE_STORAGE to a Table Storage connection string.");
         string script = Path.Combine(root, "scripts", "azurite.sh");
@@ -113,6 +123,8 @@ internal sealed class EmbeddedStorage : IAsyncDisposable
         return new EmbeddedStorage(script, state, output.Trim(), fileLock);
     }
 
+    /// <summary>Stops Azurite (its data stays in <c>.azurite/data</c>) and releases the lock.</summary>
+    /// <returns>A task that completes when Azurite has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
         var psi = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
