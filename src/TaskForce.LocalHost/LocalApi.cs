@@ -54,7 +54,7 @@ public static partial class LocalApi
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, options.Port));
-        builder.Services.AddTaskForce(builder.Configuration);
+        builder.Services.AddTaskForceFunctions(builder.Configuration); // exactly what the function app's Program.cs registers
         builder.Services.AddMvcCore(); // the result executors the worker's ASP.NET Core integration uses
 
         var app = builder.Build();
@@ -72,7 +72,7 @@ public static partial class LocalApi
                         : Set(context, user);
                 if (refusal is not null)
                 {
-                    await ExecuteAsync(context, Problems.Unauthorized(refusal)).ConfigureAwait(false);
+                    await ExecuteAsync(context, Problems.Create(StatusCodes.Status401Unauthorized, refusal)).ConfigureAwait(false);
                     return;
                 }
             }
@@ -135,7 +135,7 @@ public static partial class LocalApi
     {
         if (route.Level != AuthorizationLevel.Anonymous && !HasKey(context.Request, keys))
         {
-            await ExecuteAsync(context, Problems.Unauthorized(
+            await ExecuteAsync(context, Problems.Create(StatusCodes.Status401Unauthorized, 
                 $"The function {route.Name} needs a function key: send it in the {FunctionKeyHeader} header or the '{FunctionKeyQuery}' query parameter.")).ConfigureAwait(false);
             return;
         }

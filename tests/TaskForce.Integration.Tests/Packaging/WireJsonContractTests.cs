@@ -114,7 +114,7 @@ public sealed class WireJsonContractTests
         context.Request.Method = "POST";
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(DetentionCheckCliTests.ContractExample));
-        var response = Assert.IsType<ContentResult>(await new DetentionCheckFunctions(new DetentionCheckUseCase(clock, zone)).PostAsync(context.Request, CancellationToken.None));
+        var response = Assert.IsType<ContentResult>(await new DetentionCheckFunctions(new DetentionCheckUseCase(clock, zone), TestPipeline.Trusted).PostAsync(context.Request, CancellationToken.None));
         Assert.Equal(response.Content, consumer);
         var (code, stdout, _) = await DetentionCheckCliTests.RunAsync("detention-check", "--input", DetentionCheckCliTests.WriteInput(DetentionCheckCliTests.ContractExample), "--json");
         Assert.Equal(0, code);
