@@ -53,7 +53,8 @@ public sealed class CliContext : IAsyncDisposable
     /// variable, not the value).</exception>
     public LinkageSecret ReadLinkageSecret() => LinkageSecret.Parse(Environment(LinkageSecret.EnvironmentVariable));
 
-    /// <summary>Returns the case records as indicator input: the override, else the stored cases and their workflows.
+    /// <summary>Returns the case records as indicator input: the override, else the counting read model of the stored
+    /// cases and their workflows (ADR-012).
     /// Identity is decrypted with the key in the environment variable <c>TaskForce__IdentityKey</c> (and
     /// <c>TaskForce__IdentityPreviousKeys</c>), as the functions read <c>TaskForce:IdentityKey</c>.</summary>
     /// <param name="tables">The storage.</param>
@@ -65,12 +66,23 @@ public sealed class CliContext : IAsyncDisposable
             return CaseFacts;
         }
 
+        return new TaskForce.Application.Snapshots.ReadModelCaseFactSource(ProjectorFor(tables));
+    }
+
+    /// <summary>Returns the projector of the counting read model (ADR-012) over the stored cases and workflows, with
+    /// the identity key of the environment (<c>TaskForce__IdentityKey</c>, <c>TaskForce__IdentityPreviousKeys</c>).</summary>
+    /// <param name="tables">The storage.</param>
+    /// <returns>The projector.</returns>
+    public TaskForce.Application.Snapshots.CaseFactProjector ProjectorFor(TaskForceTables tables)
+    {
         var protector = IdentityProtector.FromSettings(
             Environment("TaskForce__IdentityKey"), Environment("TaskForce__IdentityPreviousKeys"));
-        return new TaskForce.Application.Snapshots.StoredCaseFactSource(
+        return new TaskForce.Application.Snapshots.CaseFactProjector(
             new TableCaseRepository(tables, protector, DistrictTime.DefaultZone),
             new TableWorkflowRepository(tables, protector),
-            TaskForce.Application.Workflows.WorkflowRegistry.Default);
+            new TableCaseFactStore(tables, protector),
+            TaskForce.Application.Workflows.WorkflowRegistry.Default,
+            DistrictTime.DefaultZone);
     }
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>

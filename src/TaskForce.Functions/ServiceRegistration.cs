@@ -60,7 +60,8 @@ public static class ServiceRegistration
 
         // issue 4: detention check, workflow storage, daily deadline alerts
         services.AddSingleton(_ => CreateWorkflowRegistry(configuration));
-        services.AddSingleton<IWorkflowRepository, TableWorkflowRepository>();
+        services.AddSingleton<TableWorkflowRepository>();
+        services.AddSingleton<IWorkflowRepository>(sp => new FactMaintainingWorkflowRepository(sp.GetRequiredService<TableWorkflowRepository>(), sp.GetRequiredService<CaseFactProjector>()));
         services.AddSingleton<IAlertRepository, TableAlertRepository>();
         services.AddSingleton<DetentionCheckUseCase>();
         services.AddSingleton<DailyDeadlineAlertsUseCase>();
@@ -70,7 +71,7 @@ public static class ServiceRegistration
         services.AddSingleton(_ => IdentityProtector.FromSettings(configuration[IdentityProtectionOptions.KeySetting], configuration[IdentityProtectionOptions.PreviousKeysSetting]));
         services.AddSingleton(_ => ClientPrincipalReader.FromConfiguration(configuration));
         services.AddSingleton<TableCaseRepository>();
-        services.AddSingleton<ICaseRepository>(sp => sp.GetRequiredService<TableCaseRepository>());
+        services.AddSingleton<ICaseRepository>(sp => new FactMaintainingCaseRepository(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<CaseFactProjector>()));
         services.AddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
         services.AddSingleton<CreateCaseUseCase>();
         services.AddSingleton<GetCaseUseCase>();
@@ -81,14 +82,18 @@ public static class ServiceRegistration
         services.AddSingleton<CaseWorkflowsUseCase>();
 
         // issue-5: case-record indicators, CTDC reference, exports, scheduled snapshots per region.
-        services.AddSingleton<StoredCaseFactSource>();
-        services.AddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        // issue 12: the counting read model (ADR-012), kept current by the decorated case and workflow stores above.
+        services.AddSingleton<ICaseFactStore, TableCaseFactStore>();
+        services.AddSingleton(sp => new CaseFactProjector(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<TableWorkflowRepository>(),
+            sp.GetRequiredService<ICaseFactStore>(), sp.GetRequiredService<WorkflowRegistry>(), sp.GetRequiredService<DateTimeZone>()));
+        services.AddSingleton<ReadModelCaseFactSource>();
+        services.AddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
 
         // issue 6: the hidden-victim estimate links the stored cases' victim lists with the district secret, read
         // here once and checked at start (a malformed value stops the host; the message names the setting only).
         var linkageSecret = LinkageSecret.Parse(configuration[LinkageSecret.SettingName]);
         services.AddSingleton(linkageSecret);
-        services.AddSingleton<IVictimListSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        services.AddSingleton<IVictimListSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
         services.AddSingleton(sp => new SnapshotUseCase(
             sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),
             sp.GetService<ICtdcRepository>(), sp.GetRequiredService<IVictimListSource>(), sp.GetRequiredService<LinkageSecret>(),

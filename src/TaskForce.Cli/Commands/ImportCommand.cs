@@ -54,7 +54,8 @@ internal static class ImportCommand
             {
                 var protector = IdentityProtector.FromSettings(ctx.Environment("TaskForce__IdentityKey"), ctx.Environment("TaskForce__IdentityPreviousKeys"));
                 var cases = new ImportCasesUseCase(
-                    new TableCaseRepository(tables, protector, DistrictTime.DefaultZone), ctx.Clock, DistrictTime.DefaultZone,
+                    new TaskForce.Application.Snapshots.FactMaintainingCaseRepository(new TableCaseRepository(tables, protector, DistrictTime.DefaultZone), ctx.ProjectorFor(tables)),
+                    ctx.Clock, DistrictTime.DefaultZone,
                     NullLogger<TaskForce.Application.Cases.CreateCaseUseCase>.Instance);
                 ImportReport caseReport;
                 using (var caseReader = new StreamReader(path))
