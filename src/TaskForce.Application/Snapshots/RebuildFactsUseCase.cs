@@ -34,7 +34,7 @@ public sealed class RebuildFactsUseCase(ICaseRepository cases, CaseFactProjector
         string? resume = null;
         do
         {
-            var page = await cases.ListAsync(new AllCases(), resume, 1000, cancellationToken).ConfigureAwait(false);
+            var page = await cases.ListAsync(new AllCases(), resume, 100, cancellationToken).ConfigureAwait(false);
             ids.AddRange(page.Items.Select(s => s.Id));
             resume = page.ResumeAfter;
         }

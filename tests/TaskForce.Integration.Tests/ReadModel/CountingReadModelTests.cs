@@ -8,6 +8,7 @@ using TaskForce.Application.Estimation;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
 using TaskForce.Application.Workflows;
+using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Workflows;
@@ -85,6 +86,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
         {
             var h = s.Harness;
             var d = WorkflowHarness.D;
+            h.Facts.Set("case-23a", TestCaseFacts.Plain with { VictimIds = ["victim-1"] });
             await h.StartAsync("case-23a", "case_management", "case-23a", WorkflowHarness.Police, new WorkflowStartFacts { RiskLevel = RiskLevel.Rendah }, d(2023, 6, 1));
             await h.StartAsync("case-23a", "criminal_justice", "case-23a", WorkflowHarness.Police, effectiveOn: d(2023, 6, 2));
             await h.MoveAsync("case-23a", "criminal_justice", "case-23a", "penyelidikan", WorkflowHarness.Police, effectiveOn: d(2024, 2, 1));
@@ -97,6 +99,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
             await h.MoveAsync("case-24a", "case_management", "case-24a", "assessment", WorkflowHarness.Uptd, effectiveOn: d(2024, 11, 21));
             await h.StartAsync("case-25c", "criminal_justice", "case-25c", WorkflowHarness.Police, effectiveOn: d(2025, 8, 1));
             await h.MoveAsync("case-25c", "criminal_justice", "case-25c", "penyelidikan", WorkflowHarness.Police, effectiveOn: d(2025, 8, 3));
+            h.Facts.Set("case-25c", TestCaseFacts.Plain with { SpdpSentOn = d(2025, 8, 30) });
             await h.MoveAsync("case-25c", "criminal_justice", "case-25c", "penyidikan", WorkflowHarness.Police, effectiveOn: d(2025, 9, 1));
         }
 
