@@ -175,12 +175,16 @@ List<CaseRecord> Generate(int count, int year, int seed)
     NewVictim Victim(Random r)
     {
         bool identity = r.Next(10) != 0;
+        bool female = r.Next(3) != 0;
+        var birth = new LocalDate(1975 + r.Next(0, 33), 1 + r.Next(12), 1 + r.Next(28));
+        // NIK: kecamatan 53.03.01, DDMMYY (+40 on the day for a woman), a 4-digit serial.
+        string nik = string.Create(CultureInfo.InvariantCulture, $"530301{birth.Day + (female ? 40 : 0):D2}{birth.Month:D2}{birth.Year % 100:D2}{r.Next(1, 10000):D4}");
         return new NewVictim
         {
-            Sex = r.Next(3) == 0 ? "male" : "female",
-            BirthDate = new LocalDate(1975 + r.Next(0, 33), 1 + r.Next(12), 1 + r.Next(28)),
+            Sex = female ? "female" : "male",
+            BirthDate = birth,
             Citizenship = "ID",
-            Identity = identity ? new NewIdentity { FullName = names[r.Next(names.Length)], NationalIdNumber = "5303" + r.NextInt64(100_000_000_000, 999_999_999_999).ToString(CultureInfo.InvariantCulture) } : null,
+            Identity = identity ? new NewIdentity { FullName = names[r.Next(names.Length)], NationalIdNumber = nik } : null,
         };
     }
 }
