@@ -165,7 +165,7 @@ List<CaseRecord> Generate(int count, int year, int seed)
             Victims = [.. Enumerable.Range(0, victims).Select(_ => Victim(rng))],
             Elements = new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = [rng.Next(3) == 0 ? "eksploitasi_seksual" : "kerja_paksa"] },
             Places = new NewPlaces { OriginKecamatan = "53.03.0" + rng.Next(1, 10).ToString(CultureInfo.InvariantCulture), DestinationCountry = rng.Next(2) == 0 ? "MY" : "ID" },
-            Consent = new NewConsent { ForServices = true, ForReporting = rng.Next(20) != 0, ForSharing = true, GivenBy = "victim" },
+            Consent = new NewConsent { ForServices = true, ForReporting = rng.Next(20) != 0, ForSharing = true, GivenBy = "self" },
         };
         result.Add(CreateCaseUseCase.Build(intake, clock, zone));
     }
