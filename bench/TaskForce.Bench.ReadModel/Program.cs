@@ -176,7 +176,7 @@ List<CaseRecord> Generate(int count, int year, int seed)
     {
         bool identity = r.Next(10) != 0;
         bool female = r.Next(3) != 0;
-        var birth = new LocalDate(1975 + r.Next(0, 33), 1 + r.Next(12), 1 + r.Next(28));
+        var birth = new LocalDate(1975 + r.Next(0, 25), 1 + r.Next(12), 1 + r.Next(28)); // adults: consent given by the victim
         // NIK: kecamatan 53.03.01, DDMMYY (+40 on the day for a woman), a 4-digit serial.
         string nik = string.Create(CultureInfo.InvariantCulture, $"530301{birth.Day + (female ? 40 : 0):D2}{birth.Month:D2}{birth.Year % 100:D2}{r.Next(1, 10000):D4}");
         return new NewVictim

@@ -38,6 +38,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     private const int PageSize = 1000;
     private const string MarkerPartition = "marker";
     private const string IntentPartition = "intent";
+    private const string NoKey = "none";
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
     private readonly (string KeyId, byte[] Secret) personSecret = protector.PersonKeySecret();
 
@@ -121,7 +122,10 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
                 rows[pk] = [.. projection.ListEntries.Select((entry, i) =>
                 {
                     string rk = Row(caseKey, i);
-                    var (keyId, protectedJson) = protector.Protect(JsonSerializer.SerializeToUtf8Bytes(entry, TaskForceJson.Options), pk + TableKeys.Separator + rk);
+                    byte[] json = JsonSerializer.SerializeToUtf8Bytes(entry, TaskForceJson.Options);
+                    var (keyId, protectedJson) = protector.CurrentKeyId is null && entry.Nik is null && entry.Name is null
+                        ? (NoKey, Convert.ToBase64String(json)) // no identity key: no identity can be stored, and this entry holds none
+                        : protector.Protect(json, pk + TableKeys.Separator + rk);
                     return new TableEntity(pk, rk) { ["CaseId"] = caseId, ["ReportedOn"] = reportedOn, ["IdentityKeyId"] = keyId, ["Entry"] = protectedJson };
                 })];
             }
@@ -196,7 +200,8 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
         string y = year.ToString("D4", CultureInfo.InvariantCulture);
         await foreach (var e in RangeAsync("l", y, region, ["PartitionKey", "RowKey", "CaseId", "ReportedOn", "IdentityKeyId", "Entry"], cancellationToken).ConfigureAwait(false))
         {
-            byte[] json = protector.Unprotect(e.GetString("IdentityKeyId"), e.GetString("Entry"), e.PartitionKey + TableKeys.Separator + e.RowKey);
+            string keyId = e.GetString("IdentityKeyId");
+            byte[] json = keyId == NoKey ? Convert.FromBase64String(e.GetString("Entry")) : protector.Unprotect(keyId, e.GetString("Entry"), e.PartitionKey + TableKeys.Separator + e.RowKey);
             var entry = JsonSerializer.Deserialize<VictimListEntry>(json, TaskForceJson.Options)
                 ?? throw new InvalidOperationException($"An empty victim-list row in {e.PartitionKey}.");
             yield return new StoredListEntry(e.GetString("CaseId"), IsoDate.Parse(e.GetString("ReportedOn")).Value, entry);
