@@ -36,6 +36,7 @@ public static class CliApp
             LegalCommands.Qualify(context), // issue 3
             LegalCommands.SentenceCheck(context),
             ExportCommand.Create(context),
+            RebuildFactsCommand.Create(context), // issue 12
         };
 
         var parsed = root.Parse(args);

@@ -103,11 +103,19 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<IVerdictRepository, TableVerdictRepository>();
         services.TryAddSingleton<ISnapshotRepository, TableSnapshotRepository>();
         services.TryAddSingleton<ICtdcRepository, TableCtdcRepository>();
-        services.TryAddSingleton<IWorkflowRepository, TableWorkflowRepository>();
         services.TryAddSingleton<IAlertRepository, TableAlertRepository>();
         services.TryAddSingleton<TableCaseRepository>();
-        services.TryAddSingleton<ICaseRepository>(sp => sp.GetRequiredService<TableCaseRepository>());
+        services.TryAddSingleton<TableWorkflowRepository>();
         services.TryAddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
+
+        // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
+        // fact rows current; the projector reads the undecorated stores.
+        services.TryAddSingleton<ICaseFactStore, TableCaseFactStore>();
+        services.TryAddSingleton(sp => new CaseFactProjector(
+            sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<TableWorkflowRepository>(), sp.GetRequiredService<ICaseFactStore>(),
+            sp.GetRequiredService<WorkflowRegistry>(), sp.GetRequiredService<DateTimeZone>()));
+        services.TryAddSingleton<ICaseRepository>(sp => new FactMaintainingCaseRepository(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<CaseFactProjector>()));
+        services.TryAddSingleton<IWorkflowRepository>(sp => new FactMaintainingWorkflowRepository(sp.GetRequiredService<TableWorkflowRepository>(), sp.GetRequiredService<CaseFactProjector>()));
         return services;
     }
 
@@ -119,9 +127,10 @@ public static class TaskForceServiceCollectionExtensions
     public static IServiceCollection AddTaskForceApplication(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<StoredCaseFactSource>();
-        services.TryAddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
-        services.TryAddSingleton<IVictimListSource>(sp => sp.GetRequiredService<StoredCaseFactSource>());
+        services.TryAddSingleton<ReadModelCaseFactSource>();
+        services.TryAddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
+        services.TryAddSingleton<IVictimListSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
+        services.TryAddSingleton(sp => new RebuildFactsUseCase(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<CaseFactProjector>(), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<ImportVerdictsUseCase>();
         services.TryAddSingleton<ImportCasesUseCase>();
         services.TryAddSingleton<ImportCtdcUseCase>();

@@ -47,6 +47,7 @@ public sealed class IdentityProtector
     private const int TagSize = 16;
     private static readonly byte[] AesInfo = Encoding.ASCII.GetBytes("taskforce/identity/aes-256-gcm/v1");
     private static readonly byte[] FingerprintInfo = Encoding.ASCII.GetBytes("taskforce/request-fingerprint/v1");
+    private static readonly byte[] PersonKeyInfo = Encoding.ASCII.GetBytes("taskforce/person-key/v1");
     private static readonly byte[] KeyIdPrefix = Encoding.ASCII.GetBytes("taskforce/identity-key-id/v1");
 
     private readonly Dictionary<string, (byte[] Aes, byte[] Mac)> _keys = new(StringComparer.Ordinal);
@@ -171,6 +172,21 @@ public sealed class IdentityProtector
         }
 
         return _keys.TryGetValue(keyId, out var key) ? (keyId, Convert.ToHexStringLower(HMACSHA256.HashData(key.Mac, data))) : (keyId, null);
+    }
+
+    /// <summary>Returns the secret of the stored person keys of the counting read model (ADR-012): derived from the
+    /// current identity key with HKDF (its own label), so it is never configured or stored apart from that key and a
+    /// rotation of the identity key changes it (then <c>taskforce rebuild-facts</c> re-keys every row).</summary>
+    /// <returns>The id of the key it comes from (<c>nokey</c> without an identity key: then no identity can be stored
+    /// and keys are made from case and person ids, under a fixed secret) and 32 bytes.</returns>
+    public (string KeyId, byte[] Secret) PersonKeySecret()
+    {
+        if (CurrentKeyId is null)
+        {
+            return ("nokey", HKDF.DeriveKey(HashAlgorithmName.SHA256, new byte[32], 32, info: PersonKeyInfo));
+        }
+
+        return (CurrentKeyId, HKDF.DeriveKey(HashAlgorithmName.SHA256, _keys[CurrentKeyId].Mac, 32, info: PersonKeyInfo));
     }
 
     private string AddKey(string base64, string paramName)

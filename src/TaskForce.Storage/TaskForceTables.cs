@@ -50,6 +50,7 @@ public sealed class TaskForceTables
         Cases = Service.GetTableClient(options.TablePrefix + "cases");
         Alerts = Service.GetTableClient(options.TablePrefix + "alerts");
         Ctdc = Service.GetTableClient(options.TablePrefix + "ctdc");
+        CaseFacts = Service.GetTableClient(options.TablePrefix + "casefacts");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -77,6 +78,11 @@ public sealed class TaskForceTables
     /// <value>The shared client.</value>
     public TableClient Ctdc { get; }
 
+    /// <summary>Gets the counting read model: per-victim fact rows by year and region, victim-list rows, markers and
+    /// write intents (docs/decisions/ADR-012-counting-read-model.md).</summary>
+    /// <value>The shared client.</value>
+    public TableClient CaseFacts { get; }
+
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
     public static TableClientOptions DefaultClientOptions()
@@ -100,6 +106,7 @@ public sealed class TaskForceTables
         await Cases.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Alerts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Ctdc.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await CaseFacts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -112,5 +119,6 @@ public sealed class TaskForceTables
         await Cases.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Alerts.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Ctdc.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await CaseFacts.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

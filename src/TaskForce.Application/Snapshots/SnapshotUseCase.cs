@@ -210,13 +210,17 @@ public sealed class SnapshotUseCase
     /// <param name="region">The region selector.</param>
     /// <param name="period">The period.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The input (cases reported on or before the period's last day), in the district zone.</returns>
+    /// <returns>The input (cases reported on or before the period's last day; from an <see cref="IPeriodCaseFactSource"/>
+    /// only those that can affect the period, ADR-008 rule 11), in the district zone.</returns>
     public async Task<IndicatorInput> LoadCaseInputAsync(RegionCode region, ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(period);
         var builder = new IndicatorInputBuilder(zone);
-        await foreach (var fact in caseFacts.ListAsync(region, period.End, cancellationToken).ConfigureAwait(false))
+        var facts = caseFacts is IPeriodCaseFactSource bounded
+            ? bounded.ListForPeriodAsync(region, period, cancellationToken) // only the cases that can affect the period (ADR-012)
+            : caseFacts.ListAsync(region, period.End, cancellationToken);
+        await foreach (var fact in facts.ConfigureAwait(false))
         {
             builder.Add(fact);
         }

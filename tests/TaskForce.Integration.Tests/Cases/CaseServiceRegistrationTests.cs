@@ -31,7 +31,8 @@ public sealed class CaseServiceRegistrationTests(AzuriteFixture storage)
 
         Assert.NotNull(ActivatorUtilities.CreateInstance<CaseFunctions>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<CaseWorkflowFunctions>(provider));
-        Assert.Same(provider.GetRequiredService<ICaseRepository>(), provider.GetRequiredService<ICaseFactsReader>()); // facts come from the case storage
+        Assert.Same(provider.GetRequiredService<TableCaseRepository>(), provider.GetRequiredService<ICaseFactsReader>()); // facts come from the case storage
+        Assert.IsType<TaskForce.Application.Snapshots.FactMaintainingCaseRepository>(provider.GetRequiredService<ICaseRepository>()); // writes keep the read model current (ADR-012)
         Assert.NotNull(provider.GetRequiredService<IdentityProtector>().CurrentKeyId);
         Assert.True(provider.GetRequiredService<ClientPrincipalReader>().Trusted);
     }

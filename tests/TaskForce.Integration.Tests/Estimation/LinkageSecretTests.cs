@@ -95,7 +95,7 @@ public sealed class LinkageSecretTests(AzuriteFixture storage)
         var secret = provider.GetRequiredService<LinkageSecret>();
         Assert.True(secret.IsConfigured);
         Assert.Equal(Enumerable.Range(0, 32).Select(i => (byte)i), secret.KeyForComputation());
-        Assert.IsType<StoredCaseFactSource>(provider.GetRequiredService<IVictimListSource>());
+        Assert.IsType<ReadModelCaseFactSource>(provider.GetRequiredService<IVictimListSource>());
         Assert.NotNull(provider.GetRequiredService<SnapshotUseCase>());
     }
 

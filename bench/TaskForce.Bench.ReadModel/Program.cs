@@ -1,0 +1,239 @@
+// Counting read model benchmark (ADR-012) on Azurite. Usage (from the repository root): bench/read-model-bench.sh
+// For each size N: N synthetic TTU case records of 2025 (1-3 victims, 90% with NIK and name) are stored twice, once
+// without the read model (the old path's store: one batch per case) and once through FactMaintainingCaseRepository;
+// then the 2025 snapshot (region 53.03, with the hidden-victim lists) is computed both ways. Then N cases of 2023 and
+// 2024 are added and the 2025 snapshot is measured again. Storage requests are counted by an HttpPipelinePolicy
+// (per retry, so every HTTP request) added through TableClientOptions.
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Estimation;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Snapshots;
+using TaskForce.Application.Workflows;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Indicators;
+using TaskForce.Storage;
+
+string conn = Environment.GetEnvironmentVariable("TASKFORCE_STORAGE") ?? throw new InvalidOperationException("Set TASKFORCE_STORAGE");
+string output = args.Length > 0 ? args[0] : "bench/results/read-model.md";
+int[] sizes = args.Length > 1 ? [.. args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [1000, 5000, 20000];
+int oldPathMax = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5000;
+const int Parallelism = 8;
+var zone = DistrictTime.DefaultZone;
+var region = RegionCode.Parse("53.03");
+var period = ReportingPeriod.Parse("2025");
+var protector = IdentityProtector.FromSettings(Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 1)).ToArray()), null);
+var secret = LinkageSecret.Parse(Convert.ToBase64String(new byte[32]));
+var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 5, 1, 0));
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"| stored cases (2025) | entities | import before: s / requests | import after: s / requests | snapshot before: s / requests | snapshot after: s / requests / entities read | same cells | + 2023 & 2024 cases: snapshot before s / requests | after s / requests |");
+report.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|---:|---:|");
+
+foreach (int n in sizes)
+{
+    var before = Open("b");
+    var after = Open("a");
+    await before.Tables.EnsureCreatedAsync();
+    await after.Tables.EnsureCreatedAsync();
+    var cases2025 = Generate(n, 2025, seed: n);
+    long entities = cases2025.Sum(c => 1 + c.Victims.Count);
+
+    var importBefore = await Measure(before.Counter, () => Import(cases2025, before.Plain));
+    var importAfter = await Measure(after.Counter, () => Import(cases2025, after.Maintained));
+    Console.WriteLine($"{n}: import before {importBefore.Seconds:F1} s {importBefore.Requests} req, after {importAfter.Seconds:F1} s {importAfter.Requests} req");
+
+    bool runOld = n <= oldPathMax;
+    IndicatorSnapshot? oldSnap = null;
+    (double Seconds, long Requests) snapBefore = (double.NaN, 0);
+    if (runOld)
+    {
+        snapBefore = await Measure(before.Counter, async () => oldSnap = await UseCase(before, old: true).ComputeAsync(region, period, null));
+    }
+
+    IndicatorSnapshot? newSnap = null;
+    var counting = new CountingSource(new ReadModelCaseFactSource(after.Projector));
+    var snapAfter = await Measure(after.Counter, async () => newSnap = await UseCase(after, counting).ComputeAsync(region, period, null));
+    string same = oldSnap is null ? "–" : Cells(oldSnap) == Cells(newSnap!) ? "yes" : "NO";
+    if (oldSnap is null)
+    {
+        // Compare with the old path over the read model's store instead (same stored cases).
+        same = Cells(await UseCase(after, old: true).ComputeAsync(region, period, null)) == Cells(newSnap!) ? "yes (old path on the same store, untimed)" : "NO";
+    }
+
+    Console.WriteLine($"{n}: snapshot before {snapBefore.Seconds:F1} s {snapBefore.Requests} req, after {snapAfter.Seconds:F2} s {snapAfter.Requests} req, {counting.Rows} rows; same {same}");
+
+    // History: n more cases in 2023 and 2024, the same 2025 snapshot again.
+    var history = Generate(n / 2, 2023, seed: n + 1).Concat(Generate(n - n / 2, 2024, seed: n + 2)).ToList();
+    await Import(history, after.Maintained);
+    if (runOld)
+    {
+        await Import(history, before.Plain);
+    }
+
+    (double Seconds, long Requests) histBefore = (double.NaN, 0);
+    if (runOld)
+    {
+        histBefore = await Measure(before.Counter, () => UseCase(before, old: true).ComputeAsync(region, period, null));
+    }
+
+    var counting2 = new CountingSource(new ReadModelCaseFactSource(after.Projector));
+    var histAfter = await Measure(after.Counter, () => UseCase(after, counting2).ComputeAsync(region, period, null));
+    Console.WriteLine($"{n}: with history: before {histBefore.Seconds:F1} s {histBefore.Requests} req, after {histAfter.Seconds:F2} s {histAfter.Requests} req");
+
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {n:N0} | {entities:N0} | {importBefore.Seconds:F1} / {importBefore.Requests:N0} | {importAfter.Seconds:F1} / {importAfter.Requests:N0} | {(runOld ? $"{snapBefore.Seconds:F1} / {snapBefore.Requests:N0}" : "not run")} | {snapAfter.Seconds:F2} / {snapAfter.Requests:N0} / {counting.Rows:N0} | {same} | {(runOld ? $"{histBefore.Seconds:F1} / {histBefore.Requests:N0}" : "not run")} | {histAfter.Seconds:F2} / {histAfter.Requests:N0} |");
+    await before.Tables.DeleteAllAsync();
+    await after.Tables.DeleteAllAsync();
+}
+
+string table = report.ToString();
+Console.WriteLine(table);
+File.WriteAllText(output + ".table", table);
+return;
+
+Env Open(string tag)
+{
+    var counter = new RequestCounter();
+    var options = TaskForceTables.DefaultClientOptions();
+    options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+    var tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn, TablePrefix = "rm" + tag + Guid.NewGuid().ToString("N")[..8] }, options);
+    var plain = new TableCaseRepository(tables, protector, zone);
+    var workflows = new TableWorkflowRepository(tables, protector);
+    var projector = new CaseFactProjector(plain, workflows, new TableCaseFactStore(tables, protector), WorkflowRegistry.Default, zone);
+    return new Env(tables, counter, plain, workflows, projector, new FactMaintainingCaseRepository(plain, projector));
+}
+
+SnapshotUseCase UseCase(Env env, ICaseFactSource? source = null, bool old = false)
+{
+    source ??= old ? new StoredCaseFactSource(env.Plain, env.Workflows, WorkflowRegistry.Default) : new ReadModelCaseFactSource(env.Projector);
+    return new SnapshotUseCase(new TableVerdictRepository(env.Tables), new TableSnapshotRepository(env.Tables), source, null, source as IVictimListSource, secret, clock,
+        NullLogger<SnapshotUseCase>.Instance);
+}
+
+async Task Import(IReadOnlyList<CaseRecord> records, ICaseRepository repo) =>
+    await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (r, ct) =>
+    {
+        var result = await repo.AddAsync(r, "uptd_ppa_ttu", null, ct);
+        if (result.Outcome != CaseCreateOutcome.Created)
+        {
+            throw new InvalidOperationException($"{r.Id.Value}: {result.Outcome}");
+        }
+    });
+
+static async Task<(double Seconds, long Requests)> Measure(RequestCounter counter, Func<Task> work)
+{
+    long start = counter.Count;
+    var sw = Stopwatch.StartNew();
+    await work();
+    return (sw.Elapsed.TotalSeconds, counter.Count - start);
+}
+
+static string Cells(IndicatorSnapshot s)
+{
+    var json = JsonNode.Parse(SnapshotJson.Write(s))!;
+    return json["indicators"]!.ToJsonString() + json["hidden_victims"]!.ToJsonString();
+}
+
+List<CaseRecord> Generate(int count, int year, int seed)
+{
+    var rng = new Random(seed);
+    string[] names = ["Yohana Sanam", "Maria Taek", "Ana Bana", "Rosalina Kefi", "Yosefina Atok", "Agustina Nope", "Paulus Nahak", "Yakobus Meko"];
+    var result = new List<CaseRecord>(count);
+    for (int i = 0; i < count; i++)
+    {
+        var reported = Instant.FromUtc(year, 1, 1, 0, 0) + Duration.FromMinutes(rng.Next(0, 364 * 24 * 60));
+        int victims = rng.Next(1, 4);
+        bool police = rng.Next(2) == 0;
+        var intake = new CaseIntake
+        {
+            Id = $"bench-{year}-{seed}-{i:D6}",
+            Region = "53.03",
+            CaseType = "tppo",
+            ReportingAgency = new NewAgency(police ? "police" : "uptd_ppa", police ? "Polres TTU" : "UPTD PPA Kabupaten TTU"),
+            IntakeChannel = "walk_in",
+            ReportedAt = reported,
+            OffenceDate = DistrictTime.BusinessDate(reported, zone).PlusDays(-rng.Next(0, 120)),
+            Victims = [.. Enumerable.Range(0, victims).Select(_ => Victim(rng))],
+            Elements = new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = [rng.Next(3) == 0 ? "eksploitasi_seksual" : "kerja_paksa"] },
+            Places = new NewPlaces { OriginKecamatan = "53.03.0" + rng.Next(1, 10).ToString(CultureInfo.InvariantCulture), DestinationCountry = rng.Next(2) == 0 ? "MY" : "ID" },
+            Consent = new NewConsent { ForServices = true, ForReporting = rng.Next(20) != 0, ForSharing = true, GivenBy = "self" },
+        };
+        result.Add(CreateCaseUseCase.Build(intake, clock, zone));
+    }
+
+    return result;
+
+    NewVictim Victim(Random r)
+    {
+        bool identity = r.Next(10) != 0;
+        bool female = r.Next(3) != 0;
+        var birth = new LocalDate(1975 + r.Next(0, 25), 1 + r.Next(12), 1 + r.Next(28)); // adults: consent given by the victim
+        // NIK: kecamatan 53.03.01, DDMMYY (+40 on the day for a woman), a 4-digit serial.
+        string nik = string.Create(CultureInfo.InvariantCulture, $"530301{birth.Day + (female ? 40 : 0):D2}{birth.Month:D2}{birth.Year % 100:D2}{r.Next(1, 10000):D4}");
+        return new NewVictim
+        {
+            Sex = female ? "female" : "male",
+            BirthDate = birth,
+            Citizenship = "ID",
+            Identity = identity ? new NewIdentity { FullName = names[r.Next(names.Length)], NationalIdNumber = nik } : null,
+        };
+    }
+}
+
+internal sealed record Env(TaskForceTables Tables, RequestCounter Counter, TableCaseRepository Plain, TableWorkflowRepository Workflows, CaseFactProjector Projector, ICaseRepository Maintained);
+
+/// <summary>Counts HTTP requests (every try).</summary>
+internal sealed class RequestCounter : HttpPipelinePolicy
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref count);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Interlocked.Increment(ref count);
+        return ProcessNextAsync(message, pipeline);
+    }
+}
+
+/// <summary>Counts the fact rows a read-model source yields (after de-duplication).</summary>
+internal sealed class CountingSource(ReadModelCaseFactSource inner) : IPeriodCaseFactSource, IVictimListSource
+{
+    public long Rows;
+
+    public IAsyncEnumerable<VictimCaseFact> ListAsync(RegionCode region, LocalDate lastReportDate, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(region, lastReportDate, cancellationToken);
+
+    public async IAsyncEnumerable<VictimCaseFact> ListForPeriodAsync(RegionCode region, ReportingPeriod period, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var f in inner.ListForPeriodAsync(region, period, cancellationToken))
+        {
+            Rows++;
+            yield return f;
+        }
+    }
+
+    public async IAsyncEnumerable<TaskForce.Domain.Estimation.Linkage.VictimListEntry> ListAsync(RegionCode region, ReportingPeriod period, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in inner.ListAsync(region, period, cancellationToken))
+        {
+            Rows++;
+            yield return e;
+        }
+    }
+}

@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Estimation.Linkage;
+using TaskForce.Domain.Indicators;
+
+namespace TaskForce.Storage;
+
+/// <summary>
+/// The counting read model in the <c>casefacts</c> table (docs/decisions/ADR-012-counting-read-model.md).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>f|{year}|{region}</c> / <c>{case}|{nnn}</c>: de-identified fact rows (column <c>Json</c>), one per victim,
+/// in every year the case can affect, and <c>f|open|{region}</c> while a deadline runs.</item>
+/// <item><c>l|{year}|{region}</c> / <c>{case}|{nnn}</c>: the victim-list entries of consented trafficking cases for the
+/// hidden-victim linkage, identity encrypted as in the case partition (ADR-004), in the report year only.</item>
+/// <item><c>marker</c> / <c>{case}</c>: the partitions holding the case's rows; its ETag is the projection's
+/// compare-and-set.</item>
+/// <item><c>intent</c> / <c>{case}|{id}</c>: a write announced and not yet followed; readers read such a case from its
+/// partition.</item>
+/// </list>
+/// </remarks>
+/// <param name="tables">The tables.</param>
+/// <param name="protector">Encrypts the victim-list entries and derives the person-key secret.</param>
+public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector protector) : ICaseFactStore
+{
+    private const int PageSize = 1000;
+    private const string MarkerPartition = "marker";
+    private const string IntentPartition = "intent";
+    private const string NoKey = "none";
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+    private readonly (string KeyId, byte[] Secret) personSecret = protector.PersonKeySecret();
+
+    /// <inheritdoc/>
+    public string KeyId => personSecret.KeyId;
+
+    private TableClient Table => tables.CaseFacts;
+
+    /// <inheritdoc/>
+    public PersonKeyer CreateKeyer() => new(personSecret.Secret);
+
+    /// <inheritdoc/>
+    public async Task<string> AddIntentAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        string id = Guid.NewGuid().ToString("N");
+        await Table.AddEntityAsync(new TableEntity(IntentPartition, IntentRow(caseId, id)) { ["CaseId"] = caseId }, cancellationToken).ConfigureAwait(false);
+        return id;
+    }
+
+    /// <inheritdoc/>
+    public async Task RemoveIntentAsync(string caseId, string intentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        ArgumentNullException.ThrowIfNull(intentId);
+        await Table.DeleteEntityAsync(IntentPartition, IntentRow(caseId, intentId), ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<CaseFactIntent>> ListIntentsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new List<CaseFactIntent>();
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {IntentPartition}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, PageSize, ["RowKey", "CaseId", "Timestamp"], cancellationToken).ConfigureAwait(false))
+        {
+            string row = e.RowKey;
+            result.Add(new CaseFactIntent(e.GetString("CaseId"), row[(row.LastIndexOf(TableKeys.Separator) + 1)..], e.Timestamp ?? DateTimeOffset.MinValue));
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public async Task<CaseFactMarker?> GetMarkerAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        var e = await Table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, TableKeys.Escape(caseId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!e.HasValue || e.Value is null)
+        {
+            return null;
+        }
+
+        string partitions = e.Value.GetString("Partitions") ?? string.Empty;
+        return new CaseFactMarker(e.Value.ETag.ToString(), partitions.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> ReplaceAsync(string caseId, CaseFactMarker? expected, CaseFactProjection? projection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        string caseKey = TableKeys.Escape(caseId);
+        var rows = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        if (projection is not null)
+        {
+            string region = TableKeys.Escape(projection.Region.Value);
+            foreach (string year in projection.Years)
+            {
+                string pk = "f" + TableKeys.Separator + year + TableKeys.Separator + region;
+                rows[pk] = [.. projection.Facts.Select((f, i) => new TableEntity(pk, Row(caseKey, i))
+                {
+                    ["CaseId"] = caseId,
+                    ["KeyId"] = KeyId,
+                    ["Json"] = JsonSerializer.Serialize(FactJson.From(f), TaskForceJson.Options),
+                })];
+            }
+
+            if (projection.ListEntries.Count > 0)
+            {
+                string pk = "l" + TableKeys.Separator + projection.ReportedYear.ToString("D4", CultureInfo.InvariantCulture) + TableKeys.Separator + region;
+                string reportedOn = IsoDate.Format(DistrictTime.BusinessDate(projection.Facts[0].ReportedAt, DistrictTime.DefaultZone));
+                rows[pk] = [.. projection.ListEntries.Select((entry, i) =>
+                {
+                    string rk = Row(caseKey, i);
+                    byte[] json = JsonSerializer.SerializeToUtf8Bytes(entry, TaskForceJson.Options);
+                    var (keyId, protectedJson) = protector.CurrentKeyId is null && entry.Nik is null && entry.Name is null
+                        ? (NoKey, Convert.ToBase64String(json)) // no identity key: no identity can be stored, and this entry holds none
+                        : protector.Protect(json, pk + TableKeys.Separator + rk);
+                    return new TableEntity(pk, rk) { ["CaseId"] = caseId, ["ReportedOn"] = reportedOn, ["IdentityKeyId"] = keyId, ["Entry"] = protectedJson };
+                })];
+            }
+        }
+
+        // New rows first (replace), then rows of this case no longer wanted; a brand-new case has none to look for.
+        foreach (var (pk, entities) in rows)
+        {
+            var actions = entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList();
+            if (expected is not null)
+            {
+                await foreach (string rk in CaseRowKeysAsync(pk, caseKey, cancellationToken).ConfigureAwait(false))
+                {
+                    if (!entities.Any(e => e.RowKey == rk))
+                    {
+                        actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, rk), ETag.All));
+                    }
+                }
+            }
+
+            await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (string pk in expected?.Partitions.Where(p => !rows.ContainsKey(p)) ?? [])
+        {
+            var actions = new List<TableTransactionAction>();
+            await foreach (string rk in CaseRowKeysAsync(pk, caseKey, cancellationToken).ConfigureAwait(false))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, rk), ETag.All));
+            }
+
+            await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+
+        var marker = new TableEntity(MarkerPartition, caseKey) { ["CaseId"] = caseId, ["Partitions"] = string.Join(',', rows.Keys.Order(StringComparer.Ordinal)) };
+        try
+        {
+            if (expected is null)
+            {
+                await Table.AddEntityAsync(marker, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await Table.UpdateEntityAsync(marker, new ETag(expected.ETag), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredCaseFact> ReadFactsAsync(string year, RegionCode region, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(region);
+        await foreach (var e in RangeAsync("f", year, region, ["PartitionKey", "CaseId", "KeyId", "Json"], cancellationToken).ConfigureAwait(false))
+        {
+            var dto = JsonSerializer.Deserialize<FactJson>(e.GetString("Json"), TaskForceJson.Options)
+                ?? throw new InvalidOperationException($"An empty fact row in {e.PartitionKey}.");
+            yield return new StoredCaseFact(e.GetString("CaseId"), e.PartitionKey, e.GetString("KeyId"), dto.ToFact());
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredListEntry> ReadListEntriesAsync(int year, RegionCode region, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        string y = year.ToString("D4", CultureInfo.InvariantCulture);
+        await foreach (var e in RangeAsync("l", y, region, ["PartitionKey", "RowKey", "CaseId", "ReportedOn", "IdentityKeyId", "Entry"], cancellationToken).ConfigureAwait(false))
+        {
+            string keyId = e.GetString("IdentityKeyId");
+            byte[] json = keyId == NoKey ? Convert.FromBase64String(e.GetString("Entry")) : protector.Unprotect(keyId, e.GetString("Entry"), e.PartitionKey + TableKeys.Separator + e.RowKey);
+            var entry = JsonSerializer.Deserialize<VictimListEntry>(json, TaskForceJson.Options)
+                ?? throw new InvalidOperationException($"An empty victim-list row in {e.PartitionKey}.");
+            yield return new StoredListEntry(e.GetString("CaseId"), IsoDate.Parse(e.GetString("ReportedOn")).Value, entry);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<(string Partition, string RowKey, string CaseId)> ListAllRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string filter = TableClient.CreateQueryFilter($"PartitionKey ge {"f|"} and PartitionKey lt {"m"}"); // f|… and l|…
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, PageSize, ["PartitionKey", "RowKey", "CaseId"], cancellationToken).ConfigureAwait(false))
+        {
+            yield return (e.PartitionKey, e.RowKey, e.GetString("CaseId"));
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task DeleteRowAsync(string partition, string rowKey, CancellationToken cancellationToken = default) =>
+        await Table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+
+    private static string Row(string caseKey, int index) => caseKey + TableKeys.Separator + index.ToString("D3", CultureInfo.InvariantCulture);
+
+    private static string IntentRow(string caseId, string id) => TableKeys.Escape(caseId) + TableKeys.Separator + id;
+
+    /// <summary>One partition-range query: partitions <c>{kind}|{year}|{region…}</c>; a kabupaten is one partition, a
+    /// province or <c>*</c> a range, a kecamatan its kabupaten's partition.</summary>
+    private AsyncPageable<TableEntity> RangeAsync(string kind, string year, RegionCode region, string[] select, CancellationToken cancellationToken)
+    {
+        string prefix = kind + TableKeys.Separator + year + TableKeys.Separator;
+        string filter;
+        if (region.IsAll)
+        {
+            filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "}"}");
+        }
+        else if (region.Value.Length >= 5)
+        {
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {prefix + TableKeys.Escape(region.Value[..5])}");
+        }
+        else
+        {
+            string from = prefix + TableKeys.Escape(region.Value);
+            filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {from + "}"}");
+        }
+
+        return Table.QueryAsync<TableEntity>(filter, PageSize, select, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<string> CaseRowKeysAsync(string pk, string caseKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string from = caseKey + TableKeys.Separator;
+        string to = caseKey + "}";
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}");
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, PageSize, ["RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            yield return e.RowKey;
+        }
+    }
+
+    private async Task SubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < actions.Count; i += 100)
+        {
+            await Table.SubmitTransactionAsync(actions.Skip(i).Take(100), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The stored form of a <see cref="VictimCaseFact"/> (no identity value; the person key is the keyed hash).</summary>
+    private sealed record FactJson(
+        string CaseId, string Agency, CaseType CaseType, bool Trafficking, string Region, string? Kecamatan, bool ConsentToReporting,
+        Instant ReportedAt, LocalDate? OffenceDate, string? Destination, ushort Purposes, byte SimfoniForms, FirstResponseFact? FirstResponse,
+        JusticeMilestones Milestones, IReadOnlyList<ReferralFact> Referrals, IReadOnlyList<DeadlineFact> Deadlines, string? PersonKey,
+        bool PersonKeyLinkable, Sex Sex, int? AgeAtOffence, string? Citizenship, MigrantWorkerStatus MigrantWorkerStatus, IReadOnlyList<ServiceFact> Services)
+    {
+        public static FactJson From(VictimCaseFact f) => new(
+            f.CaseId, f.Agency, f.CaseType, f.Trafficking, f.Region.Value, f.Kecamatan?.Value, f.ConsentToReporting, f.ReportedAt, f.OffenceDate,
+            f.Destination?.Value, f.Purposes.Bits, f.SimfoniForms.Bits, f.FirstResponse, f.Milestones, f.Referrals, f.Deadlines, f.PersonKey,
+            f.PersonKeyLinkable, f.Sex, f.AgeAtOffence, f.Citizenship?.Value, f.MigrantWorkerStatus, f.Services);
+
+        public VictimCaseFact ToFact() => new()
+        {
+            CaseId = CaseId,
+            Agency = Agency,
+            CaseType = CaseType,
+            Trafficking = Trafficking,
+            Region = RegionCode.Parse(Region),
+            Kecamatan = Kecamatan is null ? null : RegionCode.Parse(Kecamatan),
+            ConsentToReporting = ConsentToReporting,
+            ReportedAt = ReportedAt,
+            OffenceDate = OffenceDate,
+            Destination = CountryCode.ParseOptional(Destination, "destination"),
+            Purposes = new PurposeSet(Purposes),
+            SimfoniForms = new SimfoniFormSet(SimfoniForms),
+            FirstResponse = FirstResponse,
+            Milestones = Milestones,
+            Referrals = Referrals,
+            Deadlines = Deadlines,
+            PersonKey = PersonKey,
+            PersonKeyLinkable = PersonKeyLinkable,
+            Sex = Sex,
+            AgeAtOffence = AgeAtOffence,
+            Citizenship = CountryCode.ParseOptional(Citizenship, "citizenship"),
+            MigrantWorkerStatus = MigrantWorkerStatus,
+            Services = Services,
+        };
+    }
+}
