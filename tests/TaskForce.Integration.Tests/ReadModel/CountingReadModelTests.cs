@@ -107,7 +107,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
     }
 
     private static SnapshotUseCase UseCase(TaskForceTables tables, ICaseFactSource source) =>
-        new(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, null, source as IVictimListSource, Secret, new FakeClock(Now),
+        new(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), source, null, source as IVictimListSource, Secret, new FakeClock(Now), DistrictTime.DefaultZone,
             NullLogger<SnapshotUseCase>.Instance);
 
     private static string Cells(IndicatorSnapshot snapshot)
@@ -129,7 +129,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
         var s = await SeedAsync(tables);
         var p = ReportingPeriod.Parse(period);
 
-        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default)).ComputeAsync(Ttu, p, 1);
+        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default, DistrictTime.DefaultZone)).ComputeAsync(Ttu, p, 1);
         var readModel = await UseCase(tables, new ReadModelCaseFactSource(s.Projector)).ComputeAsync(Ttu, p, 1);
 
         Assert.Equal(Cells(oracle), Cells(readModel));
@@ -179,7 +179,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
 
         await new RebuildFactsUseCase(s.Cases, s.Projector, new FakeClock(Now)).RebuildAsync();
         var after = await UseCase(tables, new ReadModelCaseFactSource(s.Projector)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
-        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
+        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default, DistrictTime.DefaultZone)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
 
         Assert.Equal(0, before.Coverage.CaseRecords!.CasesReportedInPeriod);
         Assert.Equal(2, after.Coverage.CaseRecords!.CasesReportedInPeriod);
@@ -199,7 +199,7 @@ public sealed class CountingReadModelTests(AzuriteFixture storage)
             new WorkflowStartFacts { ReferralKind = ReferralKind.Referral, FromAgency = "uptd_ppa_ttu", ToAgency = "rsud_kefamenanu" }, WorkflowHarness.D(2025, 6, 1));
 
         var snapshot = await UseCase(tables, new ReadModelCaseFactSource(s.Projector)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
-        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
+        var oracle = await UseCase(tables, new StoredCaseFactSource(s.Cases, s.Workflows, WorkflowRegistry.Default, DistrictTime.DefaultZone)).ComputeAsync(Ttu, ReportingPeriod.Parse("2025"), 1);
 
         Assert.Equal(2m, new SnapshotReader(SnapshotJson.Write(snapshot)).Value("referrals"));
         Assert.Equal(Cells(oracle), Cells(snapshot));
