@@ -11,7 +11,7 @@ namespace TaskForce.Storage;
 /// </summary>
 /// <remarks>
 /// Table keys may not contain <c>/ \ # ?</c> or control characters, and <c>%</c> and <c>+</c> cause URL trouble
-/// (engineering.md §3.1). <see cref="Escape"/> keeps <c>[A-Za-z0-9-.]</c> and writes every other UTF-8 byte as
+/// (docs/sources.md#azure-table-storage). <see cref="Escape"/> keeps <c>[A-Za-z0-9-.]</c> and writes every other UTF-8 byte as
 /// <c>_XX</c> (upper-case hex), so the mapping is injective and readable: <c>27/Pid.Sus/2019/PN Kpg</c> becomes
 /// <c>27_2FPid.Sus_2F2019_2FPN_20Kpg</c>. An escaped text longer than <see cref="MaxEscapedLength"/> is cut and
 /// suffixed with <c>~</c> and a SHA-256 of the original, which keeps keys under Azurite's 512-character limit.

@@ -11,7 +11,7 @@ namespace TaskForce.Storage;
 /// catalogue version and content fingerprint; insert-only, so a stored snapshot is never changed.
 /// </summary>
 /// <remarks>The JSON is split over columns <c>Json00</c>, <c>Json01</c>, … of at most
-/// <see cref="ChunkChars"/> characters (a string column holds at most 32K UTF-16 characters, engineering.md §3.1).</remarks>
+/// <see cref="ChunkChars"/> characters (a string column holds at most 32K UTF-16 characters, docs/sources.md#azure-table-storage).</remarks>
 /// <param name="tables">The shared table clients.</param>
 public sealed class TableSnapshotRepository(TaskForceTables tables) : ISnapshotRepository
 {

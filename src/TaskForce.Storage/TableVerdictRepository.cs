@@ -16,7 +16,7 @@ namespace TaskForce.Storage;
 /// with insert-only semantics; a 409 is re-checked and counted as a duplicate or a conflict).</threadsafety>
 public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRepository
 {
-    /// <summary>The most actions in one Table Storage transaction (service limit, engineering.md §3.1).</summary>
+    /// <summary>The most actions in one Table Storage transaction (service limit, docs/sources.md#azure-table-storage).</summary>
     public const int MaxTransactionActions = 100;
 
     /// <summary>The header column holding the id of the write call that stored the verdict: a retried request whose

@@ -11,7 +11,7 @@ namespace TaskForce.Storage;
 /// <summary>
 /// Maps a verdict to its table rows and back: one header row (<c>Kind=verdict</c>), one row per victim
 /// (<c>Kind=victim</c>) and one per detention period (<c>Kind=detention</c>), all in the partition of the decision
-/// year. Dates are stored as <c>YYYY-MM-DD</c> strings, money as Int64 Rupiah (never decimal: engineering.md §3.1).
+/// year. Dates are stored as <c>YYYY-MM-DD</c> strings, money as Int64 Rupiah (never decimal: docs/sources.md#azure-table-storage).
 /// </summary>
 internal static class VerdictEntityMapper
 {

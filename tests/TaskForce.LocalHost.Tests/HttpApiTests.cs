@@ -117,7 +117,7 @@ public sealed partial class HttpApiTests(LocalHostFixture host)
         using var anonymous = host.Client(withKey: false);
         var response = await SendAsync(anonymous, HttpMethod.Get, "openapi.json");
         var body = await ExpectAsync(response, HttpStatusCode.OK, "get", "/openapi.json");
-        Assert.Equal("3.0.3", body.GetProperty("openapi").GetString());
+        Assert.Equal("3.1.0", body.GetProperty("openapi").GetString());
         Assert.Equal(OpenApiFunctions.Text, await response.Content.ReadAsStringAsync());
     }
 

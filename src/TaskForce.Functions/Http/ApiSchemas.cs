@@ -80,6 +80,11 @@ public static class ApiSchemas
         Type type = context.TypeInfo.Type;
         bool nullable = Nullable.GetUnderlyingType(type) is not null;
         Type core = Nullable.GetUnderlyingType(type) ?? type;
+        if (core.IsEnum)
+        {
+            return Codes(core, nullable || (schema is JsonObject e && e["type"] is JsonArray et && et.Any(v => v?.GetValue<string>() == "null")));
+        }
+
         JsonObject? text = core == typeof(LocalDate) ? Text("date")
             : core == typeof(Instant) ? Text("date-time")
             : core == typeof(RegionCode) ? Pattern(@"^(\*|\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?)$")
@@ -102,6 +107,24 @@ public static class ApiSchemas
         return text;
 
         static JsonObject Text(string format) => new() { ["type"] = "string", ["format"] = format };
+
+        // An enumeration as the codes its converter writes (the domain's code tables, not the member names): each
+        // value serialised with the API's own options, so the schema cannot disagree with the bytes.
+        static JsonObject Codes(Type enumType, bool nullable)
+        {
+            var codes = new JsonArray();
+            foreach (object value in Enum.GetValues(enumType))
+            {
+                codes.Add(JsonNode.Parse(JsonSerializer.Serialize(value, enumType, InputJson.Options)));
+            }
+
+            if (nullable)
+            {
+                codes.Add(null);
+            }
+
+            return new JsonObject { ["type"] = nullable ? new JsonArray("string", "null") : "string", ["enum"] = codes };
+        }
 
         static JsonObject Pattern(string pattern) => new() { ["type"] = "string", ["pattern"] = pattern };
     }
