@@ -98,50 +98,8 @@ public sealed class StoredCaseFactSource(ICaseRepository cases, IWorkflowReposit
         while (resume is not null);
     }
 
-    private CaseWorkflows Workflows(IReadOnlyList<StoredWorkflow> instances)
-    {
-        var result = new CaseWorkflows();
-        foreach (var s in instances)
-        {
-            switch (s.Workflow)
-            {
-                case CaseManagementWorkflow.Code:
-                    result = result with { CaseManagement = Rehydrate<CaseStage, CaseManagementContext>(s, zone) };
-                    break;
-                case ServiceWorkflow.Code:
-                    result = result with { Services = [.. result.Services, ServiceFor(Rehydrate<ServiceState, ServiceContext>(s, zone))] };
-                    break;
-                case ReferralWorkflow.Code:
-                    result = result with { Referrals = [.. result.Referrals, Rehydrate<ReferralState, ReferralContext>(s, zone)] };
-                    break;
-                case CriminalJusticeWorkflow.Code:
-                    result = result with { CriminalJustice = Rehydrate<JusticeStage, CriminalJusticeContext>(s, zone) };
-                    break;
-                case RestitutionWorkflow.Code:
-                    result = result with { Restitutions = [.. result.Restitutions, Rehydrate<RestitutionState, RestitutionContext>(s, zone)] };
-                    break;
-                default:
-                    break; // a workflow this version does not count
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>A stored service with the victim it was requested for (none for requests stored before services named
-    /// a victim: those count for the whole case).</summary>
-    private static VictimService ServiceFor(WorkflowInstance<ServiceState, ServiceContext> instance) =>
-        new(instance.Context.VictimId is { } id ? new PersonId(id) : null, instance);
-
-    private WorkflowInstance<TState, TContext> Rehydrate<TState, TContext>(StoredWorkflow stored, DateTimeZone zone)
-        where TState : struct, Enum
-        where TContext : class
-    {
-        var definition = (WorkflowDefinition<TState, TContext>)registry.Find(stored.Workflow).Definition;
-        var context = JsonSerializer.Deserialize<TContext>(stored.ContextJson, TaskForceJson.Options)
-            ?? throw new DomainValidationException("context", $"The stored {stored.Workflow} context of case {stored.CaseId} is empty.");
-        return definition.Rehydrate(stored.SubjectId, context, stored.History, zone);
-    }
+    // The same rehydration as the read model's projector, so the oracle differs from it only in how it reads.
+    private CaseWorkflows Workflows(IReadOnlyList<StoredWorkflow> instances) => CaseWorkflowFacts.Workflows(instances, registry, zone);
 
     /// <summary>Cases of a region reported in a period (evaluated in memory by the repository).</summary>
     private sealed class CasesReportedIn : Specification<CaseSummary>

@@ -69,9 +69,17 @@ public sealed class CompositionRootTests(AzuriteFixture storage)
     {
         // The control: the same instant stored and counted in the default zone (WITA) is still 31 December 2025.
         var tables = await storage.NewTablesAsync();
-        var intake = CaseTestData.Intake("case-wita-001") with { ReportedAt = ReportedAt };
-        await new TableCaseRepository(tables, CaseTestData.Protector(IdentityKey), Domain.Common.DistrictTime.DefaultZone)
-            .AddAsync(CreateCaseUseCase.Build(intake, new FakeClock(Now), Domain.Common.DistrictTime.DefaultZone), "uptd_ppa_ttu", null);
+        var settings = new Dictionary<string, string?> { ["TASKFORCE_STORAGE"] = storage.ConnectionString, ["TaskForce:IdentityKey"] = IdentityKey };
+        using (var host = FunctionHost.Build(settings, tables, new FakeClock(Now)))
+        {
+            // Stored through the composition root's case store, which keeps the counting read model current (ADR-012).
+            await host.StartAsync();
+            var intake = CaseTestData.Intake("case-wita-001") with { ReportedAt = ReportedAt };
+            await host.Services.GetRequiredService<ICaseRepository>()
+                .AddAsync(CreateCaseUseCase.Build(intake, new FakeClock(Now), Domain.Common.DistrictTime.DefaultZone), "uptd_ppa_ttu", null);
+            await host.StopAsync();
+        }
+
         var environment = Environment(new() { ["TaskForce:IdentityKey"] = IdentityKey });
 
         int in2025 = CasesInPeriod(await SnapshotThroughToolAsync(tables, environment, "2025"));
