@@ -2,7 +2,7 @@
 # Declares the domain package's new public API: builds src/TaskForce.Domain, collects every symbol the
 # PublicApiAnalyzers report as undeclared (RS0016) into PublicAPI.Unshipped.txt, and drops the ones reported as
 # removed (RS0017). Review the diff: a removed or changed line in PublicAPI.Shipped.txt is a breaking change
-# (docs/versioning.md). At a release, move the Unshipped lines into Shipped.
+# (docs/package/versioning.md). At a release, move the Unshipped lines into Shipped.
 # Usage: scripts/public-api.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
