@@ -65,10 +65,16 @@ public partial class TaskForceApiClient
         while (!string.IsNullOrEmpty(cursor));
     }
 
+    // Error bodies are read as text too, so that TaskForceApiException.Response and Problem carry them.
+    partial void Initialize() => ReadResponseAsString = true;
+
     static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings)
     {
         // The API reads instants as NodaTime's extended ISO pattern, which needs 'Z'; System.Text.Json would write +00:00.
         settings.Converters.Add(new UtcInstantConverter());
+
+        // Unset optional members are left out rather than sent as null (the API refuses nulls it does not expect).
+        settings.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 
     private sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
