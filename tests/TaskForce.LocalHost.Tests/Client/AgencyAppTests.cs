@@ -21,6 +21,7 @@ public sealed class AgencyAppTests(LocalHostFixture host)
         var pack = await RunAsync(root, "pack", Path.Combine("src", "TaskForce.Client", "TaskForce.Client.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}");
         Assert.True(pack.Code == 0, pack.Output);
         string nupkg = Path.Combine(feed, $"TaskForce.Client.{version}.nupkg");
+        Assert.True(File.Exists(Path.Combine(feed, $"TaskForce.Client.{version}.snupkg")), pack.Output);
         using (var zip = ZipFile.OpenRead(nupkg))
         {
             var names = zip.Entries.Select(e => e.FullName).ToList();
@@ -34,15 +35,15 @@ public sealed class AgencyAppTests(LocalHostFixture host)
             File.Copy(file, Path.Combine(app, Path.GetFileName(file)));
         }
 
-        // The feed holds the client; its dependencies (Azure.Core) come from this machine's package cache, so the run
-        // needs no registry; a fresh packages folder keeps a stale 0.1.0-test out.
+        // The feed holds the client; its dependencies (Azure.Core) come from this machine's package cache (restored by
+        // the build) or the user's configured sources; a fresh packages folder keeps a stale 0.1.0-test out.
         string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <config><add key="globalPackagesFolder" value="{Path.Combine(work, "packages")}" /></config>
-              <packageSources><clear /><add key="taskforce-local" value="{feed}" /><add key="machine-cache" value="{cache}" /></packageSources>
+              <packageSources><add key="taskforce-local" value="{feed}" /><add key="machine-cache" value="{cache}" /></packageSources>
             </configuration>
             """);
 
