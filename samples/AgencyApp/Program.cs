@@ -1,0 +1,67 @@
+// A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag,
+// list the region's cases. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
+// (the dev user names a test person of `./taskforce serve --dev-users`; a deployed app uses App Service
+// authentication instead, e.g. TaskForceClientOptions.Credential with Azure.Identity).
+using TaskForce.Client;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: AgencyApp <api base url> <function key> [dev user]");
+    return 2;
+}
+
+HttpMessageHandler? inner = args.Length > 2 ? new DevUserHandler(args[2]) { InnerHandler = new SocketsHttpHandler() } : null;
+var client = TaskForceApiClient.Create(new Uri(args[0]), new TaskForceClientOptions { FunctionKey = args[1] }, inner);
+using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+var intake = new CaseIntake
+{
+    Region = "53.03",
+    Case_type = "tppo",
+    Reporting_agency = new Reporting_agency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
+    Intake_channel = "walk_in",
+    Reported_at = DateTimeOffset.UtcNow,
+    Offence_date = new DateTimeOffset(2025, 11, 20, 0, 0, 0, TimeSpan.Zero),
+    Victims = [new Victims { Sex = "female", Birth_date = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero), Citizenship = "ID", Identity = new Identity { Full_name = "Yohana Sanam" } }],
+    Suspects = [new Suspects { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
+    Elements = new Elements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], Exploitation_occurred = false },
+    Places = new Places { Origin_kecamatan = "53.03.01", Destination_country = "MY" },
+    Consent = new Consent { For_services = true, For_reporting = true, For_sharing = true, Given_by = "parent_or_guardian" },
+};
+
+try
+{
+    // An Idempotency-Key makes the POST safe to retry: the API answers a repeat with the first answer.
+    var opened = await client.PostCaseAsync("agency-app-" + Guid.NewGuid().ToString("N"), intake, cancel.Token);
+    string id = opened.Result.Id;
+    Console.WriteLine($"opened {id}");
+
+    var read = await client.GetCaseAsync(id, cancel.Token);
+    Console.WriteLine($"read {read.Result.Id} region {read.Result.Region} etag {read.Headers["ETag"].Single()}");
+
+    int count = 0;
+    bool found = false;
+    await foreach (var item in client.ListAllCasesAsync("53.03", pageSize: 100, cancel.Token))
+    {
+        count++;
+        found |= item.Id == id;
+    }
+
+    Console.WriteLine($"listed {count} cases in 53.03, the new one {(found ? "among them" : "MISSING")}");
+    return found ? 0 : 1;
+}
+catch (TaskForceApiException e) when (e.Problem is not null)
+{
+    Console.Error.WriteLine($"{e.StatusCode} {e.Problem.Title}: {e.Problem.Detail}");
+    return 1;
+}
+
+/// <summary>Acts as a named test person of the local host (development only).</summary>
+internal sealed class DevUserHandler(string name) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Headers.TryAddWithoutValidation("X-TaskForce-Dev-User", name);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
