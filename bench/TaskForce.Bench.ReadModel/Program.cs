@@ -144,12 +144,21 @@ async Task Import(IReadOnlyList<CaseRecord> records, ICaseRepository repo) =>
 // (8 in parallel, as above), then the chunk's rows, markers and intent deletes in batches.
 async Task ImportChunked(IReadOnlyList<CaseRecord> records, ICaseChunkWriter writer)
 {
+    var stages = new Stopwatch[] { new(), new(), new() };
     foreach (var chunk in records.Chunk(ICaseChunkWriter.MaxChunk))
     {
+        stages[0].Start();
         var writes = await writer.BeginChunkAsync([.. chunk.Select(r => r.Id.Value)]);
+        stages[0].Stop();
+        stages[1].Start();
         await Import(chunk, writes);
+        stages[1].Stop();
+        stages[2].Start();
         await writes.CompleteAsync();
+        stages[2].Stop();
     }
+
+    Console.WriteLine($"  chunked import of {records.Count}: intents {stages[0].Elapsed.TotalSeconds:F1} s, case batches {stages[1].Elapsed.TotalSeconds:F1} s, rows + markers + intent deletes {stages[2].Elapsed.TotalSeconds:F1} s");
 }
 
 static async Task<(double Seconds, long Requests)> Measure(RequestCounter counter, Func<Task> work)
