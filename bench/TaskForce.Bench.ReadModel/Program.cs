@@ -1,6 +1,7 @@
 // Counting read model benchmark (ADR-012) on Azurite. Usage (from the repository root): bench/read-model-bench.sh
 // For each size N: N synthetic TTU case records of 2025 (1-3 victims, 90% with NIK and name) are stored twice, once
-// without the read model (the old path's store: one batch per case) and once through FactMaintainingCaseRepository;
+// without the read model (the old path's store: one batch per case) and once through FactMaintainingCaseRepository in
+// chunks of 100 (ICaseChunkWriter, the bulk import's path; up to PER_CASE_MAX also case by case, the single-case path);
 // then the 2025 snapshot (region 53.03, with the hidden-victim lists) is computed both ways. Then N cases of 2023 and
 // 2024 are added and the 2025 snapshot is measured again. Storage requests are counted by an HttpPipelinePolicy
 // (per retry, so every HTTP request) added through TableClientOptions.
@@ -26,6 +27,7 @@ string conn = Environment.GetEnvironmentVariable("TASKFORCE_STORAGE") ?? throw n
 string output = args.Length > 0 ? args[0] : "bench/results/read-model.md";
 int[] sizes = args.Length > 1 ? [.. args[1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [1000, 5000, 20000];
 int oldPathMax = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5000;
+int perCaseMax = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000; // the per-case maintained import (ADR-012 before "Bulk import")
 const int Parallelism = 8;
 var zone = DistrictTime.DefaultZone;
 var region = RegionCode.Parse("53.03");
@@ -35,8 +37,8 @@ var secret = LinkageSecret.Parse(Convert.ToBase64String(new byte[32]));
 var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 1, 5, 1, 0));
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"| stored cases (2025) | entities | import before: s / requests | import after: s / requests | snapshot before: s / requests | snapshot after: s / requests / entities read | same cells | + 2023 & 2024 cases: snapshot before s / requests | after s / requests |");
-report.AppendLine("|---:|---:|---:|---:|---:|---:|:---:|---:|---:|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| stored cases (2025) | entities | import without read model: s / requests | import, read model per case: s / requests | import, read model per chunk of 100: s / requests | snapshot before: s / requests | snapshot after: s / requests / entities read | same cells | + 2023 & 2024 cases: snapshot before s / requests | after s / requests |");
+report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---:|");
 
 foreach (int n in sizes)
 {
@@ -48,8 +50,17 @@ foreach (int n in sizes)
     long entities = cases2025.Sum(c => 1 + c.Victims.Count);
 
     var importBefore = await Measure(before.Counter, () => Import(cases2025, before.Plain));
-    var importAfter = await Measure(after.Counter, () => Import(cases2025, after.Maintained));
-    Console.WriteLine($"{n}: import before {importBefore.Seconds:F1} s {importBefore.Requests} req, after {importAfter.Seconds:F1} s {importAfter.Requests} req");
+    (double Seconds, long Requests) importPerCase = (double.NaN, 0);
+    if (n <= perCaseMax)
+    {
+        var perCase = Open("p");
+        await perCase.Tables.EnsureCreatedAsync();
+        importPerCase = await Measure(perCase.Counter, () => Import(cases2025, perCase.Maintained));
+        await perCase.Tables.DeleteAllAsync();
+    }
+
+    var importAfter = await Measure(after.Counter, () => ImportChunked(cases2025, (ICaseChunkWriter)after.Maintained));
+    Console.WriteLine($"{n}: import before {importBefore.Seconds:F1} s {importBefore.Requests} req, per case {importPerCase.Seconds:F1} s {importPerCase.Requests} req, chunked {importAfter.Seconds:F1} s {importAfter.Requests} req");
 
     bool runOld = n <= oldPathMax;
     IndicatorSnapshot? oldSnap = null;
@@ -63,7 +74,7 @@ foreach (int n in sizes)
     var counting = new CountingSource(new ReadModelCaseFactSource(after.Projector));
     var snapAfter = await Measure(after.Counter, async () => newSnap = await UseCase(after, counting).ComputeAsync(region, period, null));
     string same = oldSnap is null ? "–" : Cells(oldSnap) == Cells(newSnap!) ? "yes" : "NO";
-    if (oldSnap is null)
+    if (oldSnap is null && n <= 5000)
     {
         // Compare with the old path over the read model's store instead (same stored cases).
         same = Cells(await UseCase(after, old: true).ComputeAsync(region, period, null)) == Cells(newSnap!) ? "yes (old path on the same store, untimed)" : "NO";
@@ -73,7 +84,7 @@ foreach (int n in sizes)
 
     // History: n more cases in 2023 and 2024, the same 2025 snapshot again.
     var history = Generate(n / 2, 2023, seed: n + 1).Concat(Generate(n - n / 2, 2024, seed: n + 2)).ToList();
-    await Import(history, after.Maintained);
+    await ImportChunked(history, (ICaseChunkWriter)after.Maintained);
     if (runOld)
     {
         await Import(history, before.Plain);
@@ -90,7 +101,7 @@ foreach (int n in sizes)
     Console.WriteLine($"{n}: with history: before {histBefore.Seconds:F1} s {histBefore.Requests} req, after {histAfter.Seconds:F2} s {histAfter.Requests} req");
 
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {n:N0} | {entities:N0} | {importBefore.Seconds:F1} / {importBefore.Requests:N0} | {importAfter.Seconds:F1} / {importAfter.Requests:N0} | {(runOld ? $"{snapBefore.Seconds:F1} / {snapBefore.Requests:N0}" : "not run")} | {snapAfter.Seconds:F2} / {snapAfter.Requests:N0} / {counting.Rows:N0} | {same} | {(runOld ? $"{histBefore.Seconds:F1} / {histBefore.Requests:N0}" : "not run")} | {histAfter.Seconds:F2} / {histAfter.Requests:N0} |");
+        $"| {n:N0} | {entities:N0} | {importBefore.Seconds:F1} / {importBefore.Requests:N0} | {(n <= perCaseMax ? $"{importPerCase.Seconds:F1} / {importPerCase.Requests:N0}" : "not run")} | {importAfter.Seconds:F1} / {importAfter.Requests:N0} | {(runOld ? $"{snapBefore.Seconds:F1} / {snapBefore.Requests:N0}" : "not run")} | {snapAfter.Seconds:F2} / {snapAfter.Requests:N0} / {counting.Rows:N0} | {same} | {(runOld ? $"{histBefore.Seconds:F1} / {histBefore.Requests:N0}" : "not run")} | {histAfter.Seconds:F2} / {histAfter.Requests:N0} |");
     await before.Tables.DeleteAllAsync();
     await after.Tables.DeleteAllAsync();
 }
@@ -108,14 +119,14 @@ Env Open(string tag)
     var tables = new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn, TablePrefix = "rm" + tag + Guid.NewGuid().ToString("N")[..8] }, options);
     var plain = new TableCaseRepository(tables, protector, zone);
     var workflows = new TableWorkflowRepository(tables, protector);
-    var projector = new CaseFactProjector(plain, workflows, new TableCaseFactStore(tables, protector), WorkflowRegistry.Default, zone);
+    var projector = new CaseFactProjector(plain, workflows, new TimedStore(new TableCaseFactStore(tables, protector)), WorkflowRegistry.Default, zone);
     return new Env(tables, counter, plain, workflows, projector, new FactMaintainingCaseRepository(plain, projector));
 }
 
 SnapshotUseCase UseCase(Env env, ICaseFactSource? source = null, bool old = false)
 {
-    source ??= old ? new StoredCaseFactSource(env.Plain, env.Workflows, WorkflowRegistry.Default) : new ReadModelCaseFactSource(env.Projector);
-    return new SnapshotUseCase(new TableVerdictRepository(env.Tables), new TableSnapshotRepository(env.Tables), source, null, source as IVictimListSource, secret, clock,
+    source ??= old ? new StoredCaseFactSource(env.Plain, env.Workflows, WorkflowRegistry.Default, zone) : new ReadModelCaseFactSource(env.Projector);
+    return new SnapshotUseCase(new TableVerdictRepository(env.Tables), new TableSnapshotRepository(env.Tables), source, null, source as IVictimListSource, secret, clock, zone,
         NullLogger<SnapshotUseCase>.Instance);
 }
 
@@ -128,6 +139,30 @@ async Task Import(IReadOnlyList<CaseRecord> records, ICaseRepository repo) =>
             throw new InvalidOperationException($"{r.Id.Value}: {result.Outcome}");
         }
     });
+
+// The bulk import's shape (ADR-012 "Bulk import"): chunks of 100 announced in one request, the chunk's case batches
+// (8 in parallel, as above), then the chunk's rows, markers and intent deletes in batches.
+async Task ImportChunked(IReadOnlyList<CaseRecord> records, ICaseChunkWriter writer)
+{
+    var stages = new Stopwatch[] { new(), new(), new() };
+    foreach (var chunk in records.Chunk(ICaseChunkWriter.MaxChunk))
+    {
+        stages[0].Start();
+        var writes = await writer.BeginChunkAsync([.. chunk.Select(r => r.Id.Value)]);
+        stages[0].Stop();
+        stages[1].Start();
+        await Import(chunk, writes);
+        stages[1].Stop();
+        stages[2].Start();
+        await writes.CompleteAsync();
+        stages[2].Stop();
+    }
+
+    Console.WriteLine($"  of the completion: AddCreatedAsync (mapping done before it) {TimedStore.Created.Elapsed.TotalSeconds:F1} s, RemoveIntentsAsync {TimedStore.Removed.Elapsed.TotalSeconds:F1} s");
+    TimedStore.Created.Reset();
+    TimedStore.Removed.Reset();
+    Console.WriteLine($"  chunked import of {records.Count}: intents {stages[0].Elapsed.TotalSeconds:F1} s, case batches {stages[1].Elapsed.TotalSeconds:F1} s, rows + markers + intent deletes {stages[2].Elapsed.TotalSeconds:F1} s");
+}
 
 static async Task<(double Seconds, long Requests)> Measure(RequestCounter counter, Func<Task> work)
 {
@@ -236,4 +271,52 @@ internal sealed class CountingSource(ReadModelCaseFactSource inner) : IPeriodCas
             yield return e;
         }
     }
+}
+
+/// <summary>Times the bulk import's read-model writes (the rest delegates).</summary>
+internal sealed class TimedStore(ICaseFactStore inner) : ICaseFactStore
+{
+    public static readonly Stopwatch Created = new();
+    public static readonly Stopwatch Removed = new();
+
+    public string KeyId => inner.KeyId;
+
+    public PersonKeyer CreateKeyer() => inner.CreateKeyer();
+
+    public Task<string> AddIntentAsync(string caseId, CancellationToken cancellationToken = default) => inner.AddIntentAsync(caseId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> AddIntentsAsync(IReadOnlyList<string> caseIds, CancellationToken cancellationToken = default) => inner.AddIntentsAsync(caseIds, cancellationToken);
+
+    public Task RemoveIntentAsync(string caseId, string intentId, CancellationToken cancellationToken = default) => inner.RemoveIntentAsync(caseId, intentId, cancellationToken);
+
+    public async Task RemoveIntentsAsync(IReadOnlyList<(string CaseId, string IntentId)> intents, CancellationToken cancellationToken = default)
+    {
+        Removed.Start();
+        await inner.RemoveIntentsAsync(intents, cancellationToken);
+        Removed.Stop();
+    }
+
+    public async Task<IReadOnlyList<string>> AddCreatedAsync(IReadOnlyList<CaseFactProjection> projections, CancellationToken cancellationToken = default)
+    {
+        Created.Start();
+        var result = await inner.AddCreatedAsync(projections, cancellationToken);
+        Created.Stop();
+        return result;
+    }
+
+    public Task<IReadOnlyList<CaseFactIntent>> ListIntentsAsync(CancellationToken cancellationToken = default) => inner.ListIntentsAsync(cancellationToken);
+
+    public Task<CaseFactMarker?> GetMarkerAsync(string caseId, CancellationToken cancellationToken = default) => inner.GetMarkerAsync(caseId, cancellationToken);
+
+    public Task<bool> ReplaceAsync(string caseId, CaseFactMarker? expected, CaseFactProjection? projection, CancellationToken cancellationToken = default) =>
+        inner.ReplaceAsync(caseId, expected, projection, cancellationToken);
+
+    public IAsyncEnumerable<StoredCaseFact> ReadFactsAsync(string year, RegionCode region, CancellationToken cancellationToken = default) => inner.ReadFactsAsync(year, region, cancellationToken);
+
+    public IAsyncEnumerable<StoredListEntry> ReadListEntriesAsync(int year, RegionCode region, CancellationToken cancellationToken = default) =>
+        inner.ReadListEntriesAsync(year, region, cancellationToken);
+
+    public IAsyncEnumerable<(string Partition, string RowKey, string CaseId)> ListAllRowsAsync(CancellationToken cancellationToken = default) => inner.ListAllRowsAsync(cancellationToken);
+
+    public Task DeleteRowAsync(string partition, string rowKey, CancellationToken cancellationToken = default) => inner.DeleteRowAsync(partition, rowKey, cancellationToken);
 }

@@ -68,6 +68,99 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> AddIntentsAsync(IReadOnlyList<string> caseIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseIds);
+        var ids = caseIds.Select(_ => Guid.NewGuid().ToString("N")).ToList();
+        await SubmitAsync(
+            [.. caseIds.Select((c, i) => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(IntentPartition, IntentRow(c, ids[i])) { ["CaseId"] = c }))],
+            cancellationToken).ConfigureAwait(false);
+        return ids;
+    }
+
+    /// <inheritdoc/>
+    public async Task RemoveIntentsAsync(IReadOnlyList<(string CaseId, string IntentId)> intents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intents);
+        foreach (var chunk in intents.Chunk(100))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                    chunk.Select(i => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(IntentPartition, IntentRow(i.CaseId, i.IntentId)), ETag.All)),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                foreach (var (caseId, intentId) in chunk)
+                {
+                    await RemoveIntentAsync(caseId, intentId, cancellationToken).ConfigureAwait(false); // one was gone: one by one
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> AddCreatedAsync(IReadOnlyList<CaseFactProjection> projections, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(projections);
+        var byPartition = new SortedDictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+        var markers = new List<TableEntity>(projections.Count);
+        foreach (var projection in projections)
+        {
+            var rows = Rows(projection.CaseId, projection);
+            foreach (var (pk, entities) in rows)
+            {
+                if (!byPartition.TryGetValue(pk, out var list))
+                {
+                    byPartition[pk] = list = [];
+                }
+
+                list.AddRange(entities);
+            }
+
+            markers.Add(new TableEntity(MarkerPartition, TableKeys.Escape(projection.CaseId))
+            {
+                ["CaseId"] = projection.CaseId,
+                ["Partitions"] = string.Join(',', rows.Keys.Order(StringComparer.Ordinal)),
+            });
+        }
+
+        // Rows first (upsert: a row of a case another writer projected first is rewritten by its re-projection below),
+        // then the markers: a case is in the read model only once its marker and its rows are both stored.
+        foreach (var (_, entities) in byPartition)
+        {
+            await SubmitAsync([.. entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken).ConfigureAwait(false);
+        }
+
+        var conflicts = new List<string>();
+        foreach (var chunk in markers.Chunk(100))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(chunk.Select(m => new TableTransactionAction(TableTransactionActionType.Add, m)), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409)
+            {
+                // A marker already existed, so nothing of this batch was written: one by one, and report the conflicts.
+                foreach (var m in chunk)
+                {
+                    try
+                    {
+                        await Table.AddEntityAsync(m, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (RequestFailedException c) when (c.Status == 409)
+                    {
+                        conflicts.Add(m.GetString("CaseId"));
+                    }
+                }
+            }
+        }
+
+        return conflicts;
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<CaseFactIntent>> ListIntentsAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<CaseFactIntent>();
@@ -100,36 +193,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     {
         ArgumentNullException.ThrowIfNull(caseId);
         string caseKey = TableKeys.Escape(caseId);
-        var rows = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
-        if (projection is not null)
-        {
-            string region = TableKeys.Escape(projection.Region.Value);
-            foreach (string year in projection.Years)
-            {
-                string pk = "f" + TableKeys.Separator + year + TableKeys.Separator + region;
-                rows[pk] = [.. projection.Facts.Select((f, i) => new TableEntity(pk, Row(caseKey, i))
-                {
-                    ["CaseId"] = caseId,
-                    ["KeyId"] = KeyId,
-                    ["Json"] = JsonSerializer.Serialize(FactJson.From(f), TaskForceJson.Options),
-                })];
-            }
-
-            if (projection.ListEntries.Count > 0)
-            {
-                string pk = "l" + TableKeys.Separator + projection.ReportedYear.ToString("D4", CultureInfo.InvariantCulture) + TableKeys.Separator + region;
-                string reportedOn = IsoDate.Format(DistrictTime.BusinessDate(projection.Facts[0].ReportedAt, DistrictTime.DefaultZone));
-                rows[pk] = [.. projection.ListEntries.Select((entry, i) =>
-                {
-                    string rk = Row(caseKey, i);
-                    byte[] json = JsonSerializer.SerializeToUtf8Bytes(entry, TaskForceJson.Options);
-                    var (keyId, protectedJson) = protector.CurrentKeyId is null && entry.Nik is null && entry.Name is null
-                        ? (NoKey, Convert.ToBase64String(json)) // no identity key: no identity can be stored, and this entry holds none
-                        : protector.Protect(json, pk + TableKeys.Separator + rk);
-                    return new TableEntity(pk, rk) { ["CaseId"] = caseId, ["ReportedOn"] = reportedOn, ["IdentityKeyId"] = keyId, ["Entry"] = protectedJson };
-                })];
-            }
-        }
+        var rows = projection is null ? new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal) : Rows(caseId, projection);
 
         // New rows first (replace), then rows of this case no longer wanted; a brand-new case has none to look for.
         foreach (var (pk, entities) in rows)
@@ -221,6 +285,43 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     /// <inheritdoc/>
     public async Task DeleteRowAsync(string partition, string rowKey, CancellationToken cancellationToken = default) =>
         await Table.DeleteEntityAsync(partition, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The rows of a projection by partition: fact rows in every year, victim-list rows (encrypted) in the
+    /// report year.</summary>
+    private Dictionary<string, List<TableEntity>> Rows(string caseId, CaseFactProjection projection)
+    {
+        string caseKey = TableKeys.Escape(caseId);
+        var rows = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
+
+        string region = TableKeys.Escape(projection.Region.Value);
+        foreach (string year in projection.Years)
+        {
+            string pk = "f" + TableKeys.Separator + year + TableKeys.Separator + region;
+            rows[pk] = [.. projection.Facts.Select((f, i) => new TableEntity(pk, Row(caseKey, i))
+            {
+                ["CaseId"] = caseId,
+                ["KeyId"] = KeyId,
+                ["Json"] = JsonSerializer.Serialize(FactJson.From(f), TaskForceJson.Options),
+            })];
+        }
+
+        if (projection.ListEntries.Count > 0)
+        {
+            string pk = "l" + TableKeys.Separator + projection.ReportedYear.ToString("D4", CultureInfo.InvariantCulture) + TableKeys.Separator + region;
+            string reportedOn = IsoDate.Format(DistrictTime.BusinessDate(projection.Facts[0].ReportedAt, DistrictTime.DefaultZone));
+            rows[pk] = [.. projection.ListEntries.Select((entry, i) =>
+            {
+                string rk = Row(caseKey, i);
+                byte[] json = JsonSerializer.SerializeToUtf8Bytes(entry, TaskForceJson.Options);
+                var (keyId, protectedJson) = protector.CurrentKeyId is null && entry.Nik is null && entry.Name is null
+                    ? (NoKey, Convert.ToBase64String(json)) // no identity key: no identity can be stored, and this entry holds none
+                    : protector.Protect(json, pk + TableKeys.Separator + rk);
+                return new TableEntity(pk, rk) { ["CaseId"] = caseId, ["ReportedOn"] = reportedOn, ["IdentityKeyId"] = keyId, ["Entry"] = protectedJson };
+            })];
+        }
+
+        return rows;
+    }
 
     private static string Row(string caseKey, int index) => caseKey + TableKeys.Separator + index.ToString("D3", CultureInfo.InvariantCulture);
 

@@ -27,6 +27,8 @@ namespace TaskForce.Application.Import;
 /// rules compare, e.g. <c>uptd_ppa_ttu</c>). Identity values are stored encrypted; a line with identity values and no
 /// identity key configured is rejected (fail closed, ADR-004). Errors name the line and the field, never a value of
 /// the case (UU 21/2007 Pasal 44).</para>
+/// <para>With a store that keeps the counting read model (<see cref="ICaseChunkWriter"/>), the lines go in chunks of
+/// 100: the read model's bookkeeping is a few batch requests per chunk (ADR-012, "Bulk import").</para>
 /// </remarks>
 /// <param name="cases">The case store.</param>
 /// <param name="clock">The clock (future-date checks, creation time).</param>
@@ -61,57 +63,97 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
         }
 
         var caller = new Caller(operatorId, ownerAgency, OperatorRoles, "taskforce-cli");
-        var create = new CreateCaseUseCase(cases, clock, zone, logger);
+        var chunkWriter = cases as ICaseChunkWriter;
         int read = 0, imported = 0, duplicates = 0, rejected = 0, line = 0;
         var errors = new List<ImportError>();
-        void Reject(string message)
+        void Reject(int at, string message)
         {
             rejected++;
             if (errors.Count < ImportVerdictsUseCase.MaxReportedErrors)
             {
-                errors.Add(new ImportError(line, message));
+                errors.Add(new ImportError(at, message));
             }
         }
 
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
+        // Chunks of up to 100 lines: with a read-model store (ICaseChunkWriter) the chunk's cases are announced in one
+        // request before any is written and followed in batches after all of them (ADR-012, "Bulk import"); each case
+        // is still written in its own single batch request.
+        var chunk = new List<(int Line, CaseIntake Intake)>(ICaseChunkWriter.MaxChunk);
+        bool more = true;
+        while (more)
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
+            chunk.Clear();
+            while (chunk.Count < ICaseChunkWriter.MaxChunk)
+            {
+                if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } text)
+                {
+                    more = false;
+                    break;
+                }
+
+                line++;
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    continue;
+                }
+
+                read++;
+                try
+                {
+                    var intake = InputJson.Read<CaseIntake>(Encoding.UTF8.GetBytes(text))
+                        ?? throw new DomainValidationException("body", "The line is not a case object.");
+                    if (string.IsNullOrWhiteSpace(intake.Id))
+                    {
+                        throw new DomainValidationException("id", "Every case in an import file needs its id, so that importing the file again recognises it.");
+                    }
+
+                    chunk.Add((line, intake));
+                }
+                catch (DomainValidationException e)
+                {
+                    Reject(line, $"{e.Field}: {e.Message}");
+                }
+            }
+
+            if (chunk.Count == 0)
             {
                 continue;
             }
 
-            read++;
-            try
+            ICaseWriteChunk? writes = chunkWriter is null ? null
+                : await chunkWriter.BeginChunkAsync([.. chunk.Select(c => c.Intake.Id!)], cancellationToken).ConfigureAwait(false);
+            var create = new CreateCaseUseCase(writes ?? cases, clock, zone, logger);
+            foreach (var (at, intake) in chunk)
             {
-                var intake = InputJson.Read<CaseIntake>(Encoding.UTF8.GetBytes(text))
-                    ?? throw new DomainValidationException("body", "The line is not a case object.");
-                if (string.IsNullOrWhiteSpace(intake.Id))
+                try
                 {
-                    throw new DomainValidationException("id", "Every case in an import file needs its id, so that importing the file again recognises it.");
+                    var result = await create.ExecuteAsync(intake, null, caller, cancellationToken).ConfigureAwait(false);
+                    switch (result.Outcome)
+                    {
+                        case CaseCreateOutcome.Created:
+                            imported++;
+                            break;
+                        case CaseCreateOutcome.IdAlreadyExists when await SameAsStoredAsync(intake, cancellationToken).ConfigureAwait(false):
+                            duplicates++;
+                            break;
+                        default:
+                            Reject(at, $"Case '{intake.Id}' is already stored with other content; it was not changed (change a stored case through the API).");
+                            break;
+                    }
                 }
+                catch (DomainValidationException e)
+                {
+                    Reject(at, $"{e.Field}: {e.Message}");
+                }
+                catch (IdentityProtectionException)
+                {
+                    Reject(at, "The case holds identity values but no identity key is configured (TaskForce__IdentityKey); nothing was stored.");
+                }
+            }
 
-                var result = await create.ExecuteAsync(intake, null, caller, cancellationToken).ConfigureAwait(false);
-                switch (result.Outcome)
-                {
-                    case CaseCreateOutcome.Created:
-                        imported++;
-                        break;
-                    case CaseCreateOutcome.IdAlreadyExists when await SameAsStoredAsync(intake, cancellationToken).ConfigureAwait(false):
-                        duplicates++;
-                        break;
-                    default:
-                        Reject($"Case '{intake.Id}' is already stored with other content; it was not changed (change a stored case through the API).");
-                        break;
-                }
-            }
-            catch (DomainValidationException e)
+            if (writes is not null)
             {
-                Reject($"{e.Field}: {e.Message}");
-            }
-            catch (IdentityProtectionException)
-            {
-                Reject("The case holds identity values but no identity key is configured (TaskForce__IdentityKey); nothing was stored.");
+                await writes.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 

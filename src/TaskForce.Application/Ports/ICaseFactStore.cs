@@ -78,6 +78,28 @@ public interface ICaseFactStore
     /// <returns>A task.</returns>
     Task RemoveIntentAsync(string caseId, string intentId, CancellationToken cancellationToken = default);
 
+    /// <summary>Records that writes of several cases are about to be made (before any is made): one batch request per
+    /// 100 cases (the intent partition), for the bulk import (ADR-012, "Bulk import").</summary>
+    /// <param name="caseIds">The cases (an id may repeat: each gets its own intent).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The intent ids, in the order of <paramref name="caseIds"/>.</returns>
+    Task<IReadOnlyList<string>> AddIntentsAsync(IReadOnlyList<string> caseIds, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes several intents once their writes are followed: one batch request per 100 (an intent already
+    /// gone, e.g. cleared by the rebuild, is no error).</summary>
+    /// <param name="intents">The (case, intent id) pairs.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    Task RemoveIntentsAsync(IReadOnlyList<(string CaseId, string IntentId)> intents, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the rows of cases just created (no marker yet): the rows grouped by partition, at most 100 a
+    /// batch request, then the markers insert-only, at most 100 a batch request.</summary>
+    /// <param name="projections">The rows of each created case (case ids distinct).</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>The cases whose marker already existed (another writer projected them first): the caller projects
+    /// them again from storage (<see cref="ReplaceAsync"/>).</returns>
+    Task<IReadOnlyList<string>> AddCreatedAsync(IReadOnlyList<CaseFactProjection> projections, CancellationToken cancellationToken = default);
+
     /// <summary>Lists every intent still stored (normally none: one partition, one request).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The intents.</returns>

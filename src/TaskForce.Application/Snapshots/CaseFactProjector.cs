@@ -69,6 +69,27 @@ public sealed class CaseFactProjector(ICaseRepository cases, IWorkflowRepository
         }
     }
 
+    /// <summary>Writes the rows of several cases just created (the bulk import, ADR-012 "Bulk import"): their rows
+    /// grouped by partition and their markers in batches of at most 100, then each case whose marker already existed is
+    /// projected again from storage.</summary>
+    /// <param name="records">The cases as stored (ids distinct).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task.</returns>
+    public async Task ProjectCreatedAsync(IReadOnlyList<CaseRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return;
+        }
+
+        var conflicts = await store.AddCreatedAsync([.. records.Select(r => Project(r, CaseWorkflows.None))], cancellationToken).ConfigureAwait(false);
+        foreach (string id in conflicts)
+        {
+            await ProjectAsync(id, cancellationToken).ConfigureAwait(false); // another writer was first
+        }
+    }
+
     /// <summary>Reads a case and its workflows and maps them (no write).</summary>
     /// <param name="caseId">The case.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -11,8 +11,22 @@ namespace TaskForce.Application.Snapshots;
 /// </summary>
 /// <param name="inner">The case store.</param>
 /// <param name="projector">The projector (over the undecorated stores).</param>
-public sealed class FactMaintainingCaseRepository(ICaseRepository inner, CaseFactProjector projector) : ICaseRepository
+public sealed class FactMaintainingCaseRepository(ICaseRepository inner, CaseFactProjector projector) : ICaseRepository, ICaseChunkWriter
 {
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">More than <see cref="ICaseChunkWriter.MaxChunk"/> cases.</exception>
+    public async Task<ICaseWriteChunk> BeginChunkAsync(IReadOnlyList<string> caseIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseIds);
+        if (caseIds.Count > ICaseChunkWriter.MaxChunk)
+        {
+            throw new ArgumentException($"A chunk announces at most {ICaseChunkWriter.MaxChunk} cases.", nameof(caseIds));
+        }
+
+        IReadOnlyList<string> intents = caseIds.Count == 0 ? [] : await projector.Store.AddIntentsAsync(caseIds, cancellationToken).ConfigureAwait(false);
+        return new Chunk(this, inner, projector, [.. caseIds.Select((c, i) => (c, intents[i]))]);
+    }
+
     /// <inheritdoc/>
     public async Task<CaseCreateResult> AddAsync(CaseRecord record, string ownerAgency, IdempotencyClaim? idempotency, CancellationToken cancellationToken = default)
     {
@@ -73,6 +87,91 @@ public sealed class FactMaintainingCaseRepository(ICaseRepository inner, CaseFac
     {
         await projector.ProjectAsync(caseId, cancellationToken).ConfigureAwait(false);
         await projector.Store.RemoveIntentAsync(caseId, intent, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>A chunk of the bulk import (ADR-012, "Bulk import"): intents written before, case batches unchanged, the
+/// created cases' rows and markers in batches after, then the intents removed in batches.</summary>
+internal sealed class Chunk(FactMaintainingCaseRepository outer, ICaseRepository inner, CaseFactProjector projector, List<(string CaseId, string IntentId)> intents) : ICaseWriteChunk
+{
+    private readonly Lock gate = new();
+    private readonly HashSet<string> announced = [.. intents.Select(i => i.CaseId)];
+    private readonly List<CaseRecord> created = [];
+    private readonly List<string> toFollow = [];
+
+    public async Task<CaseCreateResult> AddAsync(CaseRecord record, string ownerAgency, IdempotencyClaim? idempotency, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        string id = record.Id.Value;
+        if (!announced.Contains(id))
+        {
+            return await outer.AddAsync(record, ownerAgency, idempotency, cancellationToken).ConfigureAwait(false); // not announced: the single-case path
+        }
+
+        CaseCreateResult result;
+        try
+        {
+            result = await inner.AddAsync(record, ownerAgency, idempotency, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            Follow(id); // written or not: follow what is stored
+            throw;
+        }
+
+        lock (gate)
+        {
+            if (result.Outcome == CaseCreateOutcome.Created && result.Case is { } stored)
+            {
+                created.Add(stored.Record);
+            }
+            else
+            {
+                toFollow.Add(id);
+            }
+        }
+
+        return result;
+    }
+
+    public Task<StoredCase?> GetAsync(CaseId id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+
+    public Task<CaseSummary?> GetSummaryAsync(CaseId id, CancellationToken cancellationToken = default) => inner.GetSummaryAsync(id, cancellationToken);
+
+    public Task<string> UpdateAsync(CaseRecord record, string ownerAgency, string etag, CancellationToken cancellationToken = default) =>
+        outer.UpdateAsync(record, ownerAgency, etag, cancellationToken); // not a bulk write: the single-case path
+
+    public Task<CaseSummaryPage> ListAsync(ISpecification<CaseSummary> specification, string? resumeAfter, int limit, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(specification, resumeAfter, limit, cancellationToken);
+
+    public async Task CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        List<CaseRecord> createdNow;
+        List<string> followNow;
+        lock (gate)
+        {
+            createdNow = [.. created];
+            followNow = [.. toFollow.Distinct(StringComparer.Ordinal)];
+        }
+
+        // Only after every case batch of the chunk: the rows and markers of the created cases in batches, then each case
+        // whose write was refused or failed read back from storage. An announced case never written (its line was
+        // invalid) changed nothing this chunk must follow. The intents go last: a fault before leaves them all.
+        await projector.ProjectCreatedAsync(createdNow, cancellationToken).ConfigureAwait(false);
+        foreach (string id in followNow)
+        {
+            await projector.ProjectAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+
+        await projector.Store.RemoveIntentsAsync(intents, cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Follow(string id)
+    {
+        lock (gate)
+        {
+            toFollow.Add(id);
+        }
     }
 }
 
