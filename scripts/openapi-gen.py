@@ -117,7 +117,7 @@ if INCLUDE_CASES:
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",
-             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/contracts/cli.md. The schemas of the request and response records are generated from the code (ADR-011)."},
+             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/wire-contract.md. The schemas of the request and response records are generated from the code (ADR-011)."},
     "servers": [{"url": "/api"}],
     "security": [{"functionKey": []}],
     "paths": paths,
@@ -134,7 +134,7 @@ doc = {
                 "refusal": {"type": ["string", "null"]}, "retry_after_seconds": {"type": "integer"}}},
             "ValidationProblem": {"allOf": [{"$ref": "#/components/schemas/Problem"}, {"type": "object", "properties": {
                 "errors": {"type": "object", "description": "Failing field (snake_case, as on the wire) → messages.", "minProperties": 1, "additionalProperties": {"type": "array", "minItems": 1, "items": {"type": "string"}}}}, "required": ["errors"]}]},
-            "DetentionCheckInput": {"type": "object", "description": "The contract's `detention-check` input (docs/contracts/cli.md); at most 1,000,000 bytes.", "additionalProperties": True},
+            "DetentionCheckInput": {"type": "object", "description": "The contract's `detention-check` input (docs/wire-contract.md); at most 1,000,000 bytes.", "additionalProperties": True},
             "DetentionLedger": {"type": "object", "description": "The contract's `detention-check` result: the ledger of detention periods and the problems found.", "additionalProperties": True},
             "Snapshot": {"type": "object", "description": "The contract's snapshot document (aggregates only, small cells suppressed).", "additionalProperties": True,
                 "properties": {"hidden_victims": {"$ref": "#/components/schemas/HiddenVictims"}}},

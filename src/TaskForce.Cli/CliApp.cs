@@ -5,7 +5,7 @@ using TaskForce.Storage;
 
 namespace TaskForce.Cli;
 
-/// <summary>Builds and runs the <c>taskforce</c> command line (docs/contracts/cli.md).</summary>
+/// <summary>Builds and runs the <c>taskforce</c> command line (docs/wire-contract.md).</summary>
 public static class CliApp
 {
     /// <summary>Runs the tool.</summary>

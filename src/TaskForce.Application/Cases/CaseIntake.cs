@@ -24,7 +24,7 @@ public sealed record CaseIntake : CaseHeader
     /// <summary>Gets the witnesses.</summary>
     public IReadOnlyList<NewWitness>? Witnesses { get; init; }
 
-    /// <summary>Gets the trafficking elements (codes of docs/contracts/cli.md, <c>qualify</c>).</summary>
+    /// <summary>Gets the trafficking elements (codes of docs/wire-contract.md, <c>qualify</c>).</summary>
     public NewTraffickingElements? Elements { get; init; }
 
     /// <summary>Gets the places.</summary>

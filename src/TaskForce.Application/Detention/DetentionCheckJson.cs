@@ -14,7 +14,7 @@ namespace TaskForce.Application.Detention;
 public sealed record DetentionCheckInput(DetentionCheckRequest Request, LocalDate? AsOf);
 
 /// <summary>
-/// Reads and writes the JSON of <c>detention-check</c> (docs/contracts/cli.md), shared by the tool and
+/// Reads and writes the JSON of <c>detention-check</c> (docs/wire-contract.md), shared by the tool and
 /// <c>POST /api/detention-checks</c> so both accept and return exactly the same documents.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using TaskForce.Domain.Estimation;
 
 namespace TaskForce.Application.Estimation;
 
-/// <summary>Reads a capture-history table from CSV (docs/contracts/cli.md, <c>estimate</c>): one 0/1 column per
+/// <summary>Reads a capture-history table from CSV (docs/wire-contract.md, <c>estimate</c>): one 0/1 column per
 /// list, the last column <c>count</c>, one row per observed combination — SparseMSE's data frame layout, as in
 /// samples/mse/.</summary>
 public static class CaptureHistoryCsv

@@ -35,7 +35,7 @@ public sealed record EstimateStep(int Step, string Term, long ObservedOverlap, d
 public sealed record EstimateBootstrap(double? CiLow, double? CiHigh, int Resamples, int FailedResamples, int Seed, double? Acceleration);
 
 /// <summary>
-/// The <c>estimate</c> document of docs/contracts/cli.md: <c>lists</c>, <c>observed</c>, <c>model</c>,
+/// The <c>estimate</c> document of docs/wire-contract.md: <c>lists</c>, <c>observed</c>, <c>model</c>,
 /// <c>terms</c>, <c>dark_figure</c>, <c>estimate</c>, <c>ci_low</c>/<c>ci_high</c> (the Wald interval on the log of
 /// the dark figure, as SparseMSE), <c>ci_level</c>, <c>ci_method</c> = <c>wald_log_dark_figure</c>,
 /// <c>warnings</c>; plus the fields added here (profile interval, optional BCa, steps, fit statistics).

@@ -14,7 +14,7 @@ namespace TaskForce.Application.Import;
 
 /// <summary>
 /// Imports case records in the project's own format (<c>taskforce import --format taskforce</c>,
-/// docs/contracts/cli.md): JSON Lines, one case a line, each line the body of <c>POST /cases</c>
+/// docs/wire-contract.md): JSON Lines, one case a line, each line the body of <c>POST /cases</c>
 /// (<see cref="CaseIntake"/>) with its <c>id</c>.
 /// </summary>
 /// <remarks>

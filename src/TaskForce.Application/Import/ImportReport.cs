@@ -6,7 +6,7 @@ namespace TaskForce.Application.Import;
 public sealed record ImportError(int Line, string Message);
 
 /// <summary>
-/// The result of an import, shaped as the contract's <c>import</c> output (docs/contracts/cli.md).
+/// The result of an import, shaped as the contract's <c>import</c> output (docs/wire-contract.md).
 /// </summary>
 /// <param name="Format">The input format, e.g. <c>putusan</c>.</param>
 /// <param name="File">The file name as given.</param>

@@ -8,7 +8,7 @@ namespace TaskForce.Application.Ports;
 /// <param name="CatalogueVersion">The indicator catalogue version.</param>
 /// <param name="ContentFingerprint">SHA-256 (hex) of the snapshot's content without its generation time.</param>
 /// <param name="GeneratedAt">When it was first computed.</param>
-/// <param name="Json">The snapshot JSON (docs/contracts/cli.md, <c>snapshot</c>).</param>
+/// <param name="Json">The snapshot JSON (docs/wire-contract.md, <c>snapshot</c>).</param>
 public sealed record StoredSnapshot(string Region, string Period, string CatalogueVersion, string ContentFingerprint, Instant GeneratedAt, string Json);
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace TaskForce.Application.Serialization;
 /// <summary>
 /// The JSON settings shared by the tool, the functions and storage. A thin delegate to the package's
 /// <see cref="WireJson"/> (snake_case names, enum wire codes, NodaTime values in ISO form, region codes as strings;
-/// docs/contracts/cli.md), so that the API, the tool and a package consumer write the same bytes.
+/// docs/wire-contract.md), so that the API, the tool and a package consumer write the same bytes.
 /// </summary>
 public static class TaskForceJson
 {

@@ -6,7 +6,7 @@ using TaskForce.Domain.Serialization;
 namespace TaskForce.Application.Snapshots;
 
 /// <summary>
-/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/contracts/cli.md,
+/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/wire-contract.md,
 /// <c>snapshot</c>): the one serialisation used by the tool, the functions and the snapshots table.
 /// </summary>
 /// <remarks>

@@ -8,7 +8,7 @@ using TaskForce.Domain.Detention;
 namespace TaskForce.Cli.Commands;
 
 /// <summary><c>taskforce detention-check --input FILE.json [--json]</c>: checks a chain of detention periods against the
-/// KUHAP limits (docs/contracts/cli.md). Needs no storage.</summary>
+/// KUHAP limits (docs/wire-contract.md). Needs no storage.</summary>
 internal static class DetentionCheckCommand
 {
     public static Command Create(CliContext ctx)

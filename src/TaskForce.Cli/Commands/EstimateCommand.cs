@@ -6,7 +6,7 @@ namespace TaskForce.Cli.Commands;
 
 /// <summary><c>taskforce estimate --lists FILE.csv [--model independence|stepwise] [--p-threshold 0.02]
 /// [--bootstrap N] [--seed S] [--json]</c>: multiple systems estimation of the victims no list has seen
-/// (docs/contracts/cli.md). Needs no storage.</summary>
+/// (docs/wire-contract.md). Needs no storage.</summary>
 internal static class EstimateCommand
 {
     public static Command Create(CliContext ctx)

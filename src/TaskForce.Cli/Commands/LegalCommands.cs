@@ -7,7 +7,7 @@ namespace TaskForce.Cli.Commands;
 
 /// <summary>
 /// <c>taskforce qualify --case FILE.json [--json]</c> and <c>taskforce sentence-check --input FILE.json [--json]</c>
-/// (docs/contracts/cli.md): the legal engine of <c>TaskForce.Domain.Legal</c> on a file, no storage.
+/// (docs/wire-contract.md): the legal engine of <c>TaskForce.Domain.Legal</c> on a file, no storage.
 /// </summary>
 /// <remarks>Bad input (unreadable file, malformed JSON, an unknown field or code, impossible dates) exits 2 with the
 /// contract's error document naming the field. A check the engine cannot price (an unknown law or article, a regime
@@ -18,7 +18,7 @@ internal static class LegalCommands
         ctx,
         "qualify",
         "Is it trafficking (element test), and what can be charged with which statutory range.",
-        new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; docs/contracts/cli.md).", Required = true },
+        new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; docs/wire-contract.md).", Required = true },
         (request, options) => TraffickingQualifier.Qualify(request, ctx.Clock, options),
         WriteText);
 

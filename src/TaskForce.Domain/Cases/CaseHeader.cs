@@ -15,7 +15,7 @@ namespace TaskForce.Domain.Cases;
 /// (<c>region</c>, <c>case_type</c>, ...).</para>
 /// <para>Serialized (snake_case), a derived document lists these fields first, in this order: the JSON shape of a
 /// <c>POST /cases</c> body starts <c>id</c>, <c>region</c>, <c>case_type</c>, <c>reporting_agency</c>,
-/// <c>intake_channel</c>, <c>reported_at</c>, <c>offence_date</c> (docs/contracts/cli.md). Add a header field here
+/// <c>intake_channel</c>, <c>reported_at</c>, <c>offence_date</c> (docs/wire-contract.md). Add a header field here
 /// and in the storage mapping, not in the derived types.</para>
 /// </remarks>
 public record CaseHeader

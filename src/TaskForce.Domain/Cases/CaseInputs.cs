@@ -99,7 +99,7 @@ public sealed record NewWitness
     public bool Child { get; init; }
 }
 
-/// <summary>The trafficking elements as sent by a client (codes per docs/contracts/cli.md, <c>qualify</c>).</summary>
+/// <summary>The trafficking elements as sent by a client (codes per docs/wire-contract.md, <c>qualify</c>).</summary>
 public sealed record NewTraffickingElements
 {
     /// <summary>Gets the act codes (e.g. <c>perekrutan</c>).</summary>

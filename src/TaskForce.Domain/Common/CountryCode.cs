@@ -4,7 +4,7 @@ namespace TaskForce.Domain.Common;
 
 /// <summary>
 /// An ISO 3166-1 alpha-2 country code (e.g. <c>ID</c> Indonesia, <c>MY</c> Malaysia, <c>TL</c> Timor-Leste), as
-/// used on the wire for citizenship and destination (docs/contracts/cli.md; HTCDS v2 <c>prs_citizenship</c>).
+/// used on the wire for citizenship and destination (docs/wire-contract.md; HTCDS v2 <c>prs_citizenship</c>).
 /// </summary>
 /// <remarks>
 /// Only officially assigned codes are accepted (the 249 codes of ISO 3166-1 as of 2024); user-assigned codes such as

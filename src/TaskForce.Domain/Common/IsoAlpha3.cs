@@ -5,7 +5,7 @@ namespace TaskForce.Domain.Common;
 /// <summary>
 /// ISO 3166-1 alpha-3 codes (e.g. <c>IDN</c>, <c>MYS</c>, <c>TLS</c>) and their alpha-2 equivalents: CTDC data sets
 /// use alpha-3 for citizenship and country of exploitation, the TaskForce contract uses alpha-2
-/// (docs/contracts/cli.md).
+/// (docs/wire-contract.md).
 /// </summary>
 /// <remarks>The 249 pairs are those of ISO 3166-1 as distributed by Debian's iso-codes 4.15.0
 /// (<c>iso_3166-1.json</c>); the alpha-2 side is exactly the set <see cref="CountryCode"/> accepts.</remarks>

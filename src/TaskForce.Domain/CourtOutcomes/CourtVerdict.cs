@@ -209,7 +209,7 @@ public sealed partial class CourtVerdict
     /// <summary>Returns the verdict's victims as persons to count, following the contract's counting rule.</summary>
     /// <returns>When <see cref="CourtVerdictFacts.VictimsCount"/> is a number: that many persons, the identified
     /// victims first and the rest of unknown sex and age (a list longer than the count wins); when it is
-    /// <see langword="null"/>: one person per identified victim (docs/contracts/cli.md, "first snapshot").</returns>
+    /// <see langword="null"/>: one person per identified victim (docs/wire-contract.md, "first snapshot").</returns>
     public IReadOnlyList<VerdictVictim> VictimPersons()
     {
         var persons = new List<VerdictVictim>(Facts.Victims);

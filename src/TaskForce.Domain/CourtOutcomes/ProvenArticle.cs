@@ -9,7 +9,7 @@ namespace TaskForce.Domain.CourtOutcomes;
 /// </summary>
 /// <remarks>
 /// Only UU 21/2007 offence articles get an id: Pasal 2(1), 2(2), 3, 4, 5, 6, 9, 19, 20, 21, 22, 23, 24
-/// (docs/contracts/cli.md, sentence-check). Within a UU 21/2007 citation the first offence article wins; the
+/// (docs/wire-contract.md, sentence-check). Within a UU 21/2007 citation the first offence article wins; the
 /// others are participation (Pasal 10 attempt and aiding, Pasal 11 conspiracy), aggravations (Pasal 7, 8, 16, 17) or
 /// restitution (Pasal 48), which do not define an offence. Pasal 2 without an ayat is read as ayat (1), the formal
 /// offence. Example: <c>UU21/2007 Pasal 17 jo Pasal 2 ayat (1) jo Pasal 55 ayat (1) ke-1 KUHP</c> gives

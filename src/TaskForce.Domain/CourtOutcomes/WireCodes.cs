@@ -3,7 +3,7 @@ using TaskForce.Domain.Common;
 namespace TaskForce.Domain.CourtOutcomes;
 
 /// <summary>
-/// The snake_case codes used on the wire (docs/contracts/cli.md) for the enumerations of this namespace, in one
+/// The snake_case codes used on the wire (docs/wire-contract.md) for the enumerations of this namespace, in one
 /// place, with strict parsing: an unknown code is an error, never a default.
 /// </summary>
 public static class WireCodes

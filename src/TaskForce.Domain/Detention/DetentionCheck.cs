@@ -12,7 +12,7 @@ namespace TaskForce.Domain.Detention;
 /// (KUHAP Pasal 22).</param>
 public sealed record DetentionPeriodInput(DetentionStage? Stage, LocalDate? From, LocalDate? To, string? Label = null, DetentionType Type = DetentionType.Rutan);
 
-/// <summary>The input of <c>detention-check</c> (docs/contracts/cli.md).</summary>
+/// <summary>The input of <c>detention-check</c> (docs/wire-contract.md).</summary>
 public sealed record DetentionCheckRequest
 {
     /// <summary>The most periods accepted.</summary>

@@ -3,7 +3,7 @@ using TaskForce.Domain.Common;
 namespace TaskForce.Domain.Detention;
 
 /// <summary>
-/// A detention period's stage, as the contract's <c>detention-check</c> codes it (docs/contracts/cli.md): who
+/// A detention period's stage, as the contract's <c>detention-check</c> codes it (docs/wire-contract.md): who
 /// detains, and whether the period is the base period, the ordinary extension or a KUHAP Pasal 29 extension.
 /// </summary>
 public enum DetentionStage

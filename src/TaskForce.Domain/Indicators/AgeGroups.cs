@@ -161,7 +161,7 @@ public static class AgeGroups
     /// <param name="victim">The victim as recorded. Cannot be <see langword="null"/>.</param>
     /// <returns><see cref="ChildStatus.Child"/> when the verdict marks the victim a child, or, with no mark, when the
     /// age is below 18; <see cref="ChildStatus.Adult"/> when it marks an adult, or, with no mark, when the age is 18 or
-    /// more; otherwise <see cref="ChildStatus.Unknown"/> (docs/contracts/cli.md, "first snapshot"). The verdict's own
+    /// more; otherwise <see cref="ChildStatus.Unknown"/> (docs/wire-contract.md, "first snapshot"). The verdict's own
     /// mark wins over a conflicting age; the conflict is reported as a data-quality issue.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="victim"/> is <see langword="null"/>.</exception>
     public static ChildStatus OfVerdictVictim(VerdictVictim victim)

@@ -6,7 +6,7 @@ namespace TaskForce.Domain.Indicators;
 
 /// <summary>
 /// Computes the court-outcome indicators of the <see cref="IndicatorCatalogue.CourtOutcomes"/> over verdicts decided
-/// in a period (docs/contracts/cli.md, "Indicator ids of the first snapshot").
+/// in a period (docs/wire-contract.md, "Indicator ids of the first snapshot").
 /// </summary>
 /// <remarks>
 /// Counting rules: one case per verdict; victims are persons, expanded by <see cref="CourtVerdict.VictimPersons"/>;

@@ -48,10 +48,10 @@ public static class IndicatorCatalogue
     /// least 11", docs/sources.md#ctdc), the standard of the global data set the task force's numbers are
     /// compared with; a district's yearly counts are small, so a lower k would publish groups of a few identifiable
     /// victims (UU 21/2007 Pasal 44). k is configurable per snapshot (<c>--k</c>, <c>?k=</c>) and always written into
-    /// it. The court-outcome indicators are not suppressed because verdicts are public (docs/contracts/cli.md).</remarks>
+    /// it. The court-outcome indicators are not suppressed because verdicts are public (docs/wire-contract.md).</remarks>
     public const int DefaultSuppressionK = 11;
 
-    private const string FirstSnapshot = "docs/contracts/cli.md, 'Indicator ids of the first snapshot'";
+    private const string FirstSnapshot = "docs/wire-contract.md, 'Indicator ids of the first snapshot'";
     private const string Rules = "counting rules: docs/decisions/ADR-008-indicator-counting-rules.md";
 
     /// <summary>Gets the court-outcome indicators, computed over verdicts decided in the period.</summary>

@@ -17,7 +17,7 @@ public sealed record IndicatorValue(
     IReadOnlyList<KeyValuePair<string, string>> Disaggregation)
 {
     /// <summary>Gets the population a rate per 100,000 is computed over, or <see langword="null"/> for other units.</summary>
-    /// <value>The denominator with its year, kind and source (docs/contracts/cli.md, <c>sdg_16_2_2</c>).</value>
+    /// <value>The denominator with its year, kind and source (docs/wire-contract.md, <c>sdg_16_2_2</c>).</value>
     public PopulationDenominator? Population { get; init; }
 }
 
@@ -51,7 +51,7 @@ public sealed record SnapshotCoverage(
 }
 
 /// <summary>
-/// A computed set of indicators for a region and a period: what the snapshot contract (docs/contracts/cli.md,
+/// A computed set of indicators for a region and a period: what the snapshot contract (docs/wire-contract.md,
 /// <c>snapshot</c>) serialises. Contains no personal data (UU 21/2007 Pasal 44).
 /// </summary>
 /// <param name="Region">The region code or <c>*</c>.</param>

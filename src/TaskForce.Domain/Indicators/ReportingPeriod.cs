@@ -23,7 +23,7 @@ public enum PeriodKind
 
 /// <summary>
 /// A reporting period: a closed range of business dates [<see cref="Start"/>, <see cref="End"/>] in the district's
-/// time zone, as the snapshot contract defines it (docs/contracts/cli.md, <c>snapshot</c>).
+/// time zone, as the snapshot contract defines it (docs/wire-contract.md, <c>snapshot</c>).
 /// </summary>
 /// <remarks>
 /// Periods are calendar periods of the ISO calendar. An event belongs to a period when its business date in the

@@ -5,7 +5,7 @@ namespace TaskForce.Domain.Legal;
 
 /// <summary>
 /// Article and aggravation ids as on the wire: <c>LAW:ARTICLE</c>, e.g. <c>UU21-2007:2(1)</c>, <c>UU21-2007:4</c>,
-/// <c>UU18-2017:81</c>, <c>UU35-2014:88</c>, <c>UU12-2022:12</c> (docs/contracts/cli.md).
+/// <c>UU18-2017:81</c>, <c>UU35-2014:88</c>, <c>UU12-2022:12</c> (docs/wire-contract.md).
 /// </summary>
 /// <remarks>
 /// A malformed id is bad input (<see cref="DomainValidationException"/>); a well-formed id the tables do not price

@@ -3,7 +3,7 @@ using TaskForce.Domain.Common;
 namespace TaskForce.Domain.Legal;
 
 /// <summary>
-/// The wire codes of the legal vocabularies (docs/contracts/cli.md, <c>qualify</c> and <c>sentence-check</c>) in
+/// The wire codes of the legal vocabularies (docs/wire-contract.md, <c>qualify</c> and <c>sentence-check</c>) in
 /// one place, with strict parsing: an unknown code throws <see cref="DomainValidationException"/> naming the field
 /// and listing the allowed codes.
 /// </summary>

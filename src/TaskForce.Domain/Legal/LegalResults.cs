@@ -1,6 +1,6 @@
 namespace TaskForce.Domain.Legal;
 
-/// <summary>A closed range of whole months, [Min, Max]. No minimum is <c>Min = 0</c> (docs/contracts/cli.md).</summary>
+/// <summary>A closed range of whole months, [Min, Max]. No minimum is <c>Min = 0</c> (docs/wire-contract.md).</summary>
 /// <param name="Min">The minimum in months, ≥ 0.</param>
 /// <param name="Max">The maximum in months, ≥ <paramref name="Min"/>.</param>
 public sealed record MonthRange(int Min, int Max);
@@ -22,7 +22,7 @@ public enum PenaltiesCombination
 
 /// <summary>
 /// The result of <c>sentence-check</c>: the statutory range for the charged article under the regime that governs
-/// the case, and on which side a sentence falls outside it. The shape maps 1:1 onto docs/contracts/cli.md when
+/// the case, and on which side a sentence falls outside it. The shape maps 1:1 onto docs/wire-contract.md when
 /// serialized with <c>JsonNamingPolicy.SnakeCaseLower</c> and <c>JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)</c>.
 /// </summary>
 /// <remarks>When <see cref="Supported"/> is <see langword="false"/> the engine does not know the article, the
@@ -121,7 +121,7 @@ public sealed record ChargeCandidate
 }
 
 /// <summary>
-/// The result of <c>qualify</c>: is it trafficking, and what can be charged. Maps 1:1 onto docs/contracts/cli.md
+/// The result of <c>qualify</c>: is it trafficking, and what can be charged. Maps 1:1 onto docs/wire-contract.md
 /// (snake_case names, snake_case enum values).
 /// </summary>
 public sealed record QualificationResult

@@ -59,7 +59,7 @@ public sealed record LegalRegime(
 /// copy of the law: results built on it carry a warning.
 /// </summary>
 /// <param name="RegimeId">The regime.</param>
-/// <param name="ArticleId">The article id, e.g. <c>UU21-2007:2(1)</c> (docs/contracts/cli.md).</param>
+/// <param name="ArticleId">The article id, e.g. <c>UU21-2007:2(1)</c> (docs/wire-contract.md).</param>
 /// <param name="Offence">The conduct, paraphrased.</param>
 /// <param name="PrisonMinMonths">Special minimum prison in months, 0 when none.</param>
 /// <param name="PrisonMaxMonths">Maximum determinate prison in months.</param>
@@ -86,7 +86,7 @@ public sealed record StatutoryPenalty(
 
 /// <summary>An aggravation of a regime and the articles it applies to.</summary>
 /// <param name="RegimeId">The regime.</param>
-/// <param name="Id">The aggravation id, e.g. <c>UU21-2007:17</c> (docs/contracts/cli.md).</param>
+/// <param name="Id">The aggravation id, e.g. <c>UU21-2007:17</c> (docs/wire-contract.md).</param>
 /// <param name="Title">The circumstance in words.</param>
 /// <param name="AppliesTo">The article ids it can aggravate.</param>
 /// <param name="Effect">What it does.</param>

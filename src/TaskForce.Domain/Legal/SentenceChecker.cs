@@ -4,7 +4,7 @@ using TaskForce.Domain.Common;
 
 namespace TaskForce.Domain.Legal;
 
-/// <summary>The input of <c>sentence-check</c> as sent (docs/contracts/cli.md): codes are validated by
+/// <summary>The input of <c>sentence-check</c> as sent (docs/wire-contract.md): codes are validated by
 /// <see cref="SentenceChecker.Check"/>, which names the field of any error.</summary>
 public sealed record SentenceCheckRequest
 {
@@ -46,7 +46,7 @@ public sealed record SentenceFacts
 
 /// <summary>
 /// Checks whether a sentence lies within the statutory range of the charged article, under the regime that governs
-/// the act and the judgment (docs/contracts/cli.md, <c>sentence-check</c>).
+/// the act and the judgment (docs/wire-contract.md, <c>sentence-check</c>).
 /// </summary>
 /// <remarks>
 /// <list type="number">

@@ -2,7 +2,7 @@ namespace TaskForce.Domain.Legal;
 
 /// <summary>
 /// Element A of trafficking, the process or act (UU 21/2007 Pasal 1 angka 1; Palermo Protocol art. 3(a)). Wire codes
-/// are the statute's own terms in snake_case (docs/contracts/cli.md, <c>qualify</c>).
+/// are the statute's own terms in snake_case (docs/wire-contract.md, <c>qualify</c>).
 /// </summary>
 public enum TraffickingAct
 {
@@ -67,7 +67,7 @@ public enum TraffickingMeans
 
 /// <summary>
 /// Element C of trafficking, the exploitative purpose (UU 21/2007 Pasal 1 angka 7 and 8: exploitation "with or without
-/// the victim's consent"; Pasal 5 for adoption). Wire codes per docs/contracts/cli.md.
+/// the victim's consent"; Pasal 5 for adoption). Wire codes per docs/wire-contract.md.
 /// </summary>
 public enum ExploitationPurpose
 {
@@ -116,7 +116,7 @@ public enum ExploitationPurpose
 
 /// <summary>
 /// A result for the victim that aggravates the penalty (UU 21/2007 Pasal 7(1); death: Pasal 7(2)). Wire codes per
-/// docs/contracts/cli.md.
+/// docs/wire-contract.md.
 /// </summary>
 public enum VictimHarm
 {

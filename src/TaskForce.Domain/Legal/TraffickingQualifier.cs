@@ -4,7 +4,7 @@ using TaskForce.Domain.CourtOutcomes;
 
 namespace TaskForce.Domain.Legal;
 
-/// <summary>The input of <c>qualify</c> as sent (docs/contracts/cli.md); validated by <see cref="TraffickingQualifier.Qualify"/>.</summary>
+/// <summary>The input of <c>qualify</c> as sent (docs/wire-contract.md); validated by <see cref="TraffickingQualifier.Qualify"/>.</summary>
 public sealed record QualifyRequest
 {
     /// <summary>Gets the date of the act. Required; not in the future.</summary>

@@ -8,7 +8,7 @@ using TaskForce.Domain.Indicators;
 namespace TaskForce.Domain.Serialization;
 
 /// <summary>
-/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/contracts/cli.md,
+/// Writes an <see cref="IndicatorSnapshot"/> as the contract's snapshot JSON (docs/wire-contract.md,
 /// <c>snapshot</c>): fields and cells in a fixed order, dates and instants in ISO form, numbers in invariant culture
 /// without trailing zeros (<c>42</c>, <c>42.5</c>), so the same snapshot always gives the same bytes. Part of
 /// <see cref="WireJson.Options"/>; the API, the tool and the snapshots table write snapshots with it.

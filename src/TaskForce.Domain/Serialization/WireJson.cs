@@ -12,7 +12,7 @@ using TaskForce.Domain.Legal;
 namespace TaskForce.Domain.Serialization;
 
 /// <summary>
-/// The JSON wire format of the TaskForce API and command-line tool (docs/contracts/cli.md), shipped with the package
+/// The JSON wire format of the TaskForce API and command-line tool (docs/wire-contract.md), shipped with the package
 /// so that a consumer's serialisation of a result equals the API's bytes: snake_case member and dictionary-key
 /// names; enumerations as their wire codes (the domain's own codes where it defines them, such as
 /// <c>perekrutan</c> for <see cref="TraffickingAct.Recruitment"/>, otherwise the snake_case member name); NodaTime

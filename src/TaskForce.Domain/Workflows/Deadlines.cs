@@ -6,7 +6,7 @@ namespace TaskForce.Domain.Workflows;
 public enum DayCounting
 {
     /// <summary>The start date is day 1: "within 7 days" of 1 March is due on 7 March (start + N − 1). KUHAP detention
-    /// periods are counted this way (3 to 22 March is 20 days; docs/contracts/cli.md).</summary>
+    /// periods are counted this way (3 to 22 March is 20 days; docs/wire-contract.md).</summary>
     InclusiveOfStartDay = 0,
 
     /// <summary>Day 1 is the day after the start date: "within 7 days" of 1 March is due on 8 March (start + N).</summary>

@@ -18,7 +18,7 @@ public sealed class DetentionCheckFunctions(DetentionCheckUseCase detention, Htt
     /// <see cref="DetentionCheckJson.MaxInputLength"/>).</summary>
     public const int MaxBodyBytes = DetentionCheckJson.MaxInputLength;
 
-    /// <summary>Checks the chain in the request body (the <c>detention-check</c> input of docs/contracts/cli.md).</summary>
+    /// <summary>Checks the chain in the request body (the <c>detention-check</c> input of docs/wire-contract.md).</summary>
     /// <param name="req">The request; its body is the input JSON, at most <see cref="MaxBodyBytes"/> bytes.</param>
     /// <param name="cancellationToken">Cancels reading the body.</param>
     /// <returns>200 with the ledger JSON; 400 problem+json naming the field for bad input (unknown stage, impossible

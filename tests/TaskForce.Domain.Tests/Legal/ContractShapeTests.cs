@@ -6,7 +6,7 @@ using static TaskForce.Domain.Tests.Legal.SentenceCheckerRangeTests;
 
 namespace TaskForce.Domain.Tests.Legal;
 
-/// <summary>The result types serialize 1:1 onto docs/contracts/cli.md with snake_case names and enum values, so
+/// <summary>The result types serialize 1:1 onto docs/wire-contract.md with snake_case names and enum values, so
 /// the CLI and HTTP layers only serialize.</summary>
 public class ContractShapeTests
 {

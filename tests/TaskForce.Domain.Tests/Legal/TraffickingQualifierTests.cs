@@ -9,7 +9,7 @@ public class TraffickingQualifierTests
 {
     private const long Jt = 1_000_000;
 
-    /// <summary>The contract's example (docs/contracts/cli.md, qualify), judged in 2025 so UU 21/2007 as enacted applies.</summary>
+    /// <summary>The contract's example (docs/wire-contract.md, qualify), judged in 2025 so UU 21/2007 as enacted applies.</summary>
     private static QualifyRequest ContractExample() => new()
     {
         OffenceDate = new LocalDate(2025, 3, 14),

@@ -8,7 +8,7 @@ using TaskForce.Storage;
 
 namespace TaskForce.Integration.Tests.Cli;
 
-/// <summary><c>taskforce import --format taskforce</c> (docs/contracts/cli.md): case records, one <c>POST /cases</c>
+/// <summary><c>taskforce import --format taskforce</c> (docs/wire-contract.md): case records, one <c>POST /cases</c>
 /// body a line, through the same validation and storage as the API, on Azurite. Counts worked out by hand from
 /// samples/cases/cases.jsonl: three cases, Maria (one NIK) on the police's and the UPTD PPA's, a 16-year-old girl and a
 /// 24-year-old man on the UPTD PPA's — three victims.</summary>

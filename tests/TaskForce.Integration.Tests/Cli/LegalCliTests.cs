@@ -8,7 +8,7 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Cli;
 
 /// <summary>
-/// <c>taskforce qualify</c> and <c>taskforce sentence-check</c> in-process, checked against docs/contracts/cli.md.
+/// <c>taskforce qualify</c> and <c>taskforce sentence-check</c> in-process, checked against docs/wire-contract.md.
 /// Expected ranges and flags are worked out by hand from the statute (UU 21/2007 Pasal 2-6, 7, 10, 17; UU 18/2017
 /// Pasal 81 jo 69; UU 1/2023 Pasal 17 and UU 1/2026 for 2026 judgments), not taken from the engine.
 /// </summary>

@@ -8,7 +8,7 @@ using TaskForce.Integration.Tests.Infrastructure;
 namespace TaskForce.Integration.Tests.Detention;
 
 /// <summary>
-/// <c>taskforce detention-check</c> run in-process, checked against the contract (docs/contracts/cli.md) and against
+/// <c>taskforce detention-check</c> run in-process, checked against the contract (docs/wire-contract.md) and against
 /// real chains from samples/verdicts/verdicts.jsonl whose stages, limits, overlaps and end dates were worked out
 /// by hand from the printed dates (the same readings as the domain's VerdictDetentionChainTests table).
 /// </summary>
