@@ -107,6 +107,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<TableCaseRepository>();
         services.TryAddSingleton<TableWorkflowRepository>();
         services.TryAddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
+        services.TryAddSingleton<ICaseHistory>(sp => sp.GetRequiredService<TableCaseRepository>()); // the case's change history (ADR-016)
 
         // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
         // fact rows current; the projector reads the undecorated stores.

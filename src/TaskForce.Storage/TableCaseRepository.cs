@@ -19,8 +19,9 @@ namespace TaskForce.Storage;
 /// <item>Create: one transaction adds the case row, every person row and the idempotency record (insert-only: a
 /// second writer gets 409 and nothing of its request lands). A 409 is settled by reading the idempotency record: same
 /// fingerprint → the first case is returned; another fingerprint → the key was reused; no record → the id is taken.</item>
-/// <item>Update: one transaction replaces the case row under <c>If-Match</c> with the ETag read and upserts the
-/// person rows; a stale ETag fails the whole transaction (412) and becomes <see cref="ConcurrencyConflictException"/>.</item>
+/// <item>Update: one transaction replaces the case row under <c>If-Match</c> with the ETag read, upserts the
+/// person rows and adds one <c>history|NNNNNN</c> row per pending change (ADR-016); a stale ETag fails the whole
+/// transaction (412) and becomes <see cref="ConcurrencyConflictException"/>.</item>
 /// <item>Listing: a scan of <c>RowKey eq 'case'</c> (optionally <c>PartitionKey gt</c> the cursor), built with
 /// <see cref="TableClient.CreateQueryFilter(FormattableString)"/> only, reading the summary columns; the
 /// specification is evaluated in memory. At most <see cref="MaxScanPerPage"/> rows are scanned per page.</item>
@@ -30,7 +31,7 @@ namespace TaskForce.Storage;
 /// <param name="protector">The identity protector.</param>
 /// <param name="zone">The district zone (business date of the report on restore).</param>
 /// <threadsafety>Thread-safe.</threadsafety>
-public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtector protector, DateTimeZone zone) : ICaseRepository, ICaseFactsReader
+public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtector protector, DateTimeZone zone) : ICaseRepository, ICaseFactsReader, ICaseHistory
 {
     /// <summary>The most case rows a listing page scans before it returns what it found with a cursor.</summary>
     public const int MaxScanPerPage = 1000;
@@ -172,19 +173,68 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         }
 
         var (caseRow, personRows) = CaseEntityMapper.ToEntities(record, ownerAgency, protector);
+        string pk = caseRow.PartitionKey;
+
+        // The history count lives on the case row; read it at the version the caller holds (a newer version means the
+        // caller's read is stale: the transaction below would fail on the ETag anyway).
+        var current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.CaseRow, [CaseHistoryMapper.CountColumn], cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue)
+        {
+            throw new ConcurrencyConflictException($"Case {record.Id.Value} no longer exists.");
+        }
+
+        if (!string.Equals(current.Value!.ETag.ToString(), etag, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException($"Case {record.Id.Value} changed since it was read (ETag mismatch): read it again and repeat the change.");
+        }
+
+        int written = current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0;
+        var changes = record.PendingChanges;
+        if (1 + personRows.Count + changes.Count > 100)
+        {
+            throw new Domain.Common.DomainValidationException("victims", $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons and a change is written with it in one transaction: save the changes one at a time.");
+        }
+
+        caseRow[CaseHistoryMapper.CountColumn] = written + changes.Count;
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, caseRow, new ETag(etag)) };
         actions.AddRange(personRows.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)));
+        actions.AddRange(changes.Select((c, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseHistoryMapper.ToEntity(pk, written + i + 1, c, protector))));
         try
         {
             var response = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-            return response.Value[0].Headers.ETag?.ToString() ?? await ReadETagAsync(caseRow.PartitionKey, cancellationToken).ConfigureAwait(false);
+            record.AcceptChanges();
+            return response.Value[0].Headers.ETag?.ToString() ?? await ReadETagAsync(pk, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+        catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 or 409)
         {
             throw new ConcurrencyConflictException(ex.Status == 404
                 ? $"Case {record.Id.Value} no longer exists."
                 : $"Case {record.Id.Value} changed since it was read (ETag mismatch): read it again and repeat the change.", ex);
         }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<CaseHistoryEntry>?> ReadAsync(CaseId id, bool includeIdentity, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        string pk = TableKeys.CasePartition(id.Value);
+        string lower = TableKeys.HistoryRow(0);
+        string upper = "history" + (char)(TableKeys.Separator + 1);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and (RowKey eq {TableKeys.CaseRow} or (RowKey gt {lower} and RowKey lt {upper}))");
+        bool found = false;
+        var entries = new List<CaseHistoryEntry>();
+        await foreach (var e in tables.Cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (e.RowKey == TableKeys.CaseRow)
+            {
+                found = true;
+                continue;
+            }
+
+            entries.Add(CaseHistoryMapper.FromEntity(e, includeIdentity, protector));
+        }
+
+        return found ? entries : null;
     }
 
     /// <inheritdoc/>

@@ -130,6 +130,11 @@ public static class TableKeys
     /// <returns><c>person|</c> followed by the escaped id.</returns>
     public static string PersonRow(string personId) => "person" + Separator + Escape(personId);
 
+    /// <summary>Returns the row key of one change in a case's history (ADR-016).</summary>
+    /// <param name="sequence">The change's sequence in the case, in [1, 999999].</param>
+    /// <returns><c>history|000001</c>: changes sort in the order written, apart from the person rows.</returns>
+    public static string HistoryRow(int sequence) => string.Create(CultureInfo.InvariantCulture, $"history{Separator}{sequence:D6}");
+
     /// <summary>Returns the row key of a workflow instance's state row.</summary>
     /// <param name="workflow">The workflow code, e.g. <c>criminal_justice</c>.</param>
     /// <param name="subjectId">The instance id within the case (the case id itself for one-per-case workflows).</param>

@@ -4,6 +4,7 @@ using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Cases;
+using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
 
@@ -206,9 +207,28 @@ public sealed class CaseWorkflowsUseCase(
     /// or during this call.</exception>
     /// <exception cref="IdentityProtectionException">The case holds identity and the identity key is missing (the
     /// whole case is rewritten).</exception>
-    public async Task<SpdpRecorded> RecordSpdpAsync(string caseId, LocalDate? sentOn, string? ifMatch, Caller caller, CancellationToken cancellationToken = default)
+    public async Task<SpdpRecorded> RecordSpdpAsync(string caseId, LocalDate? sentOn, string? ifMatch, Caller caller, CancellationToken cancellationToken = default) =>
+        await RecordSpdpAsync(caseId, sentOn, reason: null, ifMatch, caller, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Records or corrects the date the SPDP was sent (KUHAP Pasal 109(1)), guarded by the case's version,
+    /// with a history entry (ADR-016).</summary>
+    /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
+    /// <param name="sentOn">The date, or <see langword="null"/> (an error naming <c>sent_on</c>).</param>
+    /// <param name="reason">Why; required when an earlier date is replaced (<c>reason</c>).</param>
+    /// <param name="ifMatch">The case's ETag the caller last read, or <see langword="null"/>.</param>
+    /// <param name="caller">The caller. Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The date and the case's new version.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">The date is missing (<c>sent_on</c>), in the future or before the
+    /// offence date (<c>spdp_sent_on</c>); an earlier date is replaced without a reason (<c>reason</c>).</exception>
+    /// <exception cref="AccessDeniedException">The caller may not record facts on this case, or carries no agency.</exception>
+    /// <exception cref="WorkflowNotFoundException">The case is not stored.</exception>
+    /// <exception cref="ConcurrencyConflictException">The case changed since the caller's read or during this call.</exception>
+    /// <exception cref="IdentityProtectionException">The identity key is missing (the whole case is rewritten).</exception>
+    public async Task<SpdpRecorded> RecordSpdpAsync(string caseId, LocalDate? sentOn, string? reason, string? ifMatch, Caller caller, CancellationToken cancellationToken = default)
     {
-        var (id, _) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken).ConfigureAwait(false);
+        var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken).ConfigureAwait(false);
         LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", "The date the SPDP was sent is required (YYYY-MM-DD).");
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         if (stored.Record.SpdpSentOn == date)
@@ -223,7 +243,7 @@ public sealed class CaseWorkflowsUseCase(
             throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
         }
 
-        stored.Record.RecordSpdpSent(date, clock, zone);
+        stored.Record.RecordSpdpSent(date, clock, zone, ChangeContext.Create(actor!, reason, clock));
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);
         return new SpdpRecorded(id.Value, date, etag);
     }
@@ -237,9 +257,9 @@ public sealed class CaseWorkflowsUseCase(
         var summary = await cases.GetSummaryAsync(id, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, operation, summary.OwnerAgency));
-        if (operation is CaseOperation.Transition && caller.Agency is null)
+        if (operation is CaseOperation.Transition or CaseOperation.RecordFacts && caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; every workflow change records the acting agency.");
+            throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case or workflow records the acting agency.");
         }
 
         return (id, caller.Agency is null ? null : Actor.Create(caller.UserId, caller.Agency));

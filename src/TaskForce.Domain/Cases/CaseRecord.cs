@@ -141,7 +141,10 @@ public sealed partial class CaseRecord
     /// <exception cref="DomainValidationException">The date is after the report date (<c>offence_date</c>), or a
     /// victim's birth date is after it while the victim is not marked unborn (the field names the victim), or the SPDP
     /// recorded is before it (<c>spdp_sent_on</c>).</exception>
-    public void RecordOffenceDate(LocalDate offenceDate)
+    public void RecordOffenceDate(LocalDate offenceDate) => ApplyOffenceDate(offenceDate, PrepareOffenceDate(offenceDate));
+
+    /// <summary>Validates an offence date and returns the victims with their ages at it; changes nothing.</summary>
+    private List<Victim> PrepareOffenceDate(LocalDate offenceDate)
     {
         if (offenceDate > ReportedOn)
         {
@@ -161,6 +164,11 @@ public sealed partial class CaseRecord
             rebuilt.Add(new Victim(v.Id, v.Sex, v.BirthDate, age.AgeAtOffence, v.Unborn, v.Citizenship, v.Disability, v.MigrantWorkerStatus, v.Identity));
         }
 
+        return rebuilt;
+    }
+
+    private void ApplyOffenceDate(LocalDate offenceDate, List<Victim> rebuilt)
+    {
         OffenceDate = offenceDate;
         _victims.Clear();
         _victims.AddRange(rebuilt);
@@ -330,6 +338,13 @@ public sealed partial class CaseRecord
     /// (<c>spdp_sent_on</c>).</exception>
     public void RecordSpdpSent(LocalDate sentOn, IClock clock, DateTimeZone zone)
     {
+        CheckSpdpSent(sentOn, clock, zone);
+        SpdpSentOn = sentOn;
+    }
+
+    /// <summary>Validates an SPDP date; changes nothing.</summary>
+    private void CheckSpdpSent(LocalDate sentOn, IClock clock, DateTimeZone zone)
+    {
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(zone);
         LocalDate today = DistrictTime.Today(clock, zone);
@@ -339,7 +354,6 @@ public sealed partial class CaseRecord
         }
 
         CheckSpdpAfterOffence(sentOn, OffenceDate);
-        SpdpSentOn = sentOn;
     }
 
     private static void CheckSpdpAfterOffence(LocalDate sentOn, LocalDate? offenceDate)
