@@ -17,16 +17,16 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 var intake = new CaseIntake
 {
     Region = "53.03",
-    Case_type = "tppo",
-    Reporting_agency = new Reporting_agency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
-    Intake_channel = "walk_in",
-    Reported_at = DateTimeOffset.UtcNow,
-    Offence_date = new DateTimeOffset(2025, 11, 20, 0, 0, 0, TimeSpan.Zero),
-    Victims = [new Victims { Sex = "female", Birth_date = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero), Citizenship = "ID", Identity = new Identity { Full_name = "Yohana Sanam" } }],
-    Suspects = [new Suspects { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
-    Elements = new Elements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], Exploitation_occurred = false },
-    Places = new Places { Origin_kecamatan = "53.03.01", Destination_country = "MY" },
-    Consent = new Consent { For_services = true, For_reporting = true, For_sharing = true, Given_by = "parent_or_guardian" },
+    CaseType = "tppo",
+    ReportingAgency = new NewAgency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
+    IntakeChannel = "walk_in",
+    ReportedAt = DateTimeOffset.UtcNow,
+    OffenceDate = new DateOnly(2025, 11, 20),
+    Victims = [new NewVictim { Sex = "female", BirthDate = new DateOnly(2008, 5, 1), Citizenship = "ID", Identity = new NewIdentity { FullName = "Yohana Sanam" } }],
+    Suspects = [new NewSuspect { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
+    Elements = new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], ExploitationOccurred = false },
+    Places = new NewPlaces { OriginKecamatan = "53.03.01", DestinationCountry = "MY" },
+    Consent = new NewConsent { ForServices = true, ForReporting = true, ForSharing = true, GivenBy = "parent_or_guardian" },
 };
 
 try
