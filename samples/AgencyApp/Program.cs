@@ -1,5 +1,6 @@
-// A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag,
-// list the region's cases. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
+// A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag, refer
+// it to the district hospital (the referral workflow), list the region's cases. The agency's inbox (cases referred to
+// it) comes with a later API version. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
 // (the dev user names a test person of `./taskforce serve --dev-users`; a deployed app uses App Service
 // authentication instead, e.g. TaskForceClientOptions.Credential with Azure.Identity).
 using TaskForce.Client;
@@ -38,6 +39,15 @@ try
 
     var read = await client.GetCaseAsync(id, cancel.Token);
     Console.WriteLine($"read {read.Result.Id} region {read.Result.Region} etag {read.Headers["ETag"].Single()}");
+
+    // Refer the victim to the district hospital: the referral workflow starts in_progress until the receiving agency
+    // accepts or rejects it. The referring agency is the app's own (the dev user worker-1 is uptd_ppa_ttu).
+    var referred = await client.StartCaseWorkflowAsync(id, "agency-app-ref-" + Guid.NewGuid().ToString("N"), new WorkflowStartRequest
+    {
+        Workflow = "referral",
+        Facts = new WorkflowStartFacts { ReferralKind = ReferralKind.Referral, FromAgency = "uptd_ppa_ttu", ToAgency = "rsud_kefamenanu" },
+    }, cancel.Token);
+    Console.WriteLine($"referred {referred.Result.CaseId} to rsud_kefamenanu: {referred.Result.Workflow} {referred.Result.State}");
 
     int count = 0;
     bool found = false;
