@@ -26,6 +26,10 @@ def ok(desc, schema=OBJ, headers=None):
     if headers: r["headers"] = headers
     return r
 
+def enum_schema(codes):
+    """A named enumeration: wire codes in `enum`, the generated client's member names in `x-enumNames` (same order)."""
+    return {"type": "string", "enum": list(codes), "x-enumNames": list(codes.values())}
+
 def q(name, desc, required=False, schema=None):
     return {"name": name, "in": "query", "required": required, "description": desc, "schema": schema or {"type": "string"}}
 
@@ -141,7 +145,7 @@ doc = {
             # issue 6: the hidden-victim section of the snapshot (docs/decisions/ADR-009-hidden-victims-in-snapshots.md)
             "HiddenVictimFigure": {"type": "object", "description": "A multiple systems estimate (everyone, or one stratum) or the reason there is none. Persons to 1 decimal; numbers only when status is `estimated`.",
                 "additionalProperties": True, "properties": {
-                    "status": {"type": "string", "enum": ["estimated", "not_estimated"]},
+                    "status": {"$ref": "#/components/schemas/HiddenVictimStatus"},
                     "reason": {"type": "string", "nullable": True, "description": "null when estimated; else no_linkage_input, fewer_than_two_lists, too_many_lists, fewer_than_k_persons, suppressed, no_persons, lists_do_not_overlap or not_identifiable."},
                     "lists": {"type": "array", "items": {"type": "string"}, "description": "Agency list codes `kind/name` with at least one linked person (no personal data)."},
                     "observed": {"type": "integer", "nullable": True, "description": "Linked persons seen by at least one agency; null when withheld (small-count suppression, k)."},
@@ -160,13 +164,20 @@ doc = {
             "HiddenVictims": {"allOf": [{"$ref": "#/components/schemas/HiddenVictimFigure"}, {"type": "object", "additionalProperties": True,
                 "description": "Multiple systems estimate of the victims of trafficking of the period that no agency has seen, from the agencies' victim lists linked by keyed NIK hash or by name, birth date and kecamatan; SparseMSE stepwise model (p < 0.02), Wald and profile intervals, no BCa bootstrap in snapshots; SDG 16.2.2 with the estimate beside the detected rate.",
                 "properties": {
-                    "method": {"type": "string", "enum": ["multiple_systems_estimation"]}, "model": {"type": "string", "enum": ["stepwise"]},
-                    "p_threshold": {"type": "number"}, "ci_level": {"type": "number"}, "ci_method": {"type": "string", "enum": ["wald_log_dark_figure"]},
+                    "method": ref("HiddenVictimMethod"), "model": ref("HiddenVictimModel"),
+                    "p_threshold": {"type": "number"}, "ci_level": {"type": "number"}, "ci_method": ref("HiddenVictimCiMethod"),
                     "linkage_rule": {"type": "string"},
                     "notes": {"type": "array", "items": {"$ref": "#/components/schemas/HiddenVictimNote"}},
                     "strata": {"type": "array", "description": "sex × age_group (child/adult/unknown) × exploitation_form, each with the figure's fields.",
-                        "items": {"allOf": [{"$ref": "#/components/schemas/HiddenVictimFigure"}, {"type": "object", "properties": {
-                            "sex": {"type": "string"}, "age_group": {"type": "string"}, "exploitation_form": {"type": "string"}}}]}}}}]},
+                        "items": ref("HiddenVictimStratum")}}}]},
+            # Named, not inline, so that a client generated from the document names its types (ADR-013); x-enumNames
+            # gives the generated enumeration members their names (NSwag reads it), the wire codes stay in `enum`.
+            "HiddenVictimStratum": {"allOf": [{"$ref": "#/components/schemas/HiddenVictimFigure"}, {"type": "object", "properties": {
+                "sex": {"type": "string"}, "age_group": {"type": "string"}, "exploitation_form": {"type": "string"}}}]},
+            "HiddenVictimStatus": enum_schema({"estimated": "Estimated", "not_estimated": "NotEstimated"}),
+            "HiddenVictimMethod": enum_schema({"multiple_systems_estimation": "MultipleSystemsEstimation"}),
+            "HiddenVictimModel": enum_schema({"stepwise": "Stepwise"}),
+            "HiddenVictimCiMethod": enum_schema({"wald_log_dark_figure": "WaldLogDarkFigure"}),
         },
     },
 }

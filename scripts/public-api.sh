@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Declares the domain package's new public API: builds src/TaskForce.Domain, collects every symbol the
+# Declares the packages' new public API: builds each package project (src/TaskForce.Domain and src/TaskForce.Client,
+# or the ones named as arguments), collects every symbol the
 # PublicApiAnalyzers report as undeclared (RS0016) into PublicAPI.Unshipped.txt, and drops the ones reported as
 # removed (RS0017). Review the diff: a removed or changed line in PublicAPI.Shipped.txt is a breaking change
 # (docs/package/versioning.md). At a release, move the Unshipped lines into Shipped.
-# Usage: scripts/public-api.sh
+# Usage: scripts/public-api.sh [TaskForce.Domain|TaskForce.Client ...]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-project=src/TaskForce.Domain
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-dotnet build "$project/TaskForce.Domain.csproj" -nologo -p:TreatWarningsAsErrors=false -p:WarningsAsErrors=RS0016%3BRS0017 >"$log" 2>&1 || true
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(TaskForce.Domain TaskForce.Client)
+for name in "${names[@]}"; do
+project="src/$name"
+echo "$name:"
+dotnet build "$project/$name.csproj" -nologo -p:TreatWarningsAsErrors=false -p:WarningsAsErrors=RS0016%3BRS0017 >"$log" 2>&1 || true
 python3 - "$project" "$log" <<'PY'
 import re, sys
 project, log = sys.argv[1], sys.argv[2]
@@ -25,3 +30,4 @@ key = lambda s: s.replace("*REMOVED*", "").replace("static ", "").replace("abstr
 open(path, "w", encoding="utf-8", newline="\n").write("#nullable enable\n" + "".join(l + "\n" for l in sorted(body, key=key)))
 print(f"{len(added)} symbol(s) declared, {len(removed)} declaration(s) gone, {len(gone)} of them shipped in the last release (breaking).")
 PY
+done

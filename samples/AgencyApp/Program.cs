@@ -1,5 +1,6 @@
-// A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag,
-// list the region's cases. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
+// A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag, refer
+// it to the district hospital (the referral workflow), list the region's cases. The agency's inbox (cases referred to
+// it) comes with a later API version. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
 // (the dev user names a test person of `./taskforce serve --dev-users`; a deployed app uses App Service
 // authentication instead, e.g. TaskForceClientOptions.Credential with Azure.Identity).
 using TaskForce.Client;
@@ -17,16 +18,16 @@ using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 var intake = new CaseIntake
 {
     Region = "53.03",
-    Case_type = "tppo",
-    Reporting_agency = new Reporting_agency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
-    Intake_channel = "walk_in",
-    Reported_at = DateTimeOffset.UtcNow,
-    Offence_date = new DateTimeOffset(2025, 11, 20, 0, 0, 0, TimeSpan.Zero),
-    Victims = [new Victims { Sex = "female", Birth_date = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero), Citizenship = "ID", Identity = new Identity { Full_name = "Yohana Sanam" } }],
-    Suspects = [new Suspects { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
-    Elements = new Elements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], Exploitation_occurred = false },
-    Places = new Places { Origin_kecamatan = "53.03.01", Destination_country = "MY" },
-    Consent = new Consent { For_services = true, For_reporting = true, For_sharing = true, Given_by = "parent_or_guardian" },
+    CaseType = "tppo",
+    ReportingAgency = new NewAgency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
+    IntakeChannel = "walk_in",
+    ReportedAt = DateTimeOffset.UtcNow,
+    OffenceDate = new DateOnly(2025, 11, 20),
+    Victims = [new NewVictim { Sex = "female", BirthDate = new DateOnly(2008, 5, 1), Citizenship = "ID", Identity = new NewIdentity { FullName = "Yohana Sanam" } }],
+    Suspects = [new NewSuspect { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
+    Elements = new NewTraffickingElements { Acts = ["perekrutan"], Means = ["penipuan"], Purposes = ["kerja_paksa"], ExploitationOccurred = false },
+    Places = new NewPlaces { OriginKecamatan = "53.03.01", DestinationCountry = "MY" },
+    Consent = new NewConsent { ForServices = true, ForReporting = true, ForSharing = true, GivenBy = "parent_or_guardian" },
 };
 
 try
@@ -38,6 +39,15 @@ try
 
     var read = await client.GetCaseAsync(id, cancel.Token);
     Console.WriteLine($"read {read.Result.Id} region {read.Result.Region} etag {read.Headers["ETag"].Single()}");
+
+    // Refer the victim to the district hospital: the referral workflow starts in_progress until the receiving agency
+    // accepts or rejects it. The referring agency is the app's own (the dev user worker-1 is uptd_ppa_ttu).
+    var referred = await client.StartCaseWorkflowAsync(id, "agency-app-ref-" + Guid.NewGuid().ToString("N"), new WorkflowStartRequest
+    {
+        Workflow = "referral",
+        Facts = new WorkflowStartFacts { ReferralKind = ReferralKind.Referral, FromAgency = "uptd_ppa_ttu", ToAgency = "rsud_kefamenanu" },
+    }, cancel.Token);
+    Console.WriteLine($"referred {referred.Result.CaseId} to rsud_kefamenanu: {referred.Result.Workflow} {referred.Result.State}");
 
     int count = 0;
     bool found = false;

@@ -48,7 +48,7 @@ public partial class TaskForceApiClient
     /// <param name="pageSize">Cases per page, or <see langword="null"/> for the API's default.</param>
     /// <param name="cancellationToken">Cancels the listing.</param>
     /// <returns>The cases, in the API's order.</returns>
-    public async IAsyncEnumerable<Items> ListAllCasesAsync(
+    public async IAsyncEnumerable<CaseSummary> ListAllCasesAsync(
         string? region = null, int? pageSize = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? cursor = null;
@@ -60,7 +60,7 @@ public partial class TaskForceApiClient
                 yield return item;
             }
 
-            cursor = page.Result.Next_cursor;
+            cursor = page.Result.NextCursor;
         }
         while (!string.IsNullOrEmpty(cursor));
     }

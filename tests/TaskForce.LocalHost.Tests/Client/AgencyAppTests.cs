@@ -4,12 +4,12 @@ using System.IO.Compression;
 namespace TaskForce.LocalHost.Tests.Client;
 
 /// <summary>samples/AgencyApp built against the PACKED TaskForce.Client from a local folder feed (not the project) and
-/// run against the local host: it opens a case, reads it and lists it.</summary>
+/// run against the local host: it opens a case, reads it, refers it and lists it.</summary>
 [Collection(LocalHostGroup.Name)]
 public sealed class AgencyAppTests(LocalHostFixture host)
 {
     [Fact]
-    public async Task AgencyApp_OpensReadsAndListsACase_GivenThePackedClientFromALocalFeed()
+    public async Task AgencyApp_OpensReadsRefersAndListsACase_GivenThePackedClientFromALocalFeed()
     {
         string root = ClientDocumentTests.RepoRoot();
         string version = "0.1.0-test";
@@ -52,6 +52,8 @@ public sealed class AgencyAppTests(LocalHostFixture host)
         Assert.True(run.Code == 0, run.Output);
         Assert.Matches(@"(?m)^opened \S+$", run.Stdout);
         Assert.Matches(@"(?m)^read \S+ region 53\.03 etag \S+", run.Stdout);
+        string id = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"(?m)^opened (\S+)$").Groups[1].Value;
+        Assert.Contains($"referred {id} to rsud_kefamenanu: referral in_progress", run.Stdout, StringComparison.Ordinal);
         Assert.Contains("the new one among them", run.Stdout, StringComparison.Ordinal);
         Directory.Delete(work, recursive: true);
     }

@@ -14,23 +14,23 @@ public sealed class TypedClientTests(LocalHostFixture host)
     {
         Id = id,
         Region = region,
-        Case_type = "tppo",
-        Reporting_agency = new Reporting_agency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
-        Intake_channel = "walk_in",
-        Reported_at = new DateTimeOffset(2026, 3, 2, 2, 30, 0, TimeSpan.Zero),
-        Offence_date = new DateTimeOffset(2025, 11, 20, 0, 0, 0, TimeSpan.Zero),
+        CaseType = "tppo",
+        ReportingAgency = new NewAgency { Kind = "uptd_ppa", Name = "UPTD PPA Kabupaten TTU" },
+        IntakeChannel = "walk_in",
+        ReportedAt = new DateTimeOffset(2026, 3, 2, 2, 30, 0, TimeSpan.Zero),
+        OffenceDate = new DateOnly(2025, 11, 20),
         Victims =
         [
-            new Victims
+            new NewVictim
             {
-                Sex = "female", Birth_date = new DateTimeOffset(2008, 5, 1, 0, 0, 0, TimeSpan.Zero), Citizenship = "ID", Disability = false,
-                Migrant_worker_status = "non_procedural", Identity = new Identity { Full_name = "Yohana Sanam" },
+                Sex = "female", BirthDate = new DateOnly(2008, 5, 1), Citizenship = "ID", Disability = false,
+                MigrantWorkerStatus = "non_procedural", Identity = new NewIdentity { FullName = "Yohana Sanam" },
             },
         ],
-        Suspects = [new Suspects { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
-        Elements = new Elements { Acts = ["perekrutan", "pengiriman"], Means = ["penipuan"], Purposes = ["kerja_paksa"], Exploitation_occurred = false },
-        Places = new Places { Origin_kecamatan = "53.03.01", Destination_country = "MY" },
-        Consent = new Consent { For_services = true, For_reporting = true, For_sharing = true, Given_by = "parent_or_guardian" },
+        Suspects = [new NewSuspect { Sex = "male", Roles = ["recruiter"], Citizenship = "ID" }],
+        Elements = new NewTraffickingElements { Acts = ["perekrutan", "pengiriman"], Means = ["penipuan"], Purposes = ["kerja_paksa"], ExploitationOccurred = false },
+        Places = new NewPlaces { OriginKecamatan = "53.03.01", DestinationCountry = "MY" },
+        Consent = new NewConsent { ForServices = true, ForReporting = true, ForSharing = true, GivenBy = "parent_or_guardian" },
     };
 
     private TaskForceApiClient Client(string? key = LocalHostFixture.Key, int maxRetries = 0) =>
@@ -59,6 +59,13 @@ public sealed class TypedClientTests(LocalHostFixture host)
         Assert.Equal(openedTag, Assert.Single(read.Headers["ETag"]));
         Assert.Equal("53.03", read.Result.Region);
 
+        // Wire codes read into the generated enumerations, dates into DateOnly, instants into DateTimeOffset (ADR-013).
+        Assert.Equal(CaseType.Tppo, read.Result.CaseType);
+        Assert.Equal(IntakeChannel.WalkIn, read.Result.IntakeChannel);
+        Assert.Equal(new DateOnly(2025, 11, 20), read.Result.OffenceDate);
+        Assert.Equal(new DateTimeOffset(2026, 3, 2, 2, 30, 0, TimeSpan.Zero), read.Result.ReportedAt);
+        Assert.Equal("uptd_ppa", read.Result.ReportingAgency.Kind);
+
         var listed = new List<string>();
         await foreach (var item in client.ListAllCasesAsync("53.03", pageSize: 50, CancellationToken.None))
         {
@@ -75,10 +82,10 @@ public sealed class TypedClientTests(LocalHostFixture host)
         string id = NewId();
         var opened = await client.PostCaseAsync(null!, Intake(id), CancellationToken.None);
         string etag = Assert.Single(opened.Headers["ETag"]);
-        await client.RecordCaseSpdpAsync(id, etag, null!, new SpdpRequest { Sent_on = new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero) }, CancellationToken.None);
+        await client.RecordCaseSpdpAsync(id, etag, null!, new SpdpRequest { SentOn = new DateOnly(2026, 3, 5) }, CancellationToken.None);
 
         var failure = await Assert.ThrowsAsync<TaskForceApiException<Problem>>(() =>
-            client.RecordCaseSpdpAsync(id, etag, null!, new SpdpRequest { Sent_on = new DateTimeOffset(2026, 3, 6, 0, 0, 0, TimeSpan.Zero) }, CancellationToken.None));
+            client.RecordCaseSpdpAsync(id, etag, null!, new SpdpRequest { SentOn = new DateOnly(2026, 3, 6) }, CancellationToken.None));
         Assert.Equal(412, failure.StatusCode);
         Assert.Equal(412, failure.Result.Status);
         Assert.NotNull(failure.Problem);
