@@ -60,8 +60,8 @@ public sealed class VerdictCorrectionTests(AzuriteFixture storage)
         var result = await repo.CorrectAsync(Fix(Parse(YearMoved()), "Decision year misread.", CorrectedAt));
 
         Assert.Equal(VerdictCorrectionOutcome.Revised, result.Outcome);
-        Assert.Empty(await ListAsync(repo, 2019));
-        Assert.Equal(new LocalDate(2025, 5, 22), Assert.Single(await ListAsync(repo, 2025)).Facts.DecisionDate);
+        Assert.Empty(await ListAsync(repo, 2019, 2019));
+        Assert.Equal(new LocalDate(2025, 5, 22), Assert.Single(await ListAsync(repo, 2025, 2025)).Facts.DecisionDate);
         var rows = await ImportSnapshotRoundTripTests.AllRowsAsync(tables);
         Assert.Contains(rows, r => r.StartsWith("y2019/v|27_2FPID.SUS_2F2019_2FPN_20KPG/", StringComparison.Ordinal) && r.Contains("Kind=verdict;", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.StartsWith("y2025/v|27_2FPID.SUS_2F2019_2FPN_20KPG|rev|0002|", StringComparison.Ordinal) && r.Contains("Kind=revision;", StringComparison.Ordinal));
@@ -82,8 +82,8 @@ public sealed class VerdictCorrectionTests(AzuriteFixture storage)
         var all = await ListAsync(repo, 2018, 2026);
 
         Assert.Equal(new LocalDate(2019, 5, 22), Assert.Single(all).Facts.DecisionDate);
-        Assert.Single(await ListAsync(repo, 2019));
-        Assert.Empty(await ListAsync(repo, 2025));
+        Assert.Single(await ListAsync(repo, 2019, 2019));
+        Assert.Empty(await ListAsync(repo, 2025, 2025));
     }
 
     [Fact]
