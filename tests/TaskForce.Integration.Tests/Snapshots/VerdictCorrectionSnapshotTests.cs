@@ -50,7 +50,7 @@ public sealed class VerdictCorrectionSnapshotTests(AzuriteFixture storage)
         Assert.Equal(6, after2025.Value("sentence_months", ("stat", "min")));
 
         // Independently: the counts of the sample with the two lines replaced, computed straight from the JSONL.
-        string corrected = ImportTests.WriteFile([.. RealLines.Select(l => l == Line("27/Pid.Sus/2019/PN Kpg") ? With(moved, ("corrects", null), ("correction_reason", null))
+        string corrected = BadRecordsImportTests.WriteFile([.. RealLines.Select(l => l == Line("27/Pid.Sus/2019/PN Kpg") ? With(moved, ("corrects", null), ("correction_reason", null))
             : l == Line("135/Pid.Sus/2025/PN Blt") ? With(longer, ("corrects", null), ("correction_reason", null)) : l)]);
         foreach (var (year, s) in new[] { (2019, after2019), (2025, after2025) })
         {
@@ -71,8 +71,3 @@ public sealed class VerdictCorrectionSnapshotTests(AzuriteFixture storage)
         new(SnapshotJson.Write(await ImportSnapshotRoundTripTests.SnapshotUseCase(tables).ComputeAsync(RegionCode.All, ReportingPeriod.Parse(period), null)));
 }
 
-/// <summary>Writes temporary input files.</summary>
-internal static class ImportTests
-{
-    public static string WriteFile(string[] lines) => BadRecordsImportTests.WriteFile(lines);
-}
