@@ -103,8 +103,8 @@ public sealed partial class TableVerdictRepository
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
             var now = VerdictIndexEntry.From((await tables.Verdicts.GetEntityAsync<TableEntity>(TableKeys.VerdictIndexPartition, rk, VerdictIndexEntry.Columns, cancellationToken).ConfigureAwait(false)).Value);
-            return now.CurrentRow == revisionRow
-                ? new VerdictCorrectionResult(VerdictCorrectionOutcome.Revised, number) // a retry whose first attempt committed
+            return now.CurrentRow == revisionRow ? new VerdictCorrectionResult(VerdictCorrectionOutcome.Revised, number) // a retry whose first attempt committed
+                : now.Fingerprint == correction.Fingerprint ? new VerdictCorrectionResult(VerdictCorrectionOutcome.Duplicate, now.Revision) // the same facts won meanwhile
                 : new VerdictCorrectionResult(VerdictCorrectionOutcome.Conflict, now.Revision);
         }
 
