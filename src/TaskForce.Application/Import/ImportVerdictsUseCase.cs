@@ -229,7 +229,17 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
                 return;
             }
 
-            var result = await revisions.CorrectAsync(correction, cancellationToken).ConfigureAwait(false);
+            VerdictCorrectionResult result;
+            try
+            {
+                result = await revisions.CorrectAsync(correction, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DomainValidationException ex)
+            {
+                Reject(correction.Line, $"{ex.Field}: {StripParam(ex.Message)}");
+                return;
+            }
+
             string number = correction.Verdict.CaseNumber;
             switch (result.Outcome)
             {
