@@ -101,6 +101,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<TaskForceTablesInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<TaskForceTablesInitializer>());
         services.TryAddSingleton<IVerdictRepository, TableVerdictRepository>();
+        services.TryAddSingleton<IVerdictRevisions>(sp => sp.GetRequiredService<IVerdictRepository>() as IVerdictRevisions ?? new TableVerdictRepository(sp.GetRequiredService<TaskForceTables>())); // ADR-015
         services.TryAddSingleton<ISnapshotRepository, TableSnapshotRepository>();
         services.TryAddSingleton<ICtdcRepository, TableCtdcRepository>();
         services.TryAddSingleton<IAlertRepository, TableAlertRepository>();
@@ -133,6 +134,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<IVictimListSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
         services.TryAddSingleton(sp => new RebuildFactsUseCase(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<CaseFactProjector>(), sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<ImportVerdictsUseCase>();
+        services.TryAddSingleton<VerdictHistoryUseCase>();
         services.TryAddSingleton<ImportCasesUseCase>();
         services.TryAddSingleton<ImportCtdcUseCase>();
         services.TryAddSingleton<DetentionCheckUseCase>();

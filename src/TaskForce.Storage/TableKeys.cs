@@ -91,6 +91,40 @@ public static class TableKeys
         return string.Create(CultureInfo.InvariantCulture, $"{VerdictRow(caseNumber)}{Separator}{fp}{Separator}{kind}{Separator}{index:D4}");
     }
 
+    /// <summary>Returns the row key of a corrected revision of a verdict (revision 2 and later; revision 1 is the header
+    /// row <see cref="VerdictRow"/>), in the partition of the revision's decision year (ADR-015).</summary>
+    /// <param name="caseNumber">The case number (its identity is used, as in <see cref="VerdictRow"/>).</param>
+    /// <param name="revision">The revision number, in [2, 9999].</param>
+    /// <param name="writeId">The id of the write that stored it (32 hex characters): two writers racing for the same
+    /// revision number never overwrite each other's row; the case-number index names the one that won.</param>
+    /// <returns>For example <c>v|27_2FPID...|rev|0002|0f3c...</c>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="revision"/> is outside [2, 9999].</exception>
+    public static string VerdictRevisionRow(string caseNumber, int revision, string writeId)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(revision, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(revision, 9999);
+        ArgumentNullException.ThrowIfNull(writeId);
+        return string.Create(CultureInfo.InvariantCulture, $"{VerdictRow(caseNumber)}{Separator}rev{Separator}{revision:D4}{Separator}{Escape(writeId)}");
+    }
+
+    /// <summary>Returns the header row key (<see cref="VerdictRow"/>) a verdict row key belongs to: the first two
+    /// segments of a header, child or revision row key.</summary>
+    /// <param name="rowKey">A row key of the verdicts table's year partitions.</param>
+    /// <returns>For example <c>v|27_2FPID.SUS_2F2019_2FPN_20KPG</c>.</returns>
+    public static string VerdictRowOf(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        int first = rowKey.IndexOf(Separator, StringComparison.Ordinal);
+        int second = first < 0 ? -1 : rowKey.IndexOf(Separator, first + 1);
+        return second < 0 ? rowKey : rowKey[..second];
+    }
+
+    /// <summary>Returns the smallest key after every row key of a verdict (header, children, revisions), for a range
+    /// query <c>RowKey ge header and RowKey lt this</c>.</summary>
+    /// <param name="caseNumber">The case number.</param>
+    /// <returns>The header key followed by <c>}</c> (the character after <c>|</c>).</returns>
+    public static string VerdictRowsEnd(string caseNumber) => VerdictRow(caseNumber) + "}";
+
     /// <summary>Returns the partition of snapshots of a region.</summary>
     /// <param name="region">The region code or <c>*</c>.</param>
     /// <returns>The escaped region, e.g. <c>53.03</c> or <c>_2A</c> for <c>*</c>.</returns>

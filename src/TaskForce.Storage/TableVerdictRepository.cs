@@ -13,8 +13,9 @@ namespace TaskForce.Storage;
 /// </summary>
 /// <param name="tables">The shared table clients.</param>
 /// <threadsafety>Thread-safe; concurrent importers of the same file never store a verdict twice (a header is added
-/// with insert-only semantics; a 409 is re-checked and counted as a duplicate or a conflict).</threadsafety>
-public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRepository
+/// with insert-only semantics; a 409 is re-checked and counted as a duplicate or a conflict). Corrections are kept as
+/// revisions, the case-number index row naming the current one (docs/decisions/ADR-015-verdict-revisions.md).</threadsafety>
+public sealed partial class TableVerdictRepository(TaskForceTables tables) : IVerdictRepository, IVerdictRevisions
 {
     /// <summary>The most actions in one Table Storage transaction (service limit, docs/sources.md#azure-table-storage).</summary>
     public const int MaxTransactionActions = 100;
@@ -104,6 +105,10 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
     /// <inheritdoc/>
     public async IAsyncEnumerable<Domain.CourtOutcomes.CourtVerdict> ListDecidedBetweenAsync(LocalDate firstDate, LocalDate lastDate, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // The index is read first and decides which row of each verdict is current (ADR-015): a correction writes
+        // its revision's rows before it switches the index and never deletes a row, so whatever index state this
+        // read sees, the rows it names exist, and each verdict is counted once, in its current partition only.
+        var index = await LoadIndexAsync(cancellationToken).ConfigureAwait(false);
         var partitions = Enumerable.Range(firstDate.Year, lastDate.Year - firstDate.Year + 1).Select(TableKeys.VerdictPartition).Append(TableKeys.VerdictPartition(null));
         foreach (string pk in partitions)
         {
@@ -114,12 +119,12 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
                 rows.Add(e);
             }
 
-            foreach (var group in rows.GroupBy(r => r.GetString("CaseNumber")).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var group in rows.GroupBy(r => TableKeys.VerdictRowOf(r.RowKey)).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
-                var header = group.FirstOrDefault(r => r.GetString("Kind") == VerdictEntityMapper.KindVerdict);
+                var header = CurrentRowOf(group.Key, pk, group, index);
                 if (header is null)
                 {
-                    continue; // rows of an interrupted write whose header never landed: not a stored verdict
+                    continue; // rows of an interrupted write whose header never landed, or not the current revision's partition
                 }
 
                 var verdict = VerdictEntityMapper.FromEntities(header, group);
@@ -131,20 +136,41 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         }
     }
 
+    // The row counted for a verdict in a partition: the one the index names, when the index places the verdict here;
+    // the header row for a verdict the index does not know (a store written before the index existed).
+    private static TableEntity? CurrentRowOf(string headerKey, string partition, IEnumerable<TableEntity> rows, Dictionary<string, VerdictIndexEntry> index)
+    {
+        if (!index.TryGetValue(headerKey, out var entry))
+        {
+            return rows.FirstOrDefault(r => r.RowKey == headerKey && r.GetString("Kind") == VerdictEntityMapper.KindVerdict);
+        }
+
+        return entry.Partition != partition ? null
+            : rows.FirstOrDefault(r => r.RowKey == entry.CurrentRow && r.GetString("Fingerprint") == entry.Fingerprint);
+    }
+
+    private async Task<Dictionary<string, VerdictIndexEntry>> LoadIndexAsync(CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<string, VerdictIndexEntry>(StringComparer.Ordinal);
+        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.VerdictIndexPartition}");
+        await foreach (var e in tables.Verdicts.QueryAsync<TableEntity>(filter, select: VerdictIndexEntry.Columns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            index[e.RowKey] = VerdictIndexEntry.From(e);
+        }
+
+        return index;
+    }
+
     /// <summary>
     /// Claims each case number in the case-number index (partition <see cref="TableKeys.VerdictIndexPartition"/>), so
     /// a case number is stored once whatever its decision year: a case number indexed with other facts is a conflict;
     /// one indexed with the same facts goes on to the header check (a duplicate, or the completion of an interrupted
-    /// write); a new one is claimed insert-only, batched by 100.
+    /// write); one whose facts are those of a corrected revision (current or earlier) is a duplicate: the correction
+    /// stands (ADR-015); a new one is claimed insert-only, batched by 100.
     /// </summary>
     private async Task<List<(VerdictToStore v, int i)>> ClaimCaseNumbersAsync(IReadOnlyList<VerdictToStore> verdicts, VerdictWriteOutcome[] outcomes, string writeId, CancellationToken cancellationToken)
     {
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        string filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.VerdictIndexPartition}");
-        await foreach (var e in tables.Verdicts.QueryAsync<TableEntity>(filter, select: ["RowKey", "Fingerprint"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            index[e.RowKey] = e.GetString("Fingerprint") ?? string.Empty;
-        }
+        var index = await LoadIndexAsync(cancellationToken).ConfigureAwait(false);
 
         var admitted = new List<(VerdictToStore v, int i)>();
         var toClaim = new List<(VerdictToStore v, int i, TableEntity Row)>();
@@ -152,15 +178,15 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
         {
             var item = verdicts[i];
             string rk = TableKeys.VerdictRow(item.Verdict.CaseNumber);
-            if (index.TryGetValue(rk, out string? fingerprint))
+            if (index.TryGetValue(rk, out var entry))
             {
-                if (fingerprint == item.Fingerprint)
+                if (entry.Revision == 1 && entry.Fingerprint == item.Fingerprint)
                 {
                     admitted.Add((item, i));
                 }
                 else
                 {
-                    outcomes[i] = VerdictWriteOutcome.Conflict;
+                    outcomes[i] = entry.Revisions.Any(r => r.Fingerprint == item.Fingerprint) ? VerdictWriteOutcome.Duplicate : VerdictWriteOutcome.Conflict;
                 }
 
                 continue;
@@ -234,6 +260,11 @@ public sealed class TableVerdictRepository(TaskForceTables tables) : IVerdictRep
     {
         var (header, children) = VerdictEntityMapper.ToEntities(item.Verdict, item.Fingerprint);
         header[WriteIdColumn] = writeId;
+        if (item.RecordedAt is { } at)
+        {
+            VerdictEntityMapper.PutInstant(header, VerdictEntityMapper.RecordedAtColumn, at);
+        }
+
         return children.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertReplace, c))
             .Append(new TableTransactionAction(TableTransactionActionType.Add, header))
             .ToList();

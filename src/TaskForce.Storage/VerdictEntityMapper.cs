@@ -19,6 +19,14 @@ internal static class VerdictEntityMapper
     public const string KindVictim = "victim";
     public const string KindDetention = "detention";
 
+    /// <summary>The kind of a corrected revision's header-like row (ADR-015): the header's columns plus
+    /// <see cref="RevisionColumn"/>, <see cref="ReasonColumn"/> and <see cref="RecordedAtColumn"/>.</summary>
+    public const string KindRevision = "revision";
+
+    public const string RevisionColumn = "Revision";
+    public const string ReasonColumn = "CorrectionReason";
+    public const string RecordedAtColumn = "RecordedAt";
+
     private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
 
     public static (TableEntity Header, List<TableEntity> Children) ToEntities(CourtVerdict verdict, string fingerprint)
@@ -215,6 +223,18 @@ internal static class VerdictEntityMapper
             e[key] = Date.Format(value.Value);
         }
     }
+
+    /// <summary>Stores an instant as a <c>DateTimeOffset</c> column plus its ISO text in <c>{key}Text</c> (ADR-001).</summary>
+    public static void PutInstant(TableEntity e, string key, Instant value)
+    {
+        e[key] = value.ToDateTimeOffset();
+        e[key + "Text"] = InstantPattern.ExtendedIso.Format(value);
+    }
+
+    /// <summary>Reads an instant stored by <see cref="PutInstant"/>, or <see langword="null"/>.</summary>
+    public static Instant? GetInstant(TableEntity e, string key) =>
+        e.GetString(key + "Text") is { } text && InstantPattern.ExtendedIso.Parse(text) is { Success: true } r ? r.Value
+        : e.GetDateTimeOffset(key) is { } dto ? Instant.FromDateTimeOffset(dto) : null;
 
     private static LocalDate? GetDate(TableEntity e, string key) =>
         e.GetString(key) is { } s ? Date.Parse(s).GetValueOrThrow() : null;

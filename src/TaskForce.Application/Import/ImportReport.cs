@@ -24,7 +24,14 @@ public sealed record ImportReport(
     int Duplicates,
     int Rejected,
     IReadOnlyList<ImportError> Errors,
-    IReadOnlyList<ImportWarning> Warnings);
+    IReadOnlyList<ImportWarning> Warnings)
+{
+    /// <summary>Gets the number of correction lines stored now as a new revision of a stored verdict (format
+    /// <c>putusan</c>, docs/decisions/ADR-015-verdict-revisions.md); a correction already stored counts in
+    /// <see cref="Duplicates"/>, a rejected one in <see cref="Rejected"/>.</summary>
+    /// <value>0 or more; 0 for the other formats.</value>
+    public int Corrected { get; init; }
+}
 
 /// <summary>A record that was kept although something in it is odd.</summary>
 /// <param name="Line">The 1-based line number.</param>

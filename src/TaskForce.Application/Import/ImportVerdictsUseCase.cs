@@ -15,14 +15,31 @@ namespace TaskForce.Application.Import;
 /// number and reason while the rest are kept. Keys are derived from the case number's identity
 /// (<see cref="CourtVerdict.CaseNumberIdentityOf"/>: letter case and spacing do not count), so importing the same
 /// file twice, or the same verdict with its number retyped, stores nothing new (<see cref="ImportReport.Duplicates"/>). A case number already stored with different facts is
-/// rejected, never overwritten. Logs carry counts and case numbers (public), never victim data.
+/// rejected, never overwritten, unless the line is a correction (<c>corrects</c> and <c>correction_reason</c>):
+/// then the corrected facts are stored as the verdict's next revision, the earlier ones stay readable
+/// (<see cref="ImportReport.Corrected"/>, docs/decisions/ADR-015-verdict-revisions.md). Corrections are applied after
+/// the file's ordinary lines, in line order, so a file holding a record and its correction stores both. Logs carry
+/// counts and case numbers (public), never victim data or reasons.
 /// </remarks>
 /// <param name="verdicts">The verdict store.</param>
+/// <param name="revisions">The store of corrections, or <see langword="null"/> when corrections are not supported
+/// (every correction line is then rejected).</param>
 /// <param name="clock">The clock: a decision date after today (in <paramref name="zone"/>) rejects the line.</param>
 /// <param name="zone">The district time zone (<c>Asia/Makassar</c> by default, <see cref="DistrictTime.DefaultZone"/>).</param>
 /// <param name="logger">The logger.</param>
-public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.IClock clock, NodaTime.DateTimeZone zone, ILogger<ImportVerdictsUseCase> logger)
+public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictRevisions? revisions, NodaTime.IClock clock, NodaTime.DateTimeZone zone, ILogger<ImportVerdictsUseCase> logger)
 {
+    /// <summary>Creates the use case with corrections stored by <paramref name="verdicts"/> when it also implements
+    /// <see cref="IVerdictRevisions"/> (the Table Storage repository does).</summary>
+    /// <param name="verdicts">The verdict store.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="zone">The district time zone.</param>
+    /// <param name="logger">The logger.</param>
+    public ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.IClock clock, NodaTime.DateTimeZone zone, ILogger<ImportVerdictsUseCase> logger)
+        : this(verdicts, verdicts as IVerdictRevisions, clock, zone, logger)
+    {
+    }
+
     /// <summary>The most rejected lines listed in <see cref="ImportReport.Errors"/> (all are counted).</summary>
     public const int MaxReportedErrors = 100;
 
@@ -51,8 +68,10 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
         var warnings = new List<ImportWarning>();
         var pending = new List<VerdictToStore>();
         var seenInFile = new Dictionary<string, VerdictToStore>(StringComparer.Ordinal);
-        int read = 0, imported = 0, duplicates = 0, rejected = 0, lineNo = 0;
+        var corrections = new Dictionary<string, VerdictCorrection>(StringComparer.Ordinal);
+        int read = 0, imported = 0, duplicates = 0, rejected = 0, corrected = 0, lineNo = 0;
         var today = DistrictTime.Today(clock, zone);
+        var now = clock.GetCurrentInstant();
 
         void Reject(int line, string message)
         {
@@ -80,7 +99,9 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
                         duplicates++;
                         break;
                     default:
-                        Reject(pending[i].Line, $"case_number '{pending[i].Verdict.CaseNumber}' is already stored with different facts; the stored record was kept.");
+                        string number = pending[i].Verdict.CaseNumber;
+                        Reject(pending[i].Line, $"case_number '{number}' is already stored with different facts; the stored record was kept. " +
+                            $"To correct it, import the line with \"corrects\": \"{number}\" and a \"correction_reason\" (README, \"Correcting an imported verdict\").");
                         break;
                 }
             }
@@ -109,10 +130,10 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
                 continue;
             }
 
-            CourtVerdict verdict;
+            PutusanLine parsed;
             try
             {
-                verdict = PutusanRecordParser.Parse(line, region, today);
+                parsed = PutusanRecordParser.ParseLine(line, region, today);
             }
             catch (DomainValidationException ex)
             {
@@ -122,7 +143,15 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
 
             // The identity of the case number, not its spelling, decides "same verdict": the fingerprint covers the
             // facts with the case number in its identity form, so a retyped number with the same facts is a duplicate.
-            var item = new VerdictToStore(verdict, TaskForceJson.Fingerprint(verdict.Facts with { CaseNumber = verdict.CaseNumberIdentity }), lineNo);
+            var verdict = parsed.Verdict;
+            string fingerprint = FingerprintOf(verdict);
+            if (parsed.CorrectionReason is { } reason)
+            {
+                AddCorrection(new VerdictCorrection(verdict, fingerprint, reason, now, lineNo));
+                continue;
+            }
+
+            var item = new VerdictToStore(verdict, fingerprint, lineNo) { RecordedAt = now };
             if (seenInFile.TryGetValue(verdict.CaseNumberIdentity, out var earlier))
             {
                 if (earlier.Fingerprint == item.Fingerprint)
@@ -157,10 +186,80 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
         }
 
         await FlushAsync().ConfigureAwait(false);
+        foreach (var correction in corrections.Values.OrderBy(c => c.Line))
+        {
+            await ApplyAsync(correction).ConfigureAwait(false);
+        }
+
         var firstErrors = errors.OrderBy(e => e.Line).Take(MaxReportedErrors).ToList();
         LogImported(logger, fileName, read, imported, duplicates, rejected, null);
-        return new ImportReport("putusan", fileName, read, imported, duplicates, rejected, firstErrors, warnings);
+        if (corrected > 0)
+        {
+            LogCorrected(logger, fileName, corrected, null);
+        }
+
+        return new ImportReport("putusan", fileName, read, imported, duplicates, rejected, firstErrors, warnings) { Corrected = corrected };
+
+        void AddCorrection(VerdictCorrection correction)
+        {
+            string key = correction.Verdict.CaseNumberIdentity;
+            if (!corrections.TryGetValue(key, out var earlier))
+            {
+                corrections.Add(key, correction);
+                if (correction.Verdict.Issues.Count > 0)
+                {
+                    warnings.Add(new ImportWarning(correction.Line, correction.Verdict.CaseNumber, correction.Verdict.Issues.Select(i => i.Code).Distinct().ToList()));
+                }
+            }
+            else if (earlier.Fingerprint == correction.Fingerprint && earlier.Reason == correction.Reason)
+            {
+                duplicates++;
+            }
+            else
+            {
+                Reject(correction.Line, $"corrects: case_number '{correction.Verdict.CaseNumber}' is corrected again at line {correction.Line} with other facts or another reason than at line {earlier.Line}; the first correction was kept (one correction of a verdict per file).");
+            }
+        }
+
+        async Task ApplyAsync(VerdictCorrection correction)
+        {
+            if (revisions is null)
+            {
+                Reject(correction.Line, "corrects: this store does not keep revisions; the correction was not applied.");
+                return;
+            }
+
+            VerdictCorrectionResult result;
+            try
+            {
+                result = await revisions.CorrectAsync(correction, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DomainValidationException ex)
+            {
+                Reject(correction.Line, $"{ex.Field}: {StripParam(ex.Message)}");
+                return;
+            }
+
+            string number = correction.Verdict.CaseNumber;
+            switch (result.Outcome)
+            {
+                case VerdictCorrectionOutcome.Revised:
+                    corrected++;
+                    break;
+                case VerdictCorrectionOutcome.Duplicate:
+                    duplicates++;
+                    break;
+                case VerdictCorrectionOutcome.NotStored:
+                    Reject(correction.Line, $"corrects: no verdict with case_number '{number}' is stored, so there is nothing to correct; import the line without \"corrects\" and \"correction_reason\" to store it.");
+                    break;
+                default:
+                    Reject(correction.Line, $"corrects: another correction of case_number '{number}' was stored while this one was written (now revision {result.Revision}); nothing of this line was made current. Run the import again.");
+                    break;
+            }
+        }
     }
+
+    private static string FingerprintOf(CourtVerdict verdict) => TaskForceJson.Fingerprint(verdict.Facts with { CaseNumber = verdict.CaseNumberIdentity });
 
     private static string StripParam(string message)
     {
@@ -171,4 +270,8 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, NodaTime.
     private static readonly Action<ILogger, string, int, int, int, int, Exception?> LogImported =
         LoggerMessage.Define<string, int, int, int, int>(LogLevel.Information, new EventId(1, "Imported"),
             "Imported {File}: {Read} read, {Imported} imported, {Duplicates} duplicates, {Rejected} rejected");
+
+    private static readonly Action<ILogger, string, int, Exception?> LogCorrected =
+        LoggerMessage.Define<string, int>(LogLevel.Information, new EventId(2, "Corrected"),
+            "Imported {File}: {Corrected} verdict(s) corrected (a new revision each)");
 }

@@ -13,7 +13,8 @@ namespace TaskForce.Application.Import;
 /// </summary>
 /// <remarks>
 /// Strict where a wrong value would change a count (dates, sex codes, participation, numbers) and tolerant of
-/// fields it does not know (they are ignored). Dates are ISO <c>YYYY-MM-DD</c>; an impossible date such as
+/// fields it does not know (they are ignored). A line with <c>corrects</c> and <c>correction_reason</c> is a
+/// correction of a stored verdict (<see cref="ParseLine"/>; docs/decisions/ADR-015-verdict-revisions.md). Dates are ISO <c>YYYY-MM-DD</c>; an impossible date such as
 /// <c>2025-02-30</c> rejects the line.
 /// </remarks>
 public static class PutusanRecordParser
@@ -35,7 +36,20 @@ public static class PutusanRecordParser
     /// <returns>The verdict.</returns>
     /// <exception cref="DomainValidationException">As <see cref="Parse(string, RegionCode?)"/>, or the decision date
     /// is after <paramref name="today"/> (<see cref="CourtVerdict.Create(CourtVerdictFacts, LocalDate)"/>).</exception>
-    public static CourtVerdict Parse(string line, RegionCode? region, LocalDate? today)
+    public static CourtVerdict Parse(string line, RegionCode? region, LocalDate? today) => ParseLine(line, region, today).Verdict;
+
+    /// <summary>Parses a line of new input that may be a correction of a stored verdict (<c>corrects</c> and
+    /// <c>correction_reason</c>, docs/wire-contract.md "Correcting an imported verdict").</summary>
+    /// <param name="line">The JSON text of one record.</param>
+    /// <param name="region">The region the importer attributes the record to, or <see langword="null"/>.</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/> not to compare.</param>
+    /// <returns>The verdict, with the correction's reason when the line is a correction.</returns>
+    /// <exception cref="DomainValidationException">As <see cref="Parse(string, RegionCode?, LocalDate?)"/>; or
+    /// <c>corrects</c> is not a string or names another case number than <c>case_number</c> (field <c>corrects</c>);
+    /// or <c>correction_reason</c> is missing with <c>corrects</c>, given without it, not a string, empty, longer than
+    /// <see cref="PutusanLine.ReasonMaxLength"/> characters or holding a control character (field
+    /// <c>correction_reason</c>).</exception>
+    public static PutusanLine ParseLine(string line, RegionCode? region, LocalDate? today)
     {
         ArgumentNullException.ThrowIfNull(line);
         JsonDocument doc;
@@ -64,6 +78,7 @@ public static class PutusanRecordParser
                 throw new DomainValidationException("case_number", "case_number is missing or empty.");
             }
 
+            string? reason = CorrectionReason(root, caseNumber);
             if (!WireCodes.TryParseParticipation(String(root, "participation"), out var participation))
             {
                 throw new DomainValidationException("participation", $"Unknown participation '{String(root, "participation")}': use perpetrator, attempt, aiding, conspiracy or other.");
@@ -109,8 +124,46 @@ public static class PutusanRecordParser
                 Confidence = String(root, "confidence"),
                 Notes = String(root, "notes"),
             };
-            return today is { } t ? CourtVerdict.Create(facts, t) : CourtVerdict.Create(facts);
+            return new PutusanLine(today is { } t ? CourtVerdict.Create(facts, t) : CourtVerdict.Create(facts), reason);
         }
+    }
+
+    // The correction fields: both or neither; "corrects" names the line's own case number (in any spelling of its
+    // identity), so a correction can never re-key a verdict.
+    private static string? CorrectionReason(JsonElement root, string caseNumber)
+    {
+        string? corrects = String(root, "corrects");
+        string? reason = String(root, "correction_reason");
+        if (corrects is null)
+        {
+            return reason is null ? null
+                : throw new DomainValidationException("correction_reason", "correction_reason is only allowed on a correction line: add \"corrects\" with the case number of the stored record it replaces.");
+        }
+
+        if (CourtVerdict.CaseNumberIdentityOf(corrects) != CourtVerdict.CaseNumberIdentityOf(caseNumber))
+        {
+            throw new DomainValidationException("corrects", $"corrects '{corrects}' must name the line's own case_number '{caseNumber}': a correction replaces the facts of the verdict with that case number and cannot change the number.");
+        }
+
+        if (reason is null)
+        {
+            throw new DomainValidationException("correction_reason", "correction_reason is required on a correction line: say why the stored facts were wrong.");
+        }
+
+        reason = reason.Trim();
+        if (reason.Length is 0 or > PutusanLine.ReasonMaxLength)
+        {
+            throw new DomainValidationException("correction_reason", string.Create(CultureInfo.InvariantCulture, $"correction_reason must hold 1 to {PutusanLine.ReasonMaxLength} characters, not {reason.Length}."));
+        }
+
+        int control = reason.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
+        if (control < 0)
+        {
+            control = reason.AsSpan().IndexOfAnyInRange('\u007F', '\u009F');
+        }
+
+        return control < 0 ? reason
+            : throw new DomainValidationException("correction_reason", string.Create(CultureInfo.InvariantCulture, $"correction_reason holds a control character (U+{(int)reason[control]:X4}) at position {control + 1}: write the reason on one line of plain text."));
     }
 
     private static JsonElement? Field(JsonElement obj, string name) =>

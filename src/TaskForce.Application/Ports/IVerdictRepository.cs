@@ -9,7 +9,13 @@ namespace TaskForce.Application.Ports;
 /// (<see cref="CourtVerdict.CaseNumberIdentityOf"/>; lower-case hex, 64 characters): equal fingerprints mean equal
 /// facts.</param>
 /// <param name="Line">The 1-based line of the input file, for reports.</param>
-public sealed record VerdictToStore(CourtVerdict Verdict, string Fingerprint, int Line);
+public sealed record VerdictToStore(CourtVerdict Verdict, string Fingerprint, int Line)
+{
+    /// <summary>Gets when the import stored the verdict (the importer's clock): revision 1's instant in the verdict's
+    /// history (docs/decisions/ADR-015-verdict-revisions.md).</summary>
+    /// <value>An instant, or <see langword="null"/> when not known (nothing is recorded then).</value>
+    public Instant? RecordedAt { get; init; }
+}
 
 /// <summary>What happened to one verdict on write.</summary>
 public enum VerdictWriteOutcome
@@ -17,10 +23,12 @@ public enum VerdictWriteOutcome
     /// <summary>Stored now.</summary>
     Added = 1,
 
-    /// <summary>Already stored with the same facts: nothing written.</summary>
+    /// <summary>Already stored with the same facts (the current revision's, or an earlier revision's that a correction
+    /// replaced: the correction stands): nothing written.</summary>
     Duplicate = 2,
 
-    /// <summary>Already stored under the same case number with different facts: nothing written, nothing overwritten.</summary>
+    /// <summary>Already stored under the same case number with different facts: nothing written, nothing overwritten.
+    /// (Facts equal to an earlier, corrected revision count as <see cref="Duplicate"/>: the correction stands.)</summary>
     Conflict = 3,
 }
 
@@ -41,6 +49,7 @@ public interface IVerdictRepository
     /// <param name="firstDate">First decision date (inclusive).</param>
     /// <param name="lastDate">Last decision date (inclusive).</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <returns>The verdicts, each complete with victims and detention periods, in no particular order.</returns>
+    /// <returns>The verdicts, each complete with victims and detention periods, in no particular order; of a corrected
+    /// verdict only its current revision (ADR-015), which is the one whose decision date is compared.</returns>
     IAsyncEnumerable<CourtVerdict> ListDecidedBetweenAsync(LocalDate firstDate, LocalDate lastDate, CancellationToken cancellationToken = default);
 }

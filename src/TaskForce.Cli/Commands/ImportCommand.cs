@@ -120,7 +120,7 @@ internal static class ImportCommand
     /// else 0 with the report.</summary>
     private static int Report(CliContext ctx, bool json, string path, ImportReport report)
     {
-        if (report.Imported == 0 && report.Duplicates == 0 && report.Rejected > 0)
+        if (report.Imported == 0 && report.Corrected == 0 && report.Duplicates == 0 && report.Rejected > 0)
         {
             // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
             CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
@@ -142,7 +142,7 @@ internal static class ImportCommand
 
     private static void WriteText(TextWriter o, ImportReport r)
     {
-        o.WriteLine($"{r.File} ({r.Format}): {r.Read} read, {r.Imported} imported, {r.Duplicates} already stored, {r.Rejected} rejected.");
+        o.WriteLine($"{r.File} ({r.Format}): {r.Read} read, {r.Imported} imported, {(r.Corrected > 0 ? $"{r.Corrected} corrected (a new revision each), " : string.Empty)}{r.Duplicates} already stored, {r.Rejected} rejected.");
         foreach (var e in r.Errors)
         {
             o.WriteLine($"  line {e.Line}: {e.Message}");
