@@ -62,7 +62,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
         uint hash = 2166136261;
         foreach (byte b in Encoding.UTF8.GetBytes(caseId))
         {
-            hash = (hash ^ b) * 16777619;
+            hash = unchecked((hash ^ b) * 16777619);
         }
 
         return "0123456789abcdef"[(int)(hash & 0xF)];
