@@ -27,9 +27,10 @@ namespace TaskForce.Storage;
 /// the hidden-victim linkage, identity encrypted as in the case partition (ADR-004), in the report year only.</item>
 /// <item><c>marker|{b}</c> / <c>{case}</c>: the partitions holding the case's rows; its ETag is the projection's
 /// compare-and-set.</item>
-/// <item><c>{b}</c> is the case's bucket (<see cref="Bucket"/>, one of 16): a region-year is 16 adjacent partitions,
-/// still read by one partition-range query, and no partition grows with the whole region (bench/results/read-model.md,
-/// run 3: writes into one large partition slowed with its size).</item>
+/// <item><c>{b}</c> is the case's bucket (<see cref="Bucket"/>, one of 4): a region-year is 4 adjacent partitions,
+/// still read by one partition-range query, and a region-year's writes spread over 4 partitions (ADR-012, "Buckets":
+/// on Azurite a write into a partition slows with the partition's size; on Azure a partition serves about 2,000
+/// entities/s).</item>
 /// <item><c>intent</c> / <c>{case}|{id}</c>: a write announced and not yet followed; readers read such a case from its
 /// partition.</item>
 /// </list>
@@ -51,8 +52,8 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
 
     private TableClient Table => tables.CaseFacts;
 
-    /// <summary>Returns the bucket of a case: one hexadecimal digit, <c>0</c>–<c>f</c>, the low 4 bits of the 32-bit
-    /// FNV-1a hash of the case id's UTF-8 bytes (stable across processes and versions).</summary>
+    /// <summary>Returns the bucket of a case: one digit, <c>0</c>–<c>3</c>, the low 2 bits of the 32-bit FNV-1a hash
+    /// of the case id's UTF-8 bytes (stable across processes and versions).</summary>
     /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
     /// <returns>The bucket digit.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is <see langword="null"/>.</exception>
@@ -65,7 +66,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
             hash = unchecked((hash ^ b) * 16777619);
         }
 
-        return "0123456789abcdef"[(int)(hash & 0xF)];
+        return (char)('0' + (int)(hash & 0x3));
     }
 
     /// <inheritdoc/>
@@ -371,7 +372,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
 
     private static string IntentRow(string caseId, string id) => TableKeys.Escape(caseId) + TableKeys.Separator + id;
 
-    /// <summary>One partition-range query: partitions <c>{kind}|{year}|{region…}|{b}</c>; a kabupaten is its 16 bucket
+    /// <summary>One partition-range query: partitions <c>{kind}|{year}|{region…}|{b}</c>; a kabupaten is its 4 bucket
     /// partitions, a province or <c>*</c> a wider range, a kecamatan its kabupaten's partitions.</summary>
     private AsyncPageable<TableEntity> RangeAsync(string kind, string year, RegionCode region, string[] select, CancellationToken cancellationToken)
     {
