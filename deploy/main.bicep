@@ -36,6 +36,9 @@ param monthlySnapshotSchedule string = '0 0 17 1 * *'
 @description('issue 5: regions the scheduled snapshots cover, comma-separated Kemendagri codes or *.')
 param snapshotRegions string = '*,53.03'
 
+@description('issue 12: minutes after which the daily FactIntentSweep treats a read-model write intent as left by a stopped writer (10 to 10080).')
+param intentSweepMinutes string = '60'
+
 @description('Name of an existing Key Vault in this resource group holding the identity key. Leave empty to pass identityKey instead.')
 param keyVaultName string = ''
 
@@ -139,6 +142,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TaskForce__QuarterlySnapshotSchedule', value: quarterlySnapshotSchedule }
         { name: 'TaskForce__MonthlySnapshotSchedule', value: monthlySnapshotSchedule }
         { name: 'TaskForce__SnapshotRegions', value: snapshotRegions }
+        { name: 'TaskForce__IntentSweepMinutes', value: intentSweepMinutes }
         { name: 'TaskForce__FirstResponseHours__Tinggi', value: '0' }
         { name: 'TaskForce__FirstResponseHours__Sedang', value: '6' }
         { name: 'TaskForce__FirstResponseHours__Rendah', value: '24' }

@@ -72,7 +72,9 @@ foreach (int n in sizes)
 
     IndicatorSnapshot? newSnap = null;
     var counting = new CountingSource(new ReadModelCaseFactSource(after.Projector));
+    double waitBefore = after.Counter.WaitSeconds;
     var snapAfter = await Measure(after.Counter, async () => newSnap = await UseCase(after, counting).ComputeAsync(region, period, null));
+    double snapWait = after.Counter.WaitSeconds - waitBefore;
     string same = oldSnap is null ? "–" : Cells(oldSnap) == Cells(newSnap!) ? "yes" : "NO";
     if (oldSnap is null && n <= 5000)
     {
@@ -80,7 +82,7 @@ foreach (int n in sizes)
         same = Cells(await UseCase(after, old: true).ComputeAsync(region, period, null)) == Cells(newSnap!) ? "yes (old path on the same store, untimed)" : "NO";
     }
 
-    Console.WriteLine($"{n}: snapshot before {snapBefore.Seconds:F1} s {snapBefore.Requests} req, after {snapAfter.Seconds:F2} s {snapAfter.Requests} req, {counting.Rows} rows; same {same}");
+    Console.WriteLine($"{n}: snapshot before {snapBefore.Seconds:F1} s {snapBefore.Requests} req, after {snapAfter.Seconds:F2} s {snapAfter.Requests} req ({snapWait:F2} s waiting for storage), {counting.Rows} rows; same {same}");
 
     // History: n more cases in 2023 and 2024, the same 2025 snapshot again.
     var history = Generate(n / 2, 2023, seed: n + 1).Concat(Generate(n - n / 2, 2024, seed: n + 2)).ToList();
@@ -97,11 +99,13 @@ foreach (int n in sizes)
     }
 
     var counting2 = new CountingSource(new ReadModelCaseFactSource(after.Projector));
+    double waitBefore2 = after.Counter.WaitSeconds;
     var histAfter = await Measure(after.Counter, () => UseCase(after, counting2).ComputeAsync(region, period, null));
-    Console.WriteLine($"{n}: with history: before {histBefore.Seconds:F1} s {histBefore.Requests} req, after {histAfter.Seconds:F2} s {histAfter.Requests} req");
+    double histWait = after.Counter.WaitSeconds - waitBefore2;
+    Console.WriteLine($"{n}: with history: before {histBefore.Seconds:F1} s {histBefore.Requests} req, after {histAfter.Seconds:F2} s {histAfter.Requests} req ({histWait:F2} s waiting for storage)");
 
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {n:N0} | {entities:N0} | {importBefore.Seconds:F1} / {importBefore.Requests:N0} | {(n <= perCaseMax ? $"{importPerCase.Seconds:F1} / {importPerCase.Requests:N0}" : "not run")} | {importAfter.Seconds:F1} / {importAfter.Requests:N0} | {(runOld ? $"{snapBefore.Seconds:F1} / {snapBefore.Requests:N0}" : "not run")} | {snapAfter.Seconds:F2} / {snapAfter.Requests:N0} / {counting.Rows:N0} | {same} | {(runOld ? $"{histBefore.Seconds:F1} / {histBefore.Requests:N0}" : "not run")} | {histAfter.Seconds:F2} / {histAfter.Requests:N0} |");
+        $"| {n:N0} | {entities:N0} | {importBefore.Seconds:F1} / {importBefore.Requests:N0} | {(n <= perCaseMax ? $"{importPerCase.Seconds:F1} / {importPerCase.Requests:N0}" : "not run")} | {importAfter.Seconds:F1} / {importAfter.Requests:N0} | {(runOld ? $"{snapBefore.Seconds:F1} / {snapBefore.Requests:N0}" : "not run")} | {snapAfter.Seconds:F2} ({snapWait:F2} storage) / {snapAfter.Requests:N0} / {counting.Rows:N0} | {same} | {(runOld ? $"{histBefore.Seconds:F1} / {histBefore.Requests:N0}" : "not run")} | {histAfter.Seconds:F2} ({histWait:F2} storage) / {histAfter.Requests:N0} |");
     await before.Tables.DeleteAllAsync();
     await after.Tables.DeleteAllAsync();
 }
@@ -230,8 +234,13 @@ internal sealed record Env(TaskForceTables Tables, RequestCounter Counter, Table
 internal sealed class RequestCounter : HttpPipelinePolicy
 {
     private long count;
+    private long waitTicks;
 
     public long Count => Interlocked.Read(ref count);
+
+    /// <summary>Seconds spent waiting for responses (summed over requests; for a sequential read, the storage share of
+    /// its wall time).</summary>
+    public double WaitSeconds => (double)Interlocked.Read(ref waitTicks) / Stopwatch.Frequency;
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
@@ -239,10 +248,12 @@ internal sealed class RequestCounter : HttpPipelinePolicy
         ProcessNext(message, pipeline);
     }
 
-    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Interlocked.Increment(ref count);
-        return ProcessNextAsync(message, pipeline);
+        long start = Stopwatch.GetTimestamp();
+        await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        Interlocked.Add(ref waitTicks, Stopwatch.GetTimestamp() - start);
     }
 }
 

@@ -25,10 +25,13 @@ public sealed class TaskForceOptions
     /// <summary>The configuration key of <see cref="SnapshotRegions"/>.</summary>
     public const string SnapshotRegionsKey = "TaskForce:SnapshotRegions";
 
+    /// <summary>The configuration key of <see cref="IntentSweepMinutes"/>.</summary>
+    public const string IntentSweepMinutesKey = "TaskForce:IntentSweepMinutes";
+
     /// <summary>Gets every configuration key of the options, e.g. for a configuration source that must ask for names
     /// one by one (the tool's test seam) or for documentation.</summary>
     /// <value><c>TaskForce:TimeZone</c>, the three first-response hours, the identity keys, the linkage secret and
-    /// the snapshot regions.</value>
+    /// the snapshot regions and the intent sweep's age.</value>
     public static IReadOnlyList<string> Keys { get; } =
     [
         TimeZoneKey,
@@ -39,6 +42,7 @@ public sealed class TaskForceOptions
         "TaskForce:IdentityPreviousKeys",
         "TaskForce:Linkage:DistrictSecret",
         SnapshotRegionsKey,
+        IntentSweepMinutesKey,
     ];
 
     /// <summary>Gets or sets the district time zone, a tz database id.</summary>
@@ -67,6 +71,31 @@ public sealed class TaskForceOptions
     /// Kemendagri codes or <c>*</c>).</summary>
     /// <value><see langword="null"/> for all records (<c>*</c>).</value>
     public string? SnapshotRegions { get; set; }
+
+    /// <summary>Gets or sets how old, in whole minutes, a write intent of the counting read model must be for the daily
+    /// sweep to project its case again and remove it (<c>TaskForce:IntentSweepMinutes</c>, ADR-012); see
+    /// <see cref="IntentSweepAge"/>.</summary>
+    /// <value>A whole number in [10, 10080] as text, or <see langword="null"/> for the default 60.</value>
+    public string? IntentSweepMinutes { get; set; }
+
+    /// <summary>Parses <see cref="IntentSweepMinutes"/>.</summary>
+    /// <returns>The age: 60 minutes when not set.</returns>
+    /// <exception cref="InvalidOperationException">The setting is not a whole number of minutes in [10, 10080] (10 = the
+    /// function app's functionTimeout, 10080 = one week); the message names the setting, not the value.</exception>
+    public NodaTime.Duration IntentSweepAge()
+    {
+        if (string.IsNullOrWhiteSpace(IntentSweepMinutes))
+        {
+            return TaskForce.Application.Snapshots.SweepStaleIntentsUseCase.DefaultAge;
+        }
+
+        if (int.TryParse(IntentSweepMinutes.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int minutes) && minutes is >= 10 and <= 10080)
+        {
+            return NodaTime.Duration.FromMinutes(minutes);
+        }
+
+        throw new InvalidOperationException($"The setting {IntentSweepMinutesKey} (environment variable {EnvironmentVariableOf(IntentSweepMinutesKey)}) must be a whole number of minutes from 10 to 10080.");
+    }
 
     /// <summary>Gets the environment variable form of a configuration key (<c>:</c> becomes <c>__</c>), as the tool
     /// and Linux app settings spell it.</summary>

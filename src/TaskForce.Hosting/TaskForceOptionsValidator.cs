@@ -59,6 +59,15 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
             failures.Add(ex.Message); // names the setting and its environment variable, not the value
         }
 
+        try
+        {
+            options.IntentSweepAge();
+        }
+        catch (InvalidOperationException ex)
+        {
+            failures.Add(ex.Message); // names the setting and its environment variable, not the value
+        }
+
         if (!RegionsValid(options.SnapshotRegions))
         {
             failures.Add($"The setting {TaskForceOptions.SnapshotRegionsKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(TaskForceOptions.SnapshotRegionsKey)}) must be '*' or comma-separated region codes of the Kemendagri list (e.g. 53.03).");

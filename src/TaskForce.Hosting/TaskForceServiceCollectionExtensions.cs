@@ -133,6 +133,8 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<ICaseFactSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
         services.TryAddSingleton<IVictimListSource>(sp => sp.GetRequiredService<ReadModelCaseFactSource>());
         services.TryAddSingleton(sp => new RebuildFactsUseCase(sp.GetRequiredService<TableCaseRepository>(), sp.GetRequiredService<CaseFactProjector>(), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new SweepStaleIntentsUseCase(
+            sp.GetRequiredService<CaseFactProjector>(), sp.GetRequiredService<IClock>(), sp.GetService<IOptions<TaskForceOptions>>()?.Value.IntentSweepAge() ?? SweepStaleIntentsUseCase.DefaultAge));
         services.TryAddSingleton<ImportVerdictsUseCase>();
         services.TryAddSingleton<VerdictHistoryUseCase>();
         services.TryAddSingleton<ImportCasesUseCase>();

@@ -21,12 +21,16 @@ namespace TaskForce.Storage;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item><c>f|{year}|{region}</c> / <c>{case}|{nnn}</c>: de-identified fact rows (column <c>Json</c>), one per victim,
-/// in every year the case can affect, and <c>f|open|{region}</c> while a deadline runs.</item>
-/// <item><c>l|{year}|{region}</c> / <c>{case}|{nnn}</c>: the victim-list entries of consented trafficking cases for the
-/// hidden-victim linkage, identity encrypted as in the case partition (ADR-004), in the report year only.</item>
-/// <item><c>marker</c> / <c>{case}</c>: the partitions holding the case's rows; its ETag is the projection's
+/// <item><c>f|{year}|{region}|{b}</c> / <c>{case}|{nnn}</c>: de-identified fact rows (column <c>Json</c>), one per
+/// victim, in every year the case can affect, and <c>f|open|{region}|{b}</c> while a deadline runs.</item>
+/// <item><c>l|{year}|{region}|{b}</c> / <c>{case}|{nnn}</c>: the victim-list entries of consented trafficking cases for
+/// the hidden-victim linkage, identity encrypted as in the case partition (ADR-004), in the report year only.</item>
+/// <item><c>marker|{b}</c> / <c>{case}</c>: the partitions holding the case's rows; its ETag is the projection's
 /// compare-and-set.</item>
+/// <item><c>{b}</c> is the case's bucket (<see cref="Bucket"/>, one of 4): a region-year is 4 adjacent partitions,
+/// still read by one partition-range query, and a region-year's writes spread over 4 partitions (ADR-012, "Buckets":
+/// on Azurite a write into a partition slows with the partition's size; on Azure a partition serves about 2,000
+/// entities/s).</item>
 /// <item><c>intent</c> / <c>{case}|{id}</c>: a write announced and not yet followed; readers read such a case from its
 /// partition.</item>
 /// </list>
@@ -36,7 +40,8 @@ namespace TaskForce.Storage;
 public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector protector) : ICaseFactStore
 {
     private const int PageSize = 1000;
-    private const string MarkerPartition = "marker";
+    private const int ParallelPartitions = 4;
+    private const string MarkerPrefix = "marker";
     private const string IntentPartition = "intent";
     private const string NoKey = "none";
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
@@ -46,6 +51,23 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     public string KeyId => personSecret.KeyId;
 
     private TableClient Table => tables.CaseFacts;
+
+    /// <summary>Returns the bucket of a case: one digit, <c>0</c>–<c>3</c>, the low 2 bits of the 32-bit FNV-1a hash
+    /// of the case id's UTF-8 bytes (stable across processes and versions).</summary>
+    /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
+    /// <returns>The bucket digit.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is <see langword="null"/>.</exception>
+    public static char Bucket(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        uint hash = 2166136261;
+        foreach (byte b in Encoding.UTF8.GetBytes(caseId))
+        {
+            hash = unchecked((hash ^ b) * 16777619);
+        }
+
+        return (char)('0' + (int)(hash & 0x3));
+    }
 
     /// <inheritdoc/>
     public PersonKeyer CreateKeyer() => new(personSecret.Secret);
@@ -119,22 +141,38 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
                 list.AddRange(entities);
             }
 
-            markers.Add(new TableEntity(MarkerPartition, TableKeys.Escape(projection.CaseId))
+            markers.Add(new TableEntity(MarkerPartition(projection.CaseId), TableKeys.Escape(projection.CaseId))
             {
                 ["CaseId"] = projection.CaseId,
                 ["Partitions"] = string.Join(',', rows.Keys.Order(StringComparer.Ordinal)),
             });
         }
 
-        // Rows first (upsert: a row of a case another writer projected first is rewritten by its re-projection below),
-        // then the markers: a case is in the read model only once its marker and its rows are both stored.
-        foreach (var (_, entities) in byPartition)
-        {
-            await SubmitAsync([.. entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken).ConfigureAwait(false);
-        }
+        // Rows first, then the markers: a case is in the read model only once its marker and its rows are both stored.
+        // Partitions are independent, so their batches go in parallel. A new case's rows are inserted (Add: one lookup
+        // on the server, where UpsertReplace costs a lookup and a replace); a batch that meets an existing row (a
+        // projection stopped before its marker, or another writer's) is written again as UpsertReplace, as before:
+        // such a row is rewritten by the re-projection of its case below.
+        await Parallel.ForEachAsync(
+            byPartition.Values,
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelPartitions, CancellationToken = cancellationToken },
+            async (entities, ct) =>
+            {
+                foreach (var batch in entities.Chunk(100))
+                {
+                    try
+                    {
+                        await Table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), ct).ConfigureAwait(false);
+                    }
+                    catch (TableTransactionFailedException e) when (e.Status == 409)
+                    {
+                        await Table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), ct).ConfigureAwait(false);
+                    }
+                }
+            }).ConfigureAwait(false);
 
         var conflicts = new List<string>();
-        foreach (var chunk in markers.Chunk(100))
+        foreach (var chunk in markers.GroupBy(m => m.PartitionKey, StringComparer.Ordinal).SelectMany(g => g.Chunk(100)))
         {
             try
             {
@@ -178,7 +216,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     public async Task<CaseFactMarker?> GetMarkerAsync(string caseId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caseId);
-        var e = await Table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, TableKeys.Escape(caseId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var e = await Table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition(caseId), TableKeys.Escape(caseId), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (!e.HasValue || e.Value is null)
         {
             return null;
@@ -224,7 +262,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
             await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
         }
 
-        var marker = new TableEntity(MarkerPartition, caseKey) { ["CaseId"] = caseId, ["Partitions"] = string.Join(',', rows.Keys.Order(StringComparer.Ordinal)) };
+        var marker = new TableEntity(MarkerPartition(caseId), caseKey) { ["CaseId"] = caseId, ["Partitions"] = string.Join(',', rows.Keys.Order(StringComparer.Ordinal)) };
         try
         {
             if (expected is null)
@@ -275,10 +313,14 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
     /// <inheritdoc/>
     public async IAsyncEnumerable<(string Partition, string RowKey, string CaseId)> ListAllRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        string filter = TableClient.CreateQueryFilter($"PartitionKey ge {"f|"} and PartitionKey lt {"m"}"); // f|… and l|…
-        await foreach (var e in Table.QueryAsync<TableEntity>(filter, PageSize, ["PartitionKey", "RowKey", "CaseId"], cancellationToken).ConfigureAwait(false))
+        foreach (string kind in new[] { "f", "l" })
         {
-            yield return (e.PartitionKey, e.RowKey, e.GetString("CaseId"));
+            // f|… and l|… only: the intent partition sorts between them and is not a row of the read model.
+            string filter = TableClient.CreateQueryFilter($"PartitionKey ge {kind + TableKeys.Separator} and PartitionKey lt {kind + "}"}");
+            await foreach (var e in Table.QueryAsync<TableEntity>(filter, PageSize, ["PartitionKey", "RowKey", "CaseId"], cancellationToken).ConfigureAwait(false))
+            {
+                yield return (e.PartitionKey, e.RowKey, e.GetString("CaseId"));
+            }
         }
     }
 
@@ -294,9 +336,10 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
         var rows = new Dictionary<string, List<TableEntity>>(StringComparer.Ordinal);
 
         string region = TableKeys.Escape(projection.Region.Value);
+        string bucket = TableKeys.Separator.ToString() + Bucket(caseId);
         foreach (string year in projection.Years)
         {
-            string pk = "f" + TableKeys.Separator + year + TableKeys.Separator + region;
+            string pk = "f" + TableKeys.Separator + year + TableKeys.Separator + region + bucket;
             rows[pk] = [.. projection.Facts.Select((f, i) => new TableEntity(pk, Row(caseKey, i))
             {
                 ["CaseId"] = caseId,
@@ -307,7 +350,7 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
 
         if (projection.ListEntries.Count > 0)
         {
-            string pk = "l" + TableKeys.Separator + projection.ReportedYear.ToString("D4", CultureInfo.InvariantCulture) + TableKeys.Separator + region;
+            string pk = "l" + TableKeys.Separator + projection.ReportedYear.ToString("D4", CultureInfo.InvariantCulture) + TableKeys.Separator + region + bucket;
             string reportedOn = IsoDate.Format(DistrictTime.BusinessDate(projection.Facts[0].ReportedAt, DistrictTime.DefaultZone));
             rows[pk] = [.. projection.ListEntries.Select((entry, i) =>
             {
@@ -323,12 +366,14 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
         return rows;
     }
 
+    private static string MarkerPartition(string caseId) => MarkerPrefix + TableKeys.Separator + Bucket(caseId);
+
     private static string Row(string caseKey, int index) => caseKey + TableKeys.Separator + index.ToString("D3", CultureInfo.InvariantCulture);
 
     private static string IntentRow(string caseId, string id) => TableKeys.Escape(caseId) + TableKeys.Separator + id;
 
-    /// <summary>One partition-range query: partitions <c>{kind}|{year}|{region…}</c>; a kabupaten is one partition, a
-    /// province or <c>*</c> a range, a kecamatan its kabupaten's partition.</summary>
+    /// <summary>One partition-range query: partitions <c>{kind}|{year}|{region…}|{b}</c>; a kabupaten is its 4 bucket
+    /// partitions, a province or <c>*</c> a wider range, a kecamatan its kabupaten's partitions.</summary>
     private AsyncPageable<TableEntity> RangeAsync(string kind, string year, RegionCode region, string[] select, CancellationToken cancellationToken)
     {
         string prefix = kind + TableKeys.Separator + year + TableKeys.Separator;
@@ -339,7 +384,8 @@ public sealed class TableCaseFactStore(TaskForceTables tables, IdentityProtector
         }
         else if (region.Value.Length >= 5)
         {
-            filter = TableClient.CreateQueryFilter($"PartitionKey eq {prefix + TableKeys.Escape(region.Value[..5])}");
+            string kabupaten = prefix + TableKeys.Escape(region.Value[..5]);
+            filter = TableClient.CreateQueryFilter($"PartitionKey ge {kabupaten + TableKeys.Separator} and PartitionKey lt {kabupaten + "}"}");
         }
         else
         {

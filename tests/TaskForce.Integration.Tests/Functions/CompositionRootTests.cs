@@ -119,6 +119,7 @@ public sealed class CompositionRootTests(AzuriteFixture storage)
         { "TaskForce:IdentityKey", "c2hvcnQta2V5", "TaskForce__IdentityKey" },
         { "TaskForce:Linkage:DistrictSecret", "dG9vLXNob3J0LXNlY3JldA==", "TaskForce__Linkage__DistrictSecret" },
         { "TaskForce:SnapshotRegions", "*,99.77", "TaskForce__SnapshotRegions" },
+        { "TaskForce:IntentSweepMinutes", "sixty", "TaskForce__IntentSweepMinutes" },
     };
 
     [Theory]

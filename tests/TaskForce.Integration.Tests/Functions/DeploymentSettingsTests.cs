@@ -11,7 +11,7 @@ namespace TaskForce.Integration.Tests.Functions;
 public sealed class DeploymentSettingsTests
 {
     private static readonly string[] CodeSettings =
-        ["TASKFORCE_STORAGE", "TaskForce:TimeZone", "TaskForce:IdentityKey", "TaskForce:FirstResponseHours:Tinggi", "TaskForce:FirstResponseHours:Sedang", "TaskForce:FirstResponseHours:Rendah", "TaskForce:SnapshotRegions", "TaskForce:Linkage:DistrictSecret"];
+        ["TASKFORCE_STORAGE", "TaskForce:TimeZone", "TaskForce:IdentityKey", "TaskForce:FirstResponseHours:Tinggi", "TaskForce:FirstResponseHours:Sedang", "TaskForce:FirstResponseHours:Rendah", "TaskForce:SnapshotRegions", "TaskForce:Linkage:DistrictSecret", "TaskForce:IntentSweepMinutes"];
 
     public static TheoryData<string> Settings()
     {
