@@ -56,6 +56,11 @@ public sealed record CaseRecordState : CaseHeader
 
     /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
     public LocalDate? SpdpSentOn { get; init; }
+
+    /// <summary>Gets the ids of persons removed from the case as recorded by mistake
+    /// (<see cref="CaseRecord.RemovePerson"/>), in the order removed; an id is never given again (ADR-017).</summary>
+    /// <value>Ids of the form <c>victim-N</c>, <c>suspect-N</c>, <c>witness-N</c>; empty when none was removed.</value>
+    public IReadOnlyList<string> RetiredPersonIds { get; init; } = [];
 }
 
 /// <summary>A person of a stored case: the id intake gave it and its values in wire codes.</summary>
@@ -124,6 +129,7 @@ public sealed partial class CaseRecord
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
+        RetiredPersonIds = [.. _retiredPersonIds.Select(p => p.Value)],
     };
 
     /// <summary>Rebuilds a stored case (rehydration) from its state, without re-running intake.</summary>
@@ -149,9 +155,11 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(zone);
         var record = FromHeader(state, zone, createdAt: state.CreatedAt, now: null);
-        Restore(state.Victims, "victims", "victim", MaxPersonsPerRole, (pid, p, f) => record._victims.Add(record.BuildVictim(pid, p, f)));
-        Restore(state.Suspects, "suspects", "suspect", MaxPersonsPerRole, (pid, p, f) => record._suspects.Add(BuildSuspect(pid, p, f)));
-        Restore(state.Witnesses, "witnesses", "witness", MaxPersonsPerRole, (pid, p, f) => record._witnesses.Add(BuildWitness(pid, p, f)));
+        var retired = RestoreRetired(state.RetiredPersonIds);
+        record._retiredPersonIds.AddRange(retired);
+        Restore(state.Victims, "victims", "victim", MaxPersonsPerRole, retired, (pid, p, f) => record._victims.Add(record.BuildVictim(pid, p, f)));
+        Restore(state.Suspects, "suspects", "suspect", MaxPersonsPerRole, retired, (pid, p, f) => record._suspects.Add(BuildSuspect(pid, p, f)));
+        Restore(state.Witnesses, "witnesses", "witness", MaxPersonsPerRole, retired, (pid, p, f) => record._witnesses.Add(BuildWitness(pid, p, f)));
         if (state.Elements is { } e)
         {
             record.Elements = Legal.TraffickingFacts.Parse(e.Acts, e.Means, e.Purposes, e.Harms, e.ExploitationOccurred, e.VictimConsented, e.VictimCommittedCoercedOffence, "elements.");
@@ -183,7 +191,7 @@ public sealed partial class CaseRecord
         return record;
     }
 
-    private static void Restore<TInput>(IReadOnlyList<PersonState<TInput>>? people, string listField, string prefix, int max, Action<PersonId, TInput, string> add)
+    private static void Restore<TInput>(IReadOnlyList<PersonState<TInput>>? people, string listField, string prefix, int max, IReadOnlyList<PersonId> retired, Action<PersonId, TInput, string> add)
         where TInput : class
     {
         people ??= [];
@@ -192,17 +200,21 @@ public sealed partial class CaseRecord
             throw new DomainValidationException(listField, $"A case has at most {max} {listField}.");
         }
 
+        int previous = 0;
         for (int i = 0; i < people.Count; i++)
         {
             string field = $"{listField}[{i}]";
             var p = people[i] ?? throw new DomainValidationException(field, "A stored person is null.");
-            string expected = $"{prefix}-{i + 1}";
-            if (!string.Equals(p.Id, expected, StringComparison.Ordinal))
+
+            // Ids ascend in the order added; a gap is a person removed by mistake, whose id is retired, never reused.
+            int number = PersonNumber(p.Id, prefix);
+            if (number <= previous || retired.Any(r => string.Equals(r.Value, p.Id, StringComparison.Ordinal)))
             {
-                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not the expected '{expected}'.");
+                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not a {prefix}-N id after the previous one and not retired.");
             }
 
-            add(new PersonId(expected), p.Person ?? throw new DomainValidationException(field, "A stored person has no values."), field);
+            previous = number;
+            add(new PersonId(p.Id!), p.Person ?? throw new DomainValidationException(field, "A stored person has no values."), field);
         }
     }
 
