@@ -148,8 +148,10 @@ public sealed partial class CaseRecord
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">A stored value breaks a rule (the field names it, e.g.
-    /// <c>victims[0].sex</c>); a person id is not the expected <c>victim-N</c> sequence (<c>victims[i].id</c>); consent
-    /// is present without <see cref="CaseRecordState.ConsentRecordedAt"/> (<c>consent.recorded_at</c>).</exception>
+    /// <c>victims[0].sex</c>); a person id is not the expected <c>victim-N</c> sequence, where a gap is allowed only for
+    /// a retired id (<see cref="CaseRecordState.RetiredPersonIds"/>) (<c>victims[i].id</c>); consent
+    /// is present without <see cref="CaseRecordState.ConsentRecordedAt"/> (<c>consent.recorded_at</c>); a retired id is
+    /// malformed or repeated (<c>retired_person_ids[i]</c>).</exception>
     public static CaseRecord Restore(CaseRecordState state, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -208,9 +210,10 @@ public sealed partial class CaseRecord
 
             // Ids ascend in the order added; a gap is a person removed by mistake, whose id is retired, never reused.
             int number = PersonNumber(p.Id, prefix);
-            if (number <= previous || retired.Any(r => string.Equals(r.Value, p.Id, StringComparison.Ordinal)))
+            bool IsRetired(int n) => retired.Any(r => string.Equals(r.Value, $"{prefix}-{n}", StringComparison.Ordinal));
+            if (number <= previous || IsRetired(number) || Enumerable.Range(previous + 1, Math.Max(0, number - previous - 1)).Any(n => !IsRetired(n)))
             {
-                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not a {prefix}-N id after the previous one and not retired.");
+                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not the next {prefix}-N id after the previous one and the retired ids.");
             }
 
             previous = number;

@@ -188,7 +188,7 @@ public class CaseAmendmentTests
         var restored = CaseRecord.Restore(c.ToState(), Zone);
         var next = restored.AddVictim(new NewVictim { Sex = "female" });
 
-        Assert.Equal(["victim-2"], restored.Victims.Select(v => v.Id.Value));
+        Assert.Equal(["victim-2", "victim-3"], restored.Victims.Select(v => v.Id.Value));
         Assert.Equal(["victim-1"], restored.ToState().RetiredPersonIds);
         Assert.Equal("victim-3", next.Value);
     }
@@ -197,6 +197,17 @@ public class CaseAmendmentTests
     public void Restore_Throws_GivenALivePersonWithARetiredId()
     {
         var state = OpenWithPersons().ToState() with { RetiredPersonIds = ["victim-2"] };
+
+        var ex = Assert.Throws<DomainValidationException>(() => CaseRecord.Restore(state, Zone));
+
+        Assert.Equal("victims[1].id", ex.Field);
+    }
+
+    [Fact]
+    public void Restore_Throws_GivenAGapThatIsNotARetiredId()
+    {
+        var s = OpenWithPersons().ToState();
+        var state = s with { Victims = [s.Victims[0], s.Victims[1] with { Id = "victim-3" }] };
 
         var ex = Assert.Throws<DomainValidationException>(() => CaseRecord.Restore(state, Zone));
 
