@@ -32,7 +32,8 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">Bad input, the field named as in the amendment's JSON (e.g.
     /// <c>header.region</c>, <c>add_victims[0].sex</c>, <c>correct_persons[1].victim.identity.national_id_number</c>,
-    /// <c>remove_persons[0]</c>, <c>reason</c>); nothing is written.</exception>
+    /// <c>remove_persons[0]</c>, <c>reason</c>); nothing is written. Input is checked before the version, so bad input
+    /// answers this even with a stale <paramref name="ifMatch"/>.</exception>
     /// <exception cref="AccessDeniedException">The caller may not amend this case, or carries no agency claim.</exception>
     /// <exception cref="WorkflowNotFoundException">The case is not stored.</exception>
     /// <exception cref="PreconditionRequiredException"><paramref name="ifMatch"/> is missing.</exception>
@@ -58,17 +59,19 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
             throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case records the acting agency.");
         }
 
-        if (!string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
-        {
-            throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
-        }
-
         var context = ChangeContext.Create(Actor.Create(caller.UserId, caller.Agency), amendment.Reason, clock);
         Apply(stored.Record, amendment, context);
         var changes = stored.Record.PendingChanges.Select(c => new AmendmentChange(KindCode(c.Kind), c.PersonId, c.FieldPaths)).ToList();
         if (changes.Count == 0)
         {
+            // Idempotent by its values: everything given is on file (e.g. a retry after a lost response, sent with the
+            // ETag read before the first attempt). Answer with the current version; write nothing.
             return new CaseAmended(id.Value, stored.ETag, []);
+        }
+
+        if (!string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
+        {
+            throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
         }
 
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);
