@@ -37,6 +37,7 @@ public static class CliApp
             LegalCommands.SentenceCheck(context),
             ExportCommand.Create(context),
             RebuildFactsCommand.Create(context), // issue 12
+            AmendCommand.Create(context), // issue 13
         };
 
         var parsed = root.Parse(args);
