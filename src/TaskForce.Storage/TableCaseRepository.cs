@@ -203,7 +203,9 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         actions.AddRange(changes.Select((c, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseHistoryMapper.ToEntity(pk, written + i + 1, c, protector))));
 
         // A person removed by mistake (ADR-017): its row, with its encrypted identity, goes in the same transaction.
-        actions.AddRange(changes.Where(c => c.Kind == CaseChangeKind.PersonRemoved && c.PersonId is not null)
+        // A person added and removed in the same update never had a row.
+        var addedNow = changes.Where(c => c.Kind == CaseChangeKind.PersonAdded).Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
+        actions.AddRange(changes.Where(c => c.Kind == CaseChangeKind.PersonRemoved && c.PersonId is not null && !addedNow.Contains(c.PersonId))
             .Select(c => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, TableKeys.PersonRow(c.PersonId!)), ETag.All)));
         try
         {

@@ -153,6 +153,20 @@ public sealed class CaseAmendmentFunctionTests(AzuriteFixture storage)
     }
 
     [Fact]
+    public async Task Amend_WritesNoRowAndRetiresTheId_GivenAPersonAddedAndRemovedInOneAmendment()
+    {
+        var h = await WithCaseAsync();
+
+        var body = JsonOf(await h.AmendAsync(OwnerWorker, """{"reason": "Salah input", "add_witnesses": [{"child": false}], "remove_persons": ["witness-2"]}""", await h.ETagAsync()), 200);
+
+        Assert.Equal(["person_added", "person_removed"], body.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
+        var rows = await RawRowsAsync(h.Tables);
+        Assert.DoesNotContain(rows, r => r.Contains("/person|witness-2/", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("RetiredPersonIds=witness-2", StringComparison.Ordinal));
+        Assert.Equal(2, (await h.HistoryAsync(OwnerWorker)).GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
     public async Task History_WithholdsIdentityAndReasons_GivenAnotherAgencysWorker()
     {
         var h = await WithCaseAsync();
