@@ -38,12 +38,14 @@ def path_id(name="id", desc="The case id (letters, digits, '-', '_', '.'; see th
 
 IDEMP = {"$ref": "#/components/parameters/IdempotencyKey"}
 IFMATCH = {"$ref": "#/components/parameters/IfMatch"}
+IFMATCH_REQUIRED = {"name": "If-Match", "in": "header", "required": True, "description": "The case's ETag last read (GET /cases/{id}). Required: 428 without it, 412 when stale.", "schema": {"type": "string"}}
 ETAG = {"ETag": {"description": "The entity tag to send back as If-Match on the next update.", "schema": {"type": "string"}}}
 R400 = problem("Invalid input; `errors` names the failing field. Nothing was written.", True)
 R401 = problem("No trusted person: App Service authentication is off or X-MS-CLIENT-PRINCIPAL is missing (fails closed).")
 R403 = problem("The access policy refuses this role or agency for the operation.")
 R404 = problem("Not found.")
 R409 = problem("Conflict.")
+R428 = problem("If-Match is required for this change: read the case and send its ETag. Nothing was written.")
 R412 = problem("If-Match is stale: the resource changed since it was read. Read it again and retry the whole decision.")
 R422 = problem("Understood but cannot be processed.", True)
 R413 = problem("The body is larger than this operation accepts; nothing was read further or written.", True)
@@ -117,6 +119,13 @@ if INCLUDE_CASES:
         "description": "Idempotent by its natural key: sending the date already on file answers 200 with the case's current ETag and writes nothing, whatever If-Match says (a retry after a lost response). A different date is guarded by If-Match (the case's ETag).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("SpdpRequest")}}},
         "responses": {"200": ok("Recorded.", ref("SpdpRecorded"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413, **FAULTS}}}
+    paths["/cases/{id}/amendments"] = {"post": {"operationId": "AmendCase", "summary": "Corrects and completes a stored case (named operations, all or none).",
+        "description": "A command document (ADR-017): header, offence_date, places, elements, simfoni_forms, gbv_answers, add_victims/add_suspects/add_witnesses, correct_persons, remove_persons, reason. Each member runs one named operation of the case with the intake rules and writes one history entry. If-Match (the case's ETag) is required: 428 without it, 412 when stale; nothing is written on 400, 412 or 428. Idempotent by its values: an amendment whose values are all on file answers 200 with no change and the current ETag.", "x-idempotency": "natural-key",
+        "parameters": [path_id(), IFMATCH_REQUIRED, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CaseAmendment")}}},
+        "responses": {"200": ok("Amended (or nothing to change).", ref("CaseAmended"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413, "428": R428, **FAULTS}}}
+    paths["/cases/{id}/history"] = {"get": {"operationId": "GetCaseHistory", "summary": "The changes made to the case record, oldest first.",
+        "description": "Identity values and reasons only for the owning agency and the task-force coordinator (identity_withheld says which); every read of identity is audited.",
+        "parameters": [path_id()], "responses": {"200": ok("The history.", ref("CaseHistoryView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
 
 doc = {
     "openapi": "3.1.0",

@@ -38,6 +38,7 @@ public static class CliApp
             ExportCommand.Create(context),
             RebuildFactsCommand.Create(context), // issue 12
             VerdictHistoryCommand.Create(context), // issue 13, ADR-015
+            AmendCommand.Create(context), // issue 13
         };
 
         var parsed = root.Parse(args);

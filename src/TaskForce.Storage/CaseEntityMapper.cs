@@ -56,6 +56,7 @@ internal static class CaseEntityMapper
             ["IsSexualViolence"] = summary.IsSexualViolence,
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
             ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
+            ["RetiredPersonIds"] = state.RetiredPersonIds.Count == 0 ? null : string.Join(',', state.RetiredPersonIds),
         };
         WriteHeader(row, state);
 
@@ -155,6 +156,7 @@ internal static class CaseEntityMapper
             GbvType = caseRow.GetString("GbvType"),
             SimfoniForms = FromJson<List<string>>(caseRow.GetString("SimfoniForms")) ?? [],
             SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
+            RetiredPersonIds = (caseRow.GetString("RetiredPersonIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
         };
     }
 

@@ -5,6 +5,7 @@ using NodaTime;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
+using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Storage;
@@ -190,7 +191,8 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
 
         int written = current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0;
         var changes = record.PendingChanges;
-        if (1 + personRows.Count + changes.Count > 100)
+        int removals = changes.Count(c => c.Kind == CaseChangeKind.PersonRemoved);
+        if (1 + personRows.Count + changes.Count + removals > 100)
         {
             throw new Domain.Common.DomainValidationException("victims", $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons and a change is written with it in one transaction: save the changes one at a time.");
         }
@@ -199,6 +201,12 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, caseRow, new ETag(etag)) };
         actions.AddRange(personRows.Select(p => new TableTransactionAction(TableTransactionActionType.UpsertReplace, p)));
         actions.AddRange(changes.Select((c, i) => new TableTransactionAction(TableTransactionActionType.Add, CaseHistoryMapper.ToEntity(pk, written + i + 1, c, protector))));
+
+        // A person removed by mistake (ADR-017): its row, with its encrypted identity, goes in the same transaction.
+        // A person added and removed in the same update never had a row.
+        var addedNow = changes.Where(c => c.Kind == CaseChangeKind.PersonAdded).Select(c => c.PersonId).ToHashSet(StringComparer.Ordinal);
+        actions.AddRange(changes.Where(c => c.Kind == CaseChangeKind.PersonRemoved && c.PersonId is not null && !addedNow.Contains(c.PersonId))
+            .Select(c => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, TableKeys.PersonRow(c.PersonId!)), ETag.All)));
         try
         {
             var response = await tables.Cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,13 @@ public enum CaseOperation
 
     /// <summary>Record case facts the workflows read (e.g. the SPDP date).</summary>
     RecordFacts = 8,
+
+    /// <summary>Correct or complete a case record: header, places, elements, persons, removal of a person recorded by
+    /// mistake (ADR-017).</summary>
+    Amend = 9,
+
+    /// <summary>Read the change history of a case record (identity values in it only with <see cref="ReadIdentity"/>).</summary>
+    ReadHistory = 10,
 }
 
 /// <summary>Which cases an allowed operation reaches.</summary>
@@ -67,6 +74,8 @@ public sealed record AccessDecision(bool Allowed, AccessScope Scope, string Reas
 /// transition      any         any         any                 any        own
 /// read_timeline   any         any         any                 any        own
 /// record_facts    any         any         any                 any        own
+/// amend           any         any         any                 any        own
+/// read_history    any         any         any                 any        own
 /// </code>
 /// <para>A caller with several roles gets the widest scope any of them gives. Own-agency scope needs an agency
 /// claim; a caller without one is refused it.</para>
@@ -146,6 +155,8 @@ public static class CaseAccessPolicy
         [CaseOperation.Transition] = member,
         [CaseOperation.ReadTimeline] = member,
         [CaseOperation.RecordFacts] = member,
+        [CaseOperation.Amend] = member,
+        [CaseOperation.ReadHistory] = member,
     };
 
     private static string Refusal(Caller caller, CaseOperation operation) =>
@@ -167,6 +178,8 @@ public static class CaseAccessPolicy
         CaseOperation.Transition => "change workflows of",
         CaseOperation.ReadTimeline => "read the timeline of",
         CaseOperation.RecordFacts => "record facts on",
+        CaseOperation.Amend => "correct the record of",
+        CaseOperation.ReadHistory => "read the history of",
         _ => operation.ToString(),
     };
 }

@@ -48,22 +48,22 @@ public sealed partial class CaseRecord
     public CaseId Id { get; }
 
     /// <summary>Gets the Kemendagri region of the case (never <c>*</c>).</summary>
-    public RegionCode Region { get; }
+    public RegionCode Region { get; private set; }
 
     /// <summary>Gets the case type.</summary>
-    public CaseType CaseType { get; }
+    public CaseType CaseType { get; private set; }
 
     /// <summary>Gets the agency that reported or holds the case.</summary>
-    public ReportingAgency ReportingAgency { get; }
+    public ReportingAgency ReportingAgency { get; private set; }
 
     /// <summary>Gets how the report arrived.</summary>
-    public IntakeChannel IntakeChannel { get; }
+    public IntakeChannel IntakeChannel { get; private set; }
 
     /// <summary>Gets when the report was received (UTC).</summary>
-    public Instant ReportedAt { get; }
+    public Instant ReportedAt { get; private set; }
 
     /// <summary>Gets the business date of the report in the district zone.</summary>
-    public LocalDate ReportedOn { get; }
+    public LocalDate ReportedOn { get; private set; }
 
     /// <summary>Gets when the record was created (from the injected clock).</summary>
     public Instant CreatedAt { get; }
@@ -193,7 +193,7 @@ public sealed partial class CaseRecord
             throw new DomainValidationException("victims", $"A case has at most {MaxPersonsPerRole} victims.");
         }
 
-        var victim = BuildVictim(new PersonId($"victim-{_victims.Count + 1}"), input, "victim");
+        var victim = BuildVictim(NextPersonId("victim", _victims.Select(v => v.Id)), input, "victim");
         _victims.Add(victim);
         return victim.Id;
     }
@@ -213,7 +213,7 @@ public sealed partial class CaseRecord
             throw new DomainValidationException("suspects", $"A case has at most {MaxPersonsPerRole} suspects.");
         }
 
-        var suspect = BuildSuspect(new PersonId($"suspect-{_suspects.Count + 1}"), input, "suspect");
+        var suspect = BuildSuspect(NextPersonId("suspect", _suspects.Select(v => v.Id)), input, "suspect");
         _suspects.Add(suspect);
         return suspect.Id;
     }
@@ -232,7 +232,7 @@ public sealed partial class CaseRecord
             throw new DomainValidationException("witnesses", $"A case has at most {MaxPersonsPerRole} witnesses.");
         }
 
-        var witness = BuildWitness(new PersonId($"witness-{_witnesses.Count + 1}"), input, "witness");
+        var witness = BuildWitness(NextPersonId("witness", _witnesses.Select(v => v.Id)), input, "witness");
         _witnesses.Add(witness);
         return witness.Id;
     }

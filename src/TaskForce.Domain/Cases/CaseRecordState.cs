@@ -56,6 +56,11 @@ public sealed record CaseRecordState : CaseHeader
 
     /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
     public LocalDate? SpdpSentOn { get; init; }
+
+    /// <summary>Gets the ids of persons removed from the case as recorded by mistake
+    /// (<see cref="CaseRecord.RemovePerson"/>), in the order removed; an id is never given again (ADR-017).</summary>
+    /// <value>Ids of the form <c>victim-N</c>, <c>suspect-N</c>, <c>witness-N</c>; empty when none was removed.</value>
+    public IReadOnlyList<string> RetiredPersonIds { get; init; } = [];
 }
 
 /// <summary>A person of a stored case: the id intake gave it and its values in wire codes.</summary>
@@ -124,6 +129,7 @@ public sealed partial class CaseRecord
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
+        RetiredPersonIds = [.. _retiredPersonIds.Select(p => p.Value)],
     };
 
     /// <summary>Rebuilds a stored case (rehydration) from its state, without re-running intake.</summary>
@@ -142,16 +148,20 @@ public sealed partial class CaseRecord
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">A stored value breaks a rule (the field names it, e.g.
-    /// <c>victims[0].sex</c>); a person id is not the expected <c>victim-N</c> sequence (<c>victims[i].id</c>); consent
-    /// is present without <see cref="CaseRecordState.ConsentRecordedAt"/> (<c>consent.recorded_at</c>).</exception>
+    /// <c>victims[0].sex</c>); a person id is not the expected <c>victim-N</c> sequence, where a gap is allowed only for
+    /// a retired id (<see cref="CaseRecordState.RetiredPersonIds"/>) (<c>victims[i].id</c>); consent
+    /// is present without <see cref="CaseRecordState.ConsentRecordedAt"/> (<c>consent.recorded_at</c>); a retired id is
+    /// malformed or repeated (<c>retired_person_ids[i]</c>).</exception>
     public static CaseRecord Restore(CaseRecordState state, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(zone);
         var record = FromHeader(state, zone, createdAt: state.CreatedAt, now: null);
-        Restore(state.Victims, "victims", "victim", MaxPersonsPerRole, (pid, p, f) => record._victims.Add(record.BuildVictim(pid, p, f)));
-        Restore(state.Suspects, "suspects", "suspect", MaxPersonsPerRole, (pid, p, f) => record._suspects.Add(BuildSuspect(pid, p, f)));
-        Restore(state.Witnesses, "witnesses", "witness", MaxPersonsPerRole, (pid, p, f) => record._witnesses.Add(BuildWitness(pid, p, f)));
+        var retired = RestoreRetired(state.RetiredPersonIds);
+        record._retiredPersonIds.AddRange(retired);
+        Restore(state.Victims, "victims", "victim", MaxPersonsPerRole, retired, (pid, p, f) => record._victims.Add(record.BuildVictim(pid, p, f)));
+        Restore(state.Suspects, "suspects", "suspect", MaxPersonsPerRole, retired, (pid, p, f) => record._suspects.Add(BuildSuspect(pid, p, f)));
+        Restore(state.Witnesses, "witnesses", "witness", MaxPersonsPerRole, retired, (pid, p, f) => record._witnesses.Add(BuildWitness(pid, p, f)));
         if (state.Elements is { } e)
         {
             record.Elements = Legal.TraffickingFacts.Parse(e.Acts, e.Means, e.Purposes, e.Harms, e.ExploitationOccurred, e.VictimConsented, e.VictimCommittedCoercedOffence, "elements.");
@@ -183,7 +193,7 @@ public sealed partial class CaseRecord
         return record;
     }
 
-    private static void Restore<TInput>(IReadOnlyList<PersonState<TInput>>? people, string listField, string prefix, int max, Action<PersonId, TInput, string> add)
+    private static void Restore<TInput>(IReadOnlyList<PersonState<TInput>>? people, string listField, string prefix, int max, IReadOnlyList<PersonId> retired, Action<PersonId, TInput, string> add)
         where TInput : class
     {
         people ??= [];
@@ -192,17 +202,22 @@ public sealed partial class CaseRecord
             throw new DomainValidationException(listField, $"A case has at most {max} {listField}.");
         }
 
+        int previous = 0;
         for (int i = 0; i < people.Count; i++)
         {
             string field = $"{listField}[{i}]";
             var p = people[i] ?? throw new DomainValidationException(field, "A stored person is null.");
-            string expected = $"{prefix}-{i + 1}";
-            if (!string.Equals(p.Id, expected, StringComparison.Ordinal))
+
+            // Ids ascend in the order added; a gap is a person removed by mistake, whose id is retired, never reused.
+            int number = PersonNumber(p.Id, prefix);
+            bool IsRetired(int n) => retired.Any(r => string.Equals(r.Value, $"{prefix}-{n}", StringComparison.Ordinal));
+            if (number <= previous || IsRetired(number) || Enumerable.Range(previous + 1, Math.Max(0, number - previous - 1)).Any(n => !IsRetired(n)))
             {
-                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not the expected '{expected}'.");
+                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not the next {prefix}-N id after the previous one and the retired ids.");
             }
 
-            add(new PersonId(expected), p.Person ?? throw new DomainValidationException(field, "A stored person has no values."), field);
+            previous = number;
+            add(new PersonId(p.Id!), p.Person ?? throw new DomainValidationException(field, "A stored person has no values."), field);
         }
     }
 

@@ -40,6 +40,9 @@ public static class ApiSchemas
         ["CaseTimeline"] = typeof(CaseTimeline),
         ["SpdpRequest"] = typeof(SpdpRequest),
         ["SpdpRecorded"] = typeof(SpdpRecorded),
+        ["CaseAmendment"] = typeof(CaseAmendment),
+        ["CaseAmended"] = typeof(CaseAmended),
+        ["CaseHistoryView"] = typeof(CaseHistoryView),
         ["EstimateResponse"] = typeof(EstimateResponse),
     };
 

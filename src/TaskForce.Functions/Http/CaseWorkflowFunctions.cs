@@ -80,7 +80,7 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
         pipeline.RunAsync(req, async caller =>
             HttpPipeline.Json(await workflows.TimelineAsync(id ?? string.Empty, caller, cancellationToken).ConfigureAwait(false)));
 
-    /// <summary><c>POST /api/cases/{id}/spdp</c>: records the date the SPDP was sent (<c>{"sent_on": "YYYY-MM-DD"}</c>),
+    /// <summary><c>POST /api/cases/{id}/spdp</c>: records the date the SPDP was sent (<c>{"sent_on": "YYYY-MM-DD", "reason"?}</c>; a reason is required to replace an earlier date),
     /// with an optional <c>If-Match</c> (the case's ETag).</summary>
     /// <param name="req">The request.</param>
     /// <param name="id">The case id.</param>
@@ -96,7 +96,7 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
         pipeline.RunAsync(req, async caller =>
         {
             var body = await HttpPipeline.ReadJsonAsync<SpdpRequest>(req, cancellationToken).ConfigureAwait(false);
-            var result = await workflows.RecordSpdpAsync(id ?? string.Empty, body.SentOn, IfMatch(req), caller, cancellationToken).ConfigureAwait(false);
+            var result = await workflows.RecordSpdpAsync(id ?? string.Empty, body.SentOn, body.Reason, IfMatch(req), caller, cancellationToken).ConfigureAwait(false);
             req.HttpContext.Response.Headers.ETag = result.ETag;
             return HttpPipeline.Json(result);
         });

@@ -18,6 +18,9 @@ public sealed record SpdpRequest
 {
     /// <summary>Gets the business date the SPDP was sent to the prosecutor. Required.</summary>
     public LocalDate? SentOn { get; init; }
+
+    /// <summary>Gets why an earlier SPDP date is replaced (1–500 characters); required only then (ADR-017).</summary>
+    public string? Reason { get; init; }
 }
 
 /// <summary>The response of <c>POST /cases/{id}/workflows</c>: the instance started now or found started.</summary>

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Application.Access;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Ports;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce amend --case ID --file amendment.json [--if-match ETAG] [--actor ID] [--agency CODE] [--json]</c>:
+/// corrects and completes a stored case from a <see cref="CaseAmendment"/> file (the body of
+/// <c>POST /cases/{id}/amendments</c>), with the same rules, history and all-or-nothing write (ADR-017).</summary>
+/// <remarks>The data officer runs the tool with the storage credentials, as the task-force secretariat: the history
+/// names the actor (<c>--actor</c>, default the operating-system user, as <c>import</c> records it) and the agency
+/// (<c>--agency</c>, default <c>gugus_tugas</c>), and the access policy is that of the coordinator. Without
+/// <c>--if-match</c> the tool guards only against a change between its own read and write.</remarks>
+internal static class AmendCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var caseId = new Option<string>("--case") { Description = "The id of the stored case to amend.", Required = true };
+        var file = new Option<string>("--file") { Description = "The amendment: one JSON object as POST /cases/{id}/amendments takes (docs/wire-contract.md).", Required = true };
+        var ifMatch = new Option<string?>("--if-match") { Description = "The case's ETag as read before the amendment was prepared; refused (exit 1) when the case changed since." };
+        var actor = new Option<string?>("--actor") { Description = "Who makes the change, for the history (a staff id, never a victim's name); default the operating-system user." };
+        var agency = new Option<string?>("--agency") { Description = "The agency the change is made for, for the history; default gugus_tugas (the task-force secretariat)." };
+        var command = new Command("amend", "Correct or complete a stored case from a JSON file; every change is validated as at intake and kept in the case's history.")
+        {
+            caseId, file, ifMatch, actor, agency, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            string path = parseResult.GetValue(file)!;
+            CliContext.RejectFolder(path, "file");
+            var amendment = await LegalCommands.ReadAsync<CaseAmendment>(path, ct).ConfigureAwait(false);
+            string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
+            var who = Domain.Workflows.Actor.Create(parseResult.GetValue(actor) ?? Environment.UserName, parseResult.GetValue(agency) ?? "gugus_tugas");
+            var caller = CallerClaims.ToCaller([("oid", who.UserId), ("agency", who.Agency), ("roles", "coordinator")], "taskforce-cli", null)!;
+
+            await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            // Without --if-match the version is the one read now: the write is still refused if the case changes in between.
+            string etag = parseResult.GetValue(ifMatch)
+                ?? (await ctx.Services.GetRequiredService<ICaseRepository>().GetAsync(CaseId.Parse(id, "case"), ct).ConfigureAwait(false))?.ETag
+                ?? throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+
+            var result = await ctx.Services.GetRequiredService<AmendCaseUseCase>().ExecuteAsync(id, amendment, etag, caller, ct).ConfigureAwait(false);
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(result);
+                return 0;
+            }
+
+            ctx.Out.WriteLine(result.Changes.Count == 0
+                ? $"Case {result.CaseId}: nothing to change (every value given is on file)."
+                : $"Case {result.CaseId} amended: {result.Changes.Count} change(s) kept in its history. ETag {result.ETag}");
+            foreach (var change in result.Changes)
+            {
+                ctx.Out.WriteLine($"  {change.Kind}{(change.PersonId is null ? string.Empty : " " + change.PersonId)}: {string.Join(", ", change.Fields)}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}
