@@ -144,6 +144,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<StartWorkflowUseCase>();
         services.TryAddSingleton<TransitionWorkflowUseCase>();
         services.TryAddSingleton<CaseWorkflowsUseCase>();
+        services.TryAddSingleton<RecordConsentUseCase>();
         services.TryAddSingleton<ExportUseCase>();
         services.TryAddSingleton(sp => new SnapshotUseCase(
             sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),

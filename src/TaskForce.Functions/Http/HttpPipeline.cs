@@ -22,7 +22,8 @@ namespace TaskForce.Functions.Http;
 /// <para>Exceptions and their statuses (<see cref="ToProblem"/>): <see cref="DomainValidationException"/> 400 with
 /// <c>errors</c> naming the field; <see cref="AccessDeniedException"/> 403; <see cref="WorkflowNotFoundException"/>
 /// 404; <see cref="IllegalTransitionException"/> 409 with the allowed targets; <see cref="ConcurrencyConflictException"/>
-/// and <see cref="WorkflowConcurrencyException"/> 412; <see cref="BodyTooLargeException"/> 413;
+/// and <see cref="WorkflowConcurrencyException"/> 412; <see cref="PreconditionRequiredException"/> 428 naming
+/// <c>If-Match</c>; <see cref="BodyTooLargeException"/> 413;
 /// <see cref="IdempotencyKeyReusedException"/> 422; <see cref="IdentityProtectionException"/> 500 with a fixed text
 /// that names no identity value; a storage error (<see cref="RequestFailedException"/>) 409 or 412 when the store
 /// refused a write for those reasons, 503 with <c>Retry-After</c> when it is unavailable, else 500; a cancelled
@@ -206,6 +207,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
                 ["refusal"] = e.Refusal,
             }),
             ConcurrencyConflictException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
+            PreconditionRequiredException e => Problems.Create(StatusCodes.Status428PreconditionRequired, e.Message, "If-Match"),
             WorkflowConcurrencyException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
             IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
