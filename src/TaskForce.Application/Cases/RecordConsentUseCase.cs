@@ -39,7 +39,7 @@ public sealed record ConsentChangeRequest
 /// <param name="Consent">The victim's consent now.</param>
 /// <param name="CaseConsentToShare">The case's consent to share over all victims: <c>given</c>, <c>refused</c>,
 /// <c>withdrawn</c> or <c>not_recorded</c> (referrals need <c>given</c>).</param>
-/// <param name="ChangedFields">The fields the change touched (history paths).</param>
+/// <param name="ChangedFields">The fields the change touched (history paths); empty when the consent sent was already on file and nothing was written.</param>
 /// <param name="ETag">The case's new ETag, for the next <c>If-Match</c>.</param>
 public sealed record ConsentRecorded(
     string CaseId,
@@ -63,7 +63,9 @@ public sealed class RecordConsentUseCase(ICaseRepository cases, IClock clock)
     /// <param name="ifMatch">The case's ETag the caller last read; required.</param>
     /// <param name="caller">The caller. Cannot be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The consent now and the case's new ETag.</returns>
+    /// <returns>The consent now and the case's new ETag; when the flags and giver sent are already on file for the
+    /// victim, the consent on file and the case's current ETag, with nothing written (idempotent by its natural key:
+    /// a retry after a lost response), whatever the <c>If-Match</c> (which must still be present).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">A flag or the giver is missing or unknown (<c>for_services</c>,
     /// <c>for_reporting</c>, <c>for_sharing</c>, <c>given_by</c>); <c>self</c> for a victim who is a child on the day
@@ -94,16 +96,24 @@ public sealed class RecordConsentUseCase(ICaseRepository cases, IClock clock)
             throw new PreconditionRequiredException($"A change of consent needs If-Match with the ETag of case {id.Value} as last read (GET /cases/{{id}}).");
         }
 
+        var victim = new PersonId(personId);
+        if (stored.Record.ConsentOf(victim) is { } onFile && onFile.ForServices == request.ForServices && onFile.ForReporting == request.ForReporting
+            && onFile.ForSharing == request.ForSharing && string.Equals(onFile.GivenBy.ToCode(), request.GivenBy, StringComparison.Ordinal))
+        {
+            // Idempotent by its natural key: this consent is already on file (e.g. a retry after a lost response, sent
+            // with the ETag read before the first attempt). Answer as the first attempt did; write nothing.
+            return new ConsentRecorded(id.Value, victim.Value, VictimConsentView.From(onFile)!, stored.Record.SharingConsent.ToCode(), [], stored.ETag);
+        }
+
         var context = ChangeContext.Create(Actor.Create(caller.UserId, caller.Agency), request.Reason, clock);
         var input = new NewConsent { ForServices = request.ForServices, ForReporting = request.ForReporting, ForSharing = request.ForSharing, GivenBy = request.GivenBy };
-        var change = stored.Record.RecordVictimConsent(new PersonId(personId), input, context);
+        var change = stored.Record.RecordVictimConsent(victim, input, context);
         if (!string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
         {
             throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
         }
 
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);
-        var victim = new PersonId(personId);
         return new ConsentRecorded(id.Value, victim.Value, VictimConsentView.From(stored.Record.ConsentOf(victim))!, stored.Record.SharingConsent.ToCode(), change.FieldPaths, etag);
     }
 }

@@ -38,6 +38,8 @@ public static class ApiSchemas
         ["CaseTimeline"] = typeof(CaseTimeline),
         ["SpdpRequest"] = typeof(SpdpRequest),
         ["SpdpRecorded"] = typeof(SpdpRecorded),
+        ["ConsentChangeRequest"] = typeof(ConsentChangeRequest),
+        ["ConsentRecorded"] = typeof(ConsentRecorded),
         ["EstimateResponse"] = typeof(EstimateResponse),
     };
 
