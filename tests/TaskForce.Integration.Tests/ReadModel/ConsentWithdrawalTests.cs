@@ -191,6 +191,27 @@ public sealed class ConsentWithdrawalTests(AzuriteFixture storage)
         Assert.Empty((await s.Cases.ReadAsync(CaseId.Parse("case-25a"), includeIdentity: false))!);
     }
 
+    [Fact]
+    public async Task GetAsync_GivesEveryVictimTheCaseConsent_GivenARowStoredBeforeConsentPerVictim()
+    {
+        var tables = await storage.NewTablesAsync();
+        var s = await SeedAsync(tables);
+        // The row as written before ADR-018: no VictimConsents, no ConsentToShare; the case-level consent only.
+        var row = (await tables.Cases.GetEntityAsync<TableEntity>(TableKeys.CasePartition("case-25a"), TableKeys.CaseRow)).Value;
+        row.Remove("VictimConsents");
+        row.Remove("ConsentToShare");
+        await tables.Cases.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        var stored = (await s.Cases.GetAsync(CaseId.Parse("case-25a")))!;
+
+        Assert.Equal(2, stored.Record.VictimConsents.Count);
+        Assert.All(stored.Record.VictimConsents.Values, c => Assert.Equal((true, true, true, ConsentGiver.ParentOrGuardian, Now), (c.ForServices, c.ForReporting, c.ForSharing, c.GivenBy, c.RecordedAt)));
+        Assert.Equal(ConsentToShare.Given, (await s.Cases.ReadAsync("case-25a"))!.ConsentToShare);
+        // The first change writes the per-victim form.
+        await new RecordConsentUseCase(s.Maintained, new FakeClock(Now)).RecordAsync("case-25a", "victim-2", Consent(reporting: true, sharing: false), stored.ETag, Worker);
+        Assert.Equal(ConsentToShare.Withdrawn, (await s.Cases.ReadAsync("case-25a"))!.ConsentToShare);
+    }
+
     private static async Task<string> RowsAsync(TaskForceTables tables, Store s)
     {
         var lines = new List<string>();
