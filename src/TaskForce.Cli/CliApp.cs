@@ -37,6 +37,7 @@ public static class CliApp
             LegalCommands.SentenceCheck(context),
             ExportCommand.Create(context),
             RebuildFactsCommand.Create(context), // issue 12
+            ConsentCommand.Create(context), // issue 13 (ADR-018)
         };
 
         var parsed = root.Parse(args);

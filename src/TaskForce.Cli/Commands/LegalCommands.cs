@@ -91,7 +91,7 @@ internal static class LegalCommands
         },
     };
 
-    private static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
+    internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
         where T : class
     {
         if (!File.Exists(path))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using TaskForce.Application.Access;
+using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Application.Workflows;
@@ -22,8 +23,7 @@ namespace TaskForce.Functions.Http;
 /// <para>Exceptions and their statuses (<see cref="ToProblem"/>): <see cref="DomainValidationException"/> 400 with
 /// <c>errors</c> naming the field; <see cref="AccessDeniedException"/> 403; <see cref="WorkflowNotFoundException"/>
 /// 404; <see cref="IllegalTransitionException"/> 409 with the allowed targets; <see cref="ConcurrencyConflictException"/>
-/// and <see cref="WorkflowConcurrencyException"/> 412; <see cref="PreconditionRequiredException"/> 428 naming
-/// <c>If-Match</c>; <see cref="BodyTooLargeException"/> 413;
+/// and <see cref="WorkflowConcurrencyException"/> 412; <see cref="PreconditionRequiredException"/> 428 naming <c>If-Match</c>; <see cref="BodyTooLargeException"/> 413;
 /// <see cref="IdempotencyKeyReusedException"/> 422; <see cref="IdentityProtectionException"/> 500 with a fixed text
 /// that names no identity value; a storage error (<see cref="RequestFailedException"/>) 409 or 412 when the store
 /// refused a write for those reasons, 503 with <c>Retry-After</c> when it is unavailable, else 500; a cancelled

@@ -1,4 +1,4 @@
-namespace TaskForce.Application.Ports;
+namespace TaskForce.Application.Cases;
 
 /// <summary>Thrown when a change that must be guarded against lost updates arrives without the version the caller
 /// read (no <c>If-Match</c>; HTTP 428 Precondition Required, RFC 6585 §3): read the record, then send its ETag.</summary>
