@@ -127,6 +127,15 @@ if INCLUDE_CASES:
         "description": "Identity values and reasons only for the owning agency and the task-force coordinator (identity_withheld says which); every read of identity is audited.",
         "parameters": [path_id()], "responses": {"200": ok("The history.", ref("CaseHistoryView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
 
+    # Consent per victim (ADR-018): If-Match is required (428 when absent).
+    paths["/cases/{id}/victims/{personId}/consent"] = {"post": {"operationId": "RecordVictimConsent", "summary": "Gives, changes or withdraws one victim's consent (services, reporting, sharing).",
+        "description": "The victim's consent as it stands from now, with who gives it (a victim who is a child on the day needs parent_or_guardian or other). Withdrawing reporting consent leaves her out of every aggregate computed afterwards (stored snapshots are not rewritten); withdrawing sharing consent stops referrals of the case. Recorded in the case history with the staff member and agency (ADR-016, ADR-018). If-Match (the case's ETag) is required. Idempotent by its natural key: sending the flags and giver already on file for the victim answers 200 with the case's current ETag and writes nothing (a retry after a lost response); otherwise a stale If-Match answers 412.", "x-idempotency": "natural-key",
+        "parameters": [path_id(), path_id("personId", "The victim id within the case, e.g. victim-1."), IDEMP,
+            {"name": "If-Match", "in": "header", "required": True, "description": "The case's ETag as last read; absent answers 428, stale answers 412.", "schema": {"type": "string"}}],
+        "requestBody": {"required": True, "content": {"application/json": {"schema": ref("ConsentChangeRequest")}}},
+        "responses": {"200": ok("Recorded.", ref("ConsentRecorded"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413,
+            "428": problem("If-Match is missing: read the case (GET /cases/{id}) and send its ETag. Nothing was written."), **FAULTS}}}
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",

@@ -39,6 +39,7 @@ public static class CliApp
             RebuildFactsCommand.Create(context), // issue 12
             VerdictHistoryCommand.Create(context), // issue 13, ADR-015
             AmendCommand.Create(context), // issue 13
+            ConsentCommand.Create(context), // issue 13 (ADR-018)
         };
 
         var parsed = root.Parse(args);

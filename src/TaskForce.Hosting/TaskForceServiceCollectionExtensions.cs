@@ -150,6 +150,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<CaseWorkflowsUseCase>();
         services.TryAddSingleton<AmendCaseUseCase>(); // corrections of a stored case (ADR-017)
         services.TryAddSingleton<GetCaseHistoryUseCase>();
+        services.TryAddSingleton<RecordConsentUseCase>();
         services.TryAddSingleton<ExportUseCase>();
         services.TryAddSingleton(sp => new SnapshotUseCase(
             sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),

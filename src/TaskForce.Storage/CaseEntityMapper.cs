@@ -8,6 +8,7 @@ using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Storage;
 
@@ -50,6 +51,8 @@ internal static class CaseEntityMapper
             ["Places"] = Json(state.Places),
             ["Consent"] = Json(state.Consent),
             ["ConsentRecordedAtText"] = state.ConsentRecordedAt is { } c ? InstantText.Format(c) : null,
+            ["VictimConsents"] = Json(state.VictimConsents),
+            ["ConsentToShare"] = record.SharingConsent.ToCode(),
             ["GbvType"] = state.GbvType,
             ["SimfoniForms"] = Json(state.SimfoniForms),
             ["SpdpSentOn"] = state.SpdpSentOn is { } spdp ? DateText.Format(spdp) : null,
@@ -153,6 +156,7 @@ internal static class CaseEntityMapper
             Places = FromJson<NewPlaces>(caseRow.GetString("Places")),
             Consent = FromJson<NewConsent>(caseRow.GetString("Consent")),
             ConsentRecordedAt = caseRow.GetString("ConsentRecordedAtText") is { } c ? ParseInstant(c) : null,
+            VictimConsents = FromJson<List<PersonState<VictimConsentState>>>(caseRow.GetString("VictimConsents")), // absent on rows stored before ADR-018
             GbvType = caseRow.GetString("GbvType"),
             SimfoniForms = FromJson<List<string>>(caseRow.GetString("SimfoniForms")) ?? [],
             SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
@@ -181,7 +185,7 @@ internal static class CaseEntityMapper
     public static readonly IReadOnlyList<string> SummaryColumns =
     [
         "PartitionKey", "RowKey", "CaseId", "Region", "CaseType", "AgencyKind", "AgencyName", "OwnerAgency", "IntakeChannel", "ReportedAtText", "ReportedOn",
-        "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing",
+        "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing", "ConsentToShare",
         "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn", "VictimIds",
     ];
 

@@ -133,8 +133,9 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
     }
 
     /// <summary>Reads the facts workflow guards need from the case row (no persons, nothing decrypted): consent to
-    /// share (<c>given</c> when recorded as true, <c>refused</c> when false, <c>not_recorded</c> without consent; a
-    /// withdrawal is recorded as <c>refused</c> because the case keeps only the current consent), the UU 12/2022
+    /// share over all victims (<see cref="Domain.Cases.CaseRecord.SharingConsent"/>: <c>withdrawn</c> when any victim
+    /// withdrew it, <c>refused</c>, <c>not_recorded</c>, else <c>given</c>; a row stored before ADR-018 reads its
+    /// case-level flag), the UU 12/2022
     /// classification and the SPDP date, all as of the case's last write.</summary>
     /// <param name="caseId">The case id (unescaped). Cannot be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -149,11 +150,18 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         }
 
         var summary = CaseEntityMapper.ToSummary(row.Value!);
-        var consent = summary.ConsentForSharing switch
+        var consent = row.Value!.GetString("ConsentToShare") switch
         {
-            true => ConsentToShare.Given,
-            false => ConsentToShare.Refused,
-            null => ConsentToShare.NotRecorded,
+            "given" => ConsentToShare.Given,
+            "refused" => ConsentToShare.Refused,
+            "withdrawn" => ConsentToShare.Withdrawn,
+            "not_recorded" => ConsentToShare.NotRecorded,
+            _ => summary.ConsentForSharing switch // a row stored before consent was kept per victim (ADR-018)
+            {
+                true => ConsentToShare.Given,
+                false => ConsentToShare.Refused,
+                null => ConsentToShare.NotRecorded,
+            },
         };
         string victimIds = row.Value!.GetString("VictimIds") ?? string.Empty;
         return new CaseFacts(consent, summary.IsSexualViolence, summary.IsChildSexualViolence, summary.SpdpSentOn)

@@ -106,7 +106,7 @@ public sealed partial class HttpApiTests(LocalHostFixture host)
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}"))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(document, served);
-        Assert.Equal(16, served.Count);
+        Assert.Equal(17, served.Count);
         Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, routes.Single(r => r.Name == "GetOpenApi").Level);
         Assert.All(routes.Where(r => r.Name != "GetOpenApi"), r => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, r.Level));
     }

@@ -38,7 +38,8 @@ public sealed record CaseDocument : CaseHeaderView
     /// <summary>Gets the places, or <see langword="null"/> when none are recorded.</summary>
     public NewPlaces? Places { get; init; }
 
-    /// <summary>Gets the consent, or <see langword="null"/> when none is recorded.</summary>
+    /// <summary>Gets the consent recorded at intake for the case, or <see langword="null"/> when none is recorded; each
+    /// victim's current consent is <see cref="VictimView.Consent"/>.</summary>
     public ConsentView? Consent { get; init; }
 
     /// <summary>Gets the GBVIMS type code, or <see langword="null"/>.</summary>
@@ -84,6 +85,7 @@ public sealed record CaseDocument : CaseHeaderView
                 Disability = s.Person.Disability,
                 MigrantWorkerStatus = s.Person.MigrantWorkerStatus!,
                 Identity = Id(v.Identity),
+                Consent = VictimConsentView.From(record.ConsentOf(v.Id)),
             })],
             Suspects = [.. record.Suspects.Zip(state.Suspects, (p, s) => new SuspectView
             {
@@ -174,6 +176,9 @@ public sealed record VictimView
 
     /// <summary>Gets the identity (shown or redacted).</summary>
     public required IdentityView Identity { get; init; }
+
+    /// <summary>Gets the victim's consent as it stands now, or <see langword="null"/> when none is recorded (ADR-018).</summary>
+    public VictimConsentView? Consent { get; init; }
 }
 
 /// <summary>A suspect as shown.</summary>

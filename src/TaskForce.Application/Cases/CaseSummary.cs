@@ -4,6 +4,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Application.Cases;
 
@@ -50,8 +51,9 @@ public sealed record CaseSummary : CaseHeaderView
     /// (UU 21/2007 Pasal 1 angka 1, Pasal 2; <see cref="TraffickingElementTest"/>).</summary>
     public TraffickingStatus TraffickingStatus { get; init; }
 
-    /// <summary>Gets whether consent to share with other agencies is recorded as given (<see langword="null"/> when
-    /// no consent is recorded).</summary>
+    /// <summary>Gets whether consent to share with other agencies is given by every victim (<see langword="true"/>),
+    /// refused or withdrawn by one (<see langword="false"/>), or not recorded for one (<see langword="null"/>);
+    /// <see cref="CaseRecord.SharingConsent"/>.</summary>
     public bool? ConsentForSharing { get; init; }
 
     /// <summary>Gets whether the case is sexual violence under UU 12/2022 Pasal 4 (<see cref="CaseRecord.IsSexualViolence"/>).</summary>
@@ -80,7 +82,12 @@ public sealed record CaseSummary : CaseHeaderView
             Suspects = record.Suspects.Count,
             Witnesses = record.Witnesses.Count,
             TraffickingStatus = TraffickingElementTest.Evaluate(record.Elements, ages).Status,
-            ConsentForSharing = record.Consent?.ForSharing,
+            ConsentForSharing = record.SharingConsent switch
+            {
+                ConsentToShare.Given => true,
+                ConsentToShare.NotRecorded => null,
+                _ => false,
+            },
             IsSexualViolence = record.IsSexualViolence,
             IsChildSexualViolence = record.IsChildSexualViolence,
             SpdpSentOn = record.SpdpSentOn,

@@ -174,6 +174,7 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
         {
             CreatedAt = before.CreatedAt,
             ConsentRecordedAt = before.ConsentRecordedAt,
+            VictimConsents = before.VictimConsents, // given, changed or withdrawn after intake (ADR-018), not on the line
         };
         return JsonSerializer.Serialize(before, TaskForceJson.Options) == JsonSerializer.Serialize(now, TaskForceJson.Options);
     }

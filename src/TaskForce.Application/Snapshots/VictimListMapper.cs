@@ -12,8 +12,10 @@ namespace TaskForce.Application.Snapshots;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Counted records only: consent to reporting given and a trafficking case (type <c>tppo</c> or the SIMFONI-PPA
-/// form <c>trafficking</c>), as <c>victims_identified</c> counts (ADR-008); others give no entry.</item>
+/// <item>Counted records only: a trafficking case (type <c>tppo</c> or the SIMFONI-PPA form <c>trafficking</c>), and
+/// only its victims whose consent to reporting stands now (<see cref="CaseRecord.CountsForReporting"/>; ADR-018: a
+/// victim who withdrew it leaves the lists built after the withdrawal), as <c>victims_identified</c> counts
+/// (ADR-008); others give no entry.</item>
 /// <item>List: <see cref="VictimLists.AgencyListCode"/> of the reporting agency. Record id: <c>case id/person id</c>.</item>
 /// <item>Identity: the NIK and full name of the victim's identity, the birth date, and the case's kecamatan of origin.</item>
 /// <item>Strata: sex; child/adult at the act (<see cref="Victim.ChildStatusAtOffence"/>); the SDG form of the case's
@@ -24,19 +26,20 @@ namespace TaskForce.Application.Snapshots;
 /// </remarks>
 public static class VictimListMapper
 {
-    /// <summary>Tells whether a case's victims are on the agency lists: consented to reporting and trafficking.</summary>
+    /// <summary>Tells whether a case has victims on the agency lists: a trafficking case with at least one victim
+    /// consenting to reporting.</summary>
     /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when its victims are listed.</returns>
     public static bool IsListed(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Consent?.ForReporting == true
+        return record.Victims.Any(v => record.CountsForReporting(v.Id))
             && (record.CaseType == CaseType.Tppo || record.SimfoniForms.Contains(SimfoniViolenceForm.Trafficking));
     }
 
     /// <summary>Maps one case.</summary>
     /// <param name="record">The case with its identity readable. Cannot be <see langword="null"/>.</param>
-    /// <returns>One entry per victim; none when <see cref="IsListed"/> is false.</returns>
+    /// <returns>One entry per victim consenting to reporting; none when <see cref="IsListed"/> is false.</returns>
     public static IReadOnlyList<VictimListEntry> Map(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -54,7 +57,7 @@ public static class VictimListMapper
             CaseExploitationForms.Other => ExploitationForm.Other,
             _ => ExploitationForm.Unknown,
         };
-        return [.. record.Victims.Select(v => new VictimListEntry
+        return [.. record.Victims.Where(v => record.CountsForReporting(v.Id)).Select(v => new VictimListEntry
         {
             List = list,
             RecordId = $"{record.Id.Value}/{v.Id.Value}",

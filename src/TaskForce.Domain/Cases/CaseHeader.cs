@@ -86,6 +86,6 @@ public sealed partial class CaseRecord
             throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is after the report date {reportedOn:uuuu-MM-dd}.");
         }
 
-        return new CaseRecord(id, region, type, agency, channel, reportedAt, reportedOn, header.OffenceDate, createdAt);
+        return new CaseRecord(id, region, type, agency, channel, reportedAt, reportedOn, header.OffenceDate, createdAt, zone);
     }
 }

@@ -13,10 +13,11 @@ namespace TaskForce.Domain.Cases;
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class Victim
 {
-    internal Victim(PersonId id, Sex sex, LocalDate? birthDate, int? ageAtOffence, bool unborn, CountryCode? citizenship, bool? disability, MigrantWorkerStatus migrantWorkerStatus, PersonIdentity identity)
+    internal Victim(PersonId id, Sex sex, LocalDate? birthDate, int? ageAtOffence, bool unborn, CountryCode? citizenship, bool? disability, MigrantWorkerStatus migrantWorkerStatus, PersonIdentity identity, bool childAtReport = false)
     {
         Id = id;
         Sex = sex;
+        ChildAtReport = childAtReport;
         BirthDate = birthDate;
         AgeAtOffence = ageAtOffence;
         Unborn = unborn;
@@ -64,11 +65,18 @@ public sealed class Victim
     /// and the victim is not marked unborn.</exception>
     public VictimAge AgeAt(LocalDate offenceDate) => ChildAge.Assess(BirthDate, BirthDate is null ? AgeAtOffence : null, Unborn, offenceDate, Id.Value);
 
-    /// <summary>Returns the child status recorded for indicators (from the age at the act, or unborn).</summary>
+    /// <summary>Gets a value indicating whether the act is not dated and the victim was under 18 on the report date,
+    /// so under 18 at the act too (<see cref="ChildAge.StatusAtUndatedAct"/>).</summary>
+    internal bool ChildAtReport { get; }
+
+    /// <summary>Returns the child status at the act: unborn is a child; an age at the act decides; while the act is
+    /// not dated, a victim under 18 on the report date is a child (the act cannot be after the report; UU 21/2007
+    /// Pasal 1 angka 5; <see cref="ChildAge.StatusAtUndatedAct"/>); otherwise unknown.</summary>
     /// <returns>Child, adult or unknown.</returns>
     public ChildStatus ChildStatusAtOffence() =>
         Unborn ? ChildStatus.Child
         : AgeAtOffence is { } age ? (age < ChildAge.AdultAge ? ChildStatus.Child : ChildStatus.Adult)
+        : ChildAtReport ? ChildStatus.Child
         : ChildStatus.Unknown;
 }
 

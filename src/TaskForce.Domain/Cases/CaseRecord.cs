@@ -31,8 +31,12 @@ public sealed partial class CaseRecord
     private readonly List<Witness> _witnesses = [];
     private List<SimfoniViolenceForm> _simfoniForms = [];
 
-    private CaseRecord(CaseId id, RegionCode region, CaseType caseType, ReportingAgency agency, IntakeChannel channel, Instant reportedAt, LocalDate reportedOn, LocalDate? offenceDate, Instant createdAt)
+    /// <summary>The district zone the case was opened or restored with (business dates).</summary>
+    private readonly DateTimeZone _zone;
+
+    private CaseRecord(CaseId id, RegionCode region, CaseType caseType, ReportingAgency agency, IntakeChannel channel, Instant reportedAt, LocalDate reportedOn, LocalDate? offenceDate, Instant createdAt, DateTimeZone zone)
     {
+        _zone = zone;
         Id = id;
         Region = region;
         CaseType = caseType;
@@ -86,7 +90,9 @@ public sealed partial class CaseRecord
     /// <summary>Gets the places recorded (empty until recorded).</summary>
     public CasePlaces Places { get; private set; } = CasePlaces.None;
 
-    /// <summary>Gets the consent recorded, or <see langword="null"/> while none is.</summary>
+    /// <summary>Gets the consent recorded at intake for the case as a whole, or <see langword="null"/> while none is.</summary>
+    /// <value>Each victim's consent as it stands now is <see cref="ConsentOf"/>; this intake value decides only for
+    /// a case without victims (see <see cref="SharingConsent"/>).</value>
     public ConsentRecord? Consent { get; private set; }
 
     /// <summary>Gets the GBVIMS type of a violence case, or <see langword="null"/> until classified.</summary>
@@ -258,22 +264,29 @@ public sealed partial class CaseRecord
         Places = CasePlaces.Create(input, "places");
     }
 
-    /// <summary>Records consent, replacing earlier consent.</summary>
+    /// <summary>Records the consent given at intake for the case, replacing earlier intake consent, and applies it to
+    /// every victim recorded so far (each victim's consent can later be changed or withdrawn on its own with
+    /// <see cref="RecordVictimConsent"/>; a victim added later has no consent until one is recorded for her).</summary>
     /// <param name="input">The flags.</param>
     /// <param name="clock">The clock giving the time of recording.</param>
     /// <exception cref="ArgumentNullException"><paramref name="clock"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DomainValidationException">A flag or the giver is missing or unknown; or a victim is a child
-    /// and consent is given by <c>self</c> (a parent, guardian or other authorised person gives it for a child).</exception>
+    /// <exception cref="DomainValidationException">A flag or the giver is missing or unknown; or consent is given by
+    /// <c>self</c> while a victim is a child on the day it is given (district zone; see
+    /// <see cref="Legal.ChildAge.StatusOn"/>): a parent, guardian or other authorised person gives it for a child.</exception>
     public void RecordConsent(NewConsent? input, IClock clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var consent = ConsentRecord.Create(input, clock.GetCurrentInstant(), "consent");
-        if (consent.GivenBy == ConsentGiver.Self && _victims.Any(v => v.ChildStatusAtOffence() == Indicators.ChildStatus.Child))
+        if (consent.GivenBy == ConsentGiver.Self && _victims.FirstOrDefault(v => IsChildOnDayOf(v, consent.RecordedAt)) is { } child)
         {
-            throw new DomainValidationException("consent.given_by", "A victim is a child: consent is given by a parent, guardian or other authorised person, not 'self'.");
+            throw new DomainValidationException("consent.given_by", $"Victim {child.Id.Value} is a child on the day consent is given: consent is given by a parent, guardian or other authorised person, not 'self'.");
         }
 
         Consent = consent;
+        foreach (var v in _victims)
+        {
+            _victimConsents[v.Id] = Withdrawals(new VictimConsent(consent.ForServices, consent.ForReporting, consent.ForSharing, consent.GivenBy, consent.RecordedAt, null), ConsentOf(v.Id));
+        }
     }
 
     /// <summary>Classifies a violence case with the GBVIMS tool.</summary>

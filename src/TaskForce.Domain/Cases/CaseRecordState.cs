@@ -42,8 +42,13 @@ public sealed record CaseRecordState : CaseHeader
     /// <summary>Gets the places, or <see langword="null"/> when none are recorded.</summary>
     public NewPlaces? Places { get; init; }
 
-    /// <summary>Gets the consent flags, or <see langword="null"/> when none are recorded.</summary>
+    /// <summary>Gets the consent flags recorded at intake for the case, or <see langword="null"/> when none are recorded.</summary>
     public NewConsent? Consent { get; init; }
+
+    /// <summary>Gets each victim's consent as it stands now, in victim order, by victim id (ADR-018); victims without
+    /// consent are absent. <see langword="null"/> for a case stored before consent was kept per victim: its
+    /// <see cref="Consent"/> then applies to every victim on restore.</summary>
+    public IReadOnlyList<PersonState<VictimConsentState>>? VictimConsents { get; init; }
 
     /// <summary>Gets when consent was recorded (UTC); required when <see cref="Consent"/> is present.</summary>
     public Instant? ConsentRecordedAt { get; init; }
@@ -126,6 +131,7 @@ public sealed partial class CaseRecord
             GivenBy = Consent.GivenBy.ToCode(),
         },
         ConsentRecordedAt = Consent?.RecordedAt,
+        VictimConsents = VictimConsentStates(),
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
@@ -177,6 +183,8 @@ public sealed partial class CaseRecord
             Instant recordedAt = state.ConsentRecordedAt ?? throw new DomainValidationException("consent.recorded_at", "Stored consent has no recording time.");
             record.Consent = ConsentRecord.Create(state.Consent, recordedAt, "consent");
         }
+
+        record.RestoreConsents(state);
 
         if (state.GbvType is not null)
         {
@@ -263,19 +271,22 @@ public sealed partial class CaseRecord
         }
 
         int? age = input.AgeAtOffence;
+        bool childAtReport = false;
         if (OffenceDate is { } offence)
         {
             age = Legal.ChildAge.Assess(input.BirthDate, input.AgeAtOffence, input.Unborn, offence, f).AgeAtOffence;
         }
         else
         {
-            // The act is not dated yet: the report date bounds it, so a birth after the report needs "unborn".
+            // The act is not dated yet: the report date bounds it, so a birth after the report needs "unborn", and a
+            // victim under 18 on the report date was under 18 at the act.
             Legal.ChildAge.Assess(input.BirthDate, input.BirthDate is null ? input.AgeAtOffence : null, input.Unborn, ReportedOn, f);
+            childAtReport = Legal.ChildAge.StatusAtUndatedAct(input.BirthDate, input.Unborn, ReportedOn) == Indicators.ChildStatus.Child;
         }
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
         var migrant = input.MigrantWorkerStatus is null ? MigrantWorkerStatus.Unknown : CaseCodes.MigrantStatuses.Parse(input.MigrantWorkerStatus, $"{f}.migrant_worker_status");
         var identity = PersonIdentity.Create(input.Identity, $"{f}.identity", sex, input.BirthDate);
-        return new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity);
+        return new Victim(id, sex, input.BirthDate, age, input.Unborn, citizenship, input.Disability, migrant, identity, childAtReport);
     }
 }

@@ -24,7 +24,8 @@ public sealed record ConsentRecord(bool ForServices, bool ForReporting, bool For
     /// <summary>Validates consent flags sent by a client.</summary>
     /// <param name="input">The flags as sent.</param>
     /// <param name="recordedAt">When it is recorded.</param>
-    /// <param name="field">The wire name of the consent object.</param>
+    /// <param name="field">The wire name of the consent object; empty when the flags are the top-level members of a
+    /// request body (errors then name <c>for_services</c>, ...).</param>
     /// <returns>The record.</returns>
     /// <exception cref="DomainValidationException">The object or one of its four values is missing, or the giver code
     /// is unknown.</exception>
@@ -32,13 +33,14 @@ public sealed record ConsentRecord(bool ForServices, bool ForReporting, bool For
     {
         if (input is null)
         {
-            throw new DomainValidationException(field, "The consent flags are required.");
+            throw new DomainValidationException(field.Length == 0 ? "for_services" : field, "The consent flags are required.");
         }
 
-        bool services = input.ForServices ?? throw new DomainValidationException($"{field}.for_services", "Consent for services must be recorded as true or false.");
-        bool reporting = input.ForReporting ?? throw new DomainValidationException($"{field}.for_reporting", "Consent for reporting must be recorded as true or false.");
-        bool sharing = input.ForSharing ?? throw new DomainValidationException($"{field}.for_sharing", "Consent for sharing must be recorded as true or false.");
-        var giver = CaseCodes.ConsentGivers.Parse(input.GivenBy, $"{field}.given_by");
+        string prefix = field.Length == 0 ? string.Empty : field + ".";
+        bool services = input.ForServices ?? throw new DomainValidationException($"{prefix}for_services", "Consent for services must be recorded as true or false.");
+        bool reporting = input.ForReporting ?? throw new DomainValidationException($"{prefix}for_reporting", "Consent for reporting must be recorded as true or false.");
+        bool sharing = input.ForSharing ?? throw new DomainValidationException($"{prefix}for_sharing", "Consent for sharing must be recorded as true or false.");
+        var giver = CaseCodes.ConsentGivers.Parse(input.GivenBy, $"{prefix}given_by");
         return new ConsentRecord(services, reporting, sharing, giver, recordedAt);
     }
 }

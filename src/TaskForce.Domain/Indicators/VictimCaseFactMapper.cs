@@ -40,6 +40,10 @@ public sealed record CaseWorkflows
 /// <remarks>
 /// <list type="bullet">
 /// <item>Person key: <see cref="PersonKeyer"/>; no identity value is copied.</item>
+/// <item>Consent (ADR-018): only the victims whose consent to reporting stands now
+/// (<see cref="CaseRecord.CountsForReporting"/>) get a fact; when no victim of the case has it, every victim gets a
+/// fact with <see cref="VictimCaseFact.ConsentToReporting"/> false (a case without victims follows its intake
+/// consent).</item>
 /// <item>Trafficking: case type <c>tppo</c>, or the SIMFONI-PPA form <c>trafficking</c>; a <c>tppo</c> case without
 /// SIMFONI forms is recorded with the form <c>trafficking</c>.</item>
 /// <item>Destination: the destination country; a destination province alone means Indonesia (<c>ID</c>).</item>
@@ -59,7 +63,8 @@ public static class VictimCaseFactMapper
     /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
     /// <param name="workflows">Its workflow instances. Cannot be <see langword="null"/>.</param>
     /// <param name="keyer">The person keyer. Cannot be <see langword="null"/>.</param>
-    /// <returns>One fact per victim, in the case's victim order; one fact without a person when there is no victim.</returns>
+    /// <returns>One fact per victim consenting to reporting (or per victim when none does), in the case's victim order;
+    /// one fact without a person when there is no victim.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static IReadOnlyList<VictimCaseFact> Map(CaseRecord record, CaseWorkflows workflows, PersonKeyer keyer)
     {
@@ -81,7 +86,7 @@ public static class VictimCaseFactMapper
             Trafficking = record.CaseType == CaseType.Tppo || simfoni.Contains(SimfoniViolenceForm.Trafficking),
             Region = record.Region,
             Kecamatan = record.Places.OriginKecamatan,
-            ConsentToReporting = record.Consent?.ForReporting == true,
+            ConsentToReporting = record.Victims.Count == 0 ? record.Consent?.ForReporting == true : record.Victims.Any(v => record.CountsForReporting(v.Id)),
             ReportedAt = record.ReportedAt,
             OffenceDate = record.OffenceDate,
             Destination = record.Places.DestinationCountry ?? (record.Places.DestinationProvince is null ? null : CountryCode.Indonesia),
@@ -98,7 +103,11 @@ public static class VictimCaseFactMapper
             return [template];
         }
 
-        return [.. record.Victims.Select(v =>
+        // Consent is per victim (ADR-018): a victim without consent to reporting has no fact while another victim of
+        // the case has one; when none has, every victim keeps a fact marked without consent, so the case is counted
+        // among the records without consent and left out of everything else.
+        var counted = record.Victims.Where(v => record.CountsForReporting(v.Id)).ToList();
+        return [.. (counted.Count > 0 ? counted : record.Victims).Select(v =>
         {
             var key = keyer.KeyOf(record.Id, v);
             return template with

@@ -105,6 +105,62 @@ public static class ChildAge
 
         return new VictimAge(ChildStatus.Unknown, null, "unknown");
     }
+
+    /// <summary>Works out a victim's child status at an act that is not dated, from the report date: the act cannot be
+    /// after the report, so a person under 18 on the report date was under 18 at the act (UU 21/2007 Pasal 1 angka 5;
+    /// UU 35/2014 Pasal 1 angka 1). A person 18 or older on the report date may have been a child or an adult at the
+    /// act: unknown.</summary>
+    /// <param name="birthDate">The birth date, if recorded.</param>
+    /// <param name="unborn">Whether the victim was still in the womb at the act.</param>
+    /// <param name="reportedOn">The business date of the report (district zone).</param>
+    /// <returns><see cref="ChildStatus.Child"/> when unborn or born and under 18 on <paramref name="reportedOn"/>
+    /// (born 2008-05-01, reported 2026-03-02: 17, a child); otherwise <see cref="ChildStatus.Unknown"/> (born
+    /// 2008-01-01, reported 2026-03-02: 18 at the report, unknown at the act).</returns>
+    public static ChildStatus StatusAtUndatedAct(LocalDate? birthDate, bool unborn, LocalDate reportedOn) =>
+        unborn || (birthDate is { } b && IsChildOn(b, reportedOn)) ? ChildStatus.Child : ChildStatus.Unknown;
+
+    /// <summary>Works out whether a victim is certainly a child on a date after the act (e.g. the day consent is
+    /// given), from what is recorded.</summary>
+    /// <param name="birthDate">The birth date, if recorded (decides alone when present).</param>
+    /// <param name="ageAtOffence">The age in completed years at the act, if recorded.</param>
+    /// <param name="unborn">Whether the victim was still in the womb at the act.</param>
+    /// <param name="offenceDate">The date of the act, if known.</param>
+    /// <param name="date">The date to judge (district zone).</param>
+    /// <returns><see cref="ChildStatus.Child"/> when under 18 on <paramref name="date"/> for every birth date the
+    /// record allows; <see cref="ChildStatus.Adult"/> when 18 or older for every such birth date;
+    /// <see cref="ChildStatus.Unknown"/> otherwise. With an age A at an act on O, the birth date lies in
+    /// (O − (A+1) years, O − A years]: the person is certainly a child on <paramref name="date"/> when even the
+    /// earliest of them (O − (A+1) years + 1 day) gives under 18, and certainly an adult when even the latest
+    /// (O − A years) gives 18 or more. Without the act's date an age says nothing certain about a later date.</returns>
+    public static ChildStatus StatusOn(LocalDate? birthDate, int? ageAtOffence, bool unborn, LocalDate? offenceDate, LocalDate date)
+    {
+        if (birthDate is { } birth)
+        {
+            return IsChildOn(birth, date) ? ChildStatus.Child : ChildStatus.Adult;
+        }
+
+        if (offenceDate is not { } offence)
+        {
+            return ChildStatus.Unknown;
+        }
+
+        if (unborn)
+        {
+            // Born after the act: the earliest birth date is the day after it.
+            return IsChildOn(offence.PlusDays(1), date) ? ChildStatus.Child : ChildStatus.Unknown;
+        }
+
+        if (ageAtOffence is not { } age)
+        {
+            return ChildStatus.Unknown;
+        }
+
+        LocalDate earliestBirth = offence.PlusYears(-(age + 1)).PlusDays(1);
+        LocalDate latestBirth = offence.PlusYears(-age);
+        return IsChildOn(earliestBirth, date) ? ChildStatus.Child
+            : !IsChildOn(latestBirth, date) ? ChildStatus.Adult
+            : ChildStatus.Unknown;
+    }
 }
 
 /// <summary>A victim's age at the act.</summary>

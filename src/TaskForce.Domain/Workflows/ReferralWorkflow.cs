@@ -51,7 +51,8 @@ public enum ReferralState
 /// <param name="Kind">Referral or transfer; fixed.</param>
 /// <param name="FromAgency">The referring agency's code; fixed.</param>
 /// <param name="ToAgency">The receiving agency's code; fixed.</param>
-/// <param name="Consent">The victim's consent to share, as on file now.</param>
+/// <param name="Consent">The consent to share of the case's victims, as on file now (<c>withdrawn</c> while any victim
+/// has withdrawn it; ADR-018).</param>
 public sealed record ReferralContext(ReferralKind Kind, string FromAgency, string ToAgency, ConsentToShare Consent);
 
 /// <summary>
@@ -135,7 +136,7 @@ public static class ReferralWorkflow
 
         return c.Consent == ConsentToShare.Given
             ? null
-            : ("consent_to_share", $"The victim's consent to share is {c.Consent.ToCode()}; a case is shared with another agency only with consent (docs/sources.md#primero).");
+            : ("consent_to_share", $"The victims' consent to share is {c.Consent.ToCode()}; a case is shared with another agency only with the consent of every victim of the case (docs/sources.md#primero; ADR-018).");
     }
 
     private static string? Receiving(TransitionAttempt<ReferralState, ReferralContext> a) =>
@@ -145,7 +146,7 @@ public static class ReferralWorkflow
         a.Actor.IsOf(a.Context.FromAgency) ? null : $"Only the referring agency ({a.Context.FromAgency}) can revoke; the actor acts for {a.Actor.Agency}";
 
     private static string? Consent(TransitionAttempt<ReferralState, ReferralContext> a) =>
-        a.Context.Consent == ConsentToShare.Given ? null : $"The victim's consent to share is {a.Context.Consent.ToCode()}; only rejecting or revoking is possible";
+        a.Context.Consent == ConsentToShare.Given ? null : $"The victims' consent to share is {a.Context.Consent.ToCode()} (every victim of the case must consent; ADR-018); only rejecting or revoking is possible";
 
     private static string? ReceivingWithConsent(TransitionAttempt<ReferralState, ReferralContext> a) => Receiving(a) ?? Consent(a);
 

@@ -43,6 +43,8 @@ public static class ApiSchemas
         ["CaseAmendment"] = typeof(CaseAmendment),
         ["CaseAmended"] = typeof(CaseAmended),
         ["CaseHistoryView"] = typeof(CaseHistoryView),
+        ["ConsentChangeRequest"] = typeof(ConsentChangeRequest),
+        ["ConsentRecorded"] = typeof(ConsentRecorded),
         ["EstimateResponse"] = typeof(EstimateResponse),
     };
 

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using TaskForce.Application.Access;
+using TaskForce.Application.Cases;
+using TaskForce.Application.Ports;
+using TaskForce.Domain.Cases;
+using TaskForce.Domain.Common;
+
+namespace TaskForce.Cli.Commands;
+
+/// <summary><c>taskforce consent --case ID --victim victim-N --file consent.json [--if-match ETAG] [--actor ID]
+/// [--agency CODE] [--json]</c>: gives, changes or withdraws one victim's consent on a stored case from a file (the body of
+/// <c>POST /cases/{id}/victims/{personId}/consent</c>), with the same rules and history (ADR-018).</summary>
+/// <remarks>The data officer runs the tool with the storage credentials, as the task-force secretariat: the history
+/// names the actor (<c>--actor</c>, default the operating-system user) and the agency (<c>--agency</c>, default
+/// <c>gugus_tugas</c>), and the access policy is that of the coordinator. Without <c>--if-match</c> the tool guards only
+/// against a change between its own read and write.</remarks>
+internal static class ConsentCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var caseId = new Option<string>("--case") { Description = "The id of the stored case.", Required = true };
+        var victim = new Option<string>("--victim") { Description = "The victim id within the case, e.g. victim-1.", Required = true };
+        var file = new Option<string>("--file") { Description = "The consent: one JSON object as POST /cases/{id}/victims/{personId}/consent takes (docs/wire-contract.md).", Required = true };
+        var ifMatch = new Option<string?>("--if-match") { Description = "The case's ETag as read before; refused (exit 1) when the case changed since." };
+        var actor = new Option<string?>("--actor") { Description = "Who records the change, for the history (a staff id, never a victim's name); default the operating-system user." };
+        var agency = new Option<string?>("--agency") { Description = "The agency the change is recorded for; default gugus_tugas (the task-force secretariat)." };
+        var command = new Command("consent", "Give, change or withdraw one victim's consent (services, reporting, sharing) on a stored case; kept in the case's history.")
+        {
+            caseId, victim, file, ifMatch, actor, agency, ctx.Json,
+        };
+        command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
+        {
+            string path = parseResult.GetValue(file)!;
+            CliContext.RejectFolder(path, "file");
+            var body = await LegalCommands.ReadAsync<ConsentChangeRequest>(path, ct).ConfigureAwait(false);
+            string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
+            var who = Domain.Workflows.Actor.Create(parseResult.GetValue(actor) ?? Environment.UserName, parseResult.GetValue(agency) ?? "gugus_tugas");
+            var caller = CallerClaims.ToCaller([("oid", who.UserId), ("agency", who.Agency), ("roles", "coordinator")], "taskforce-cli", null)!;
+
+            await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            string etag = parseResult.GetValue(ifMatch)
+                ?? (await ctx.Services.GetRequiredService<ICaseRepository>().GetAsync(CaseId.Parse(id, "case"), ct).ConfigureAwait(false))?.ETag
+                ?? throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+
+            var result = await ctx.Services.GetRequiredService<RecordConsentUseCase>().RecordAsync(id, parseResult.GetValue(victim)!, body, etag, caller, ct).ConfigureAwait(false);
+            if (parseResult.GetValue(ctx.Json))
+            {
+                ctx.WriteJson(result);
+                return 0;
+            }
+
+            var c = result.Consent;
+            await ctx.Out.WriteLineAsync(result.ChangedFields.Count == 0
+                ? $"Case {result.CaseId}, {result.PersonId}: this consent is already on file; nothing written."
+                : $"Case {result.CaseId}, {result.PersonId}: services {c.ForServices}, reporting {c.ForReporting}{(c.ReportingWithdrawn ? " (withdrawn)" : string.Empty)}, sharing {c.ForSharing}{(c.SharingWithdrawn ? " (withdrawn)" : string.Empty)}, given by {c.GivenBy}. Case consent to share: {result.CaseConsentToShare}. ETag {result.ETag}").ConfigureAwait(false);
+            return 0;
+        }));
+        return command;
+    }
+}
