@@ -56,6 +56,7 @@ internal static class CaseEntityMapper
             ["IsSexualViolence"] = summary.IsSexualViolence,
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
             ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
+            ["LinkagePseudonyms"] = Json(state.LinkagePseudonyms), // random values, not derived from identity (ADR-019)
         };
         WriteHeader(row, state);
 
@@ -155,6 +156,7 @@ internal static class CaseEntityMapper
             GbvType = caseRow.GetString("GbvType"),
             SimfoniForms = FromJson<List<string>>(caseRow.GetString("SimfoniForms")) ?? [],
             SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
+            LinkagePseudonyms = FromJson<Dictionary<string, string>>(caseRow.GetString("LinkagePseudonyms")),
         };
     }
 
@@ -233,6 +235,9 @@ internal static class CaseEntityMapper
         e["Identity"] = value;
         e["IdentityKeyId"] = keyId;
     }
+
+    /// <summary>Decrypts a person row's identity column (for the search of a person's records, ADR-019).</summary>
+    public static (NewIdentity? Identity, LocalDate? BirthDate) ReadIdentity(TableEntity personRow, IdentityProtector protector) => Unprotect(personRow, protector);
 
     private static (NewIdentity? Identity, LocalDate? BirthDate) Unprotect(TableEntity e, IdentityProtector protector)
     {

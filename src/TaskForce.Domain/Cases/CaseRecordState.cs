@@ -56,6 +56,10 @@ public sealed record CaseRecordState : CaseHeader
 
     /// <summary>Gets the date the SPDP was sent, or <see langword="null"/>.</summary>
     public LocalDate? SpdpSentOn { get; init; }
+
+    /// <summary>Gets the linkage pseudonyms of victims whose identity was erased (<see cref="CaseRecord.LinkagePseudonyms"/>).</summary>
+    /// <value>Person id to pseudonym; <see langword="null"/> or empty for a case with no erasure.</value>
+    public IReadOnlyDictionary<string, string>? LinkagePseudonyms { get; init; }
 }
 
 /// <summary>A person of a stored case: the id intake gave it and its values in wire codes.</summary>
@@ -124,6 +128,7 @@ public sealed partial class CaseRecord
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
+        LinkagePseudonyms = _linkagePseudonyms.Count == 0 ? null : new SortedDictionary<string, string>(_linkagePseudonyms, StringComparer.Ordinal),
     };
 
     /// <summary>Rebuilds a stored case (rehydration) from its state, without re-running intake.</summary>
@@ -180,6 +185,7 @@ public sealed partial class CaseRecord
             record.SpdpSentOn = spdp;
         }
 
+        record.RestoreLinkagePseudonyms(state.LinkagePseudonyms);
         return record;
     }
 

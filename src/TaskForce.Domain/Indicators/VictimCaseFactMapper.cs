@@ -100,7 +100,7 @@ public static class VictimCaseFactMapper
 
         return [.. record.Victims.Select(v =>
         {
-            var key = keyer.KeyOf(record.Id, v);
+            var key = record.LinkagePseudonyms.TryGetValue(v.Id.Value, out string? pseudonym) ? keyer.KeyOfPseudonym(pseudonym) : keyer.KeyOf(record.Id, v);
             return template with
             {
                 PersonKey = key.Value,
