@@ -37,6 +37,9 @@ public static class CliApp
             LegalCommands.SentenceCheck(context),
             ExportCommand.Create(context),
             RebuildFactsCommand.Create(context), // issue 12
+            SubjectRequestCommands.Access(context), // issue 13: requests of the person recorded (ADR-019)
+            SubjectRequestCommands.Erase(context),
+            SubjectRequestCommands.List(context),
         };
 
         var parsed = root.Parse(args);
