@@ -56,7 +56,9 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         };
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(tables);
-        services.AddSingleton<IClock>(Clock());
+        var clock = Clock();
+        clock.AutoAdvance = Duration.FromSeconds(1); // each request at its own instant: the log lists newest first
+        services.AddSingleton<IClock>(clock);
         var provider = services.AddTaskForceFunctions(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         return new Store(provider, tables, provider.GetRequiredService<IdentityProtector>());
     }
@@ -64,14 +66,14 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
     /// <summary>Intake of two cases where Yohana Sanam appears (case 1 at intake, with an Idempotency-Key; case 2
     /// added later as victim-2), and amendments: case 1's offence date corrected with a reason naming her, another
     /// victim added to case 1.</summary>
-    private static async Task SeedAsync(Store s)
+    private static async Task<string> SeedAsync(Store s)
     {
         var create = s.Get<CreateCaseUseCase>();
-        await create.ExecuteAsync(Intake("case-ttu-001"), "key-001", Worker);
+        string one1 = (await create.ExecuteAsync(Intake(null), "key-001", Worker)).Case!.Record.Id.Value; // id derived from the key
         await create.ExecuteAsync(Intake("case-ttu-002") with { Victims = [new NewVictim { Sex = "male", AgeAtOffence = 24, Citizenship = "ID" }], Witnesses = [], Suspects = [] }, null, Worker);
 
         var cases = s.Get<ICaseRepository>();
-        var one = (await cases.GetAsync(CaseId.Parse("case-ttu-001")))!;
+        var one = (await cases.GetAsync(CaseId.Parse(one1)))!;
         one.Record.RecordOffenceDate(new LocalDate(2025, 4, 1), ChangeContext.Create(Actor.Create("cw-17", Owner), ReasonNamingHer, Clock()));
         one.Record.AddVictim(new NewVictim { Sex = "female", AgeAtOffence = 15, Identity = new NewIdentity { FullName = OtherVictim } }, ChangeContext.Create(Actor.Create("cw-17", Owner), null, Clock()));
         await cases.UpdateAsync(one.Record, one.OwnerAgency, one.ETag);
@@ -79,7 +81,10 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         var two = (await cases.GetAsync(CaseId.Parse("case-ttu-002")))!;
         two.Record.AddVictim(Intake().Victims![0], ChangeContext.Create(Actor.Create("cw-17", Owner), null, Clock()));
         await cases.UpdateAsync(two.Record, two.OwnerAgency, two.ETag);
+        return one1;
     }
+
+    private static string[] Expected(string caseOne) => [.. new[] { caseOne + "/victim-1", "case-ttu-002/victim-2" }.Order(StringComparer.Ordinal)];
 
     private static async Task<string> IndicatorsAsync(Store s, string period)
     {
@@ -91,12 +96,12 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
     public async Task Access_ExportsEveryFieldOfEveryRecord_GivenThePersonInTwoCases()
     {
         var s = await NewStoreAsync();
-        await SeedAsync(s);
+        string one = await SeedAsync(s);
 
         var export = await s.Get<SubjectAccessUseCase>().ExecuteAsync(ByNik, Coordinator);
 
         Assert.Equal("national_id_number", export.MatchedBy);
-        Assert.Equal(["case-ttu-001/victim-1", "case-ttu-002/victim-2"], export.Records.Select(r => $"{r.CaseId}/{r.PersonId}"));
+        Assert.Equal(Expected(one), export.Records.Select(r => $"{r.CaseId}/{r.PersonId}"));
         foreach (var r in export.Records)
         {
             // Field by field, as sent at intake (CaseTestData.Intake's first victim).
@@ -122,7 +127,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         }
 
         // Case 1: born 2008-05-01, offence corrected to 2025-04-01: 16 (was 17 at 2025-11-20).
-        var first = export.Records[0];
+        var first = export.Records.Single(r => r.CaseId == one);
         Assert.Equal(16, first.Victim!.AgeAtOffence);
         Assert.Equal(CaseType.Tppo, first.Case.CaseType);
         Assert.Equal(new LocalDate(2025, 4, 1), first.Case.OffenceDate);
@@ -133,7 +138,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         Assert.Equal(("17", "16"), (corrected.Fields[1].OldJson, corrected.Fields[1].NewJson));
 
         // Case 2: she was added later; the history entry holds her values.
-        var added = Assert.Single(export.Records[1].History);
+        var added = Assert.Single(export.Records.Single(r => r.CaseId == "case-ttu-002").History);
         Assert.Equal("person_added", added.Kind);
         Assert.Equal("\"" + VictimNik + "\"", added.Fields.Single(f => f.Path == "victims[victim-2].identity.national_id_number").NewJson);
         Assert.Equal("\"2008-05-01\"", added.Fields.Single(f => f.Path == "victims[victim-2].birth_date").NewJson);
@@ -147,7 +152,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
     public async Task Erase_LeavesNoReadableIdentityInAnyTable_AndTheSameCounts_GivenAFullScenario()
     {
         var s = await NewStoreAsync();
-        await SeedAsync(s);
+        string one = await SeedAsync(s);
         await s.Get<SubjectAccessUseCase>().ExecuteAsync(ByNik, Coordinator);
         string before2025 = await IndicatorsAsync(s, "2025");
         string before2026 = await IndicatorsAsync(s, "2026");
@@ -157,7 +162,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         var result = await s.Get<SubjectErasureUseCase>().ExecuteAsync(ByNik, Coordinator);
 
         Assert.Equal("completed", result.Outcome);
-        Assert.Equal(["case-ttu-001/victim-1", "case-ttu-002/victim-2"], result.Records);
+        Assert.Equal(Expected(one), result.Records);
 
         // 1. Raw rows of every table: none of her values in clear; no other person's either (store-wide scan).
         var raw = await RawRowsOfEveryTableAsync(s.Tables);
@@ -185,7 +190,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
         Assert.Equal(before2026, await IndicatorsAsync(s, "2026")); // and after a rebuild of the read model
 
         // 4. The erasure is in each case's history: paths, no value, no reason; the person keeps her other facts.
-        var history = (await s.Get<ICaseHistory>().ReadAsync(CaseId.Parse("case-ttu-001"), includeIdentity: true))!;
+        var history = (await s.Get<ICaseHistory>().ReadAsync(CaseId.Parse(one), includeIdentity: true))!;
         var erased = history[^1].Change;
         Assert.Equal(CaseChangeKind.IdentityErased, erased.Kind);
         Assert.Equal("victim-1", erased.PersonId);
@@ -195,7 +200,7 @@ public sealed class DataSubjectRequestTests(AzuriteFixture storage)
             erased.FieldPaths);
         Assert.All(erased.Fields, f => Assert.True(f.Identifying && f.OldJson is null && f.NewJson is null));
         Assert.Null(history[0].Change.Reason); // the earlier correction's reason named her: gone
-        var victim = (await s.Get<ICaseRepository>().GetAsync(CaseId.Parse("case-ttu-001")))!.Record.Victims[0];
+        var victim = (await s.Get<ICaseRepository>().GetAsync(CaseId.Parse(one)))!.Record.Victims[0];
         Assert.Equal((TaskForce.Domain.CourtOutcomes.Sex.Female, 16, (string?)null), (victim.Sex, victim.AgeAtOffence, victim.Identity.FullName));
 
         // 5. A second request finds nothing; the log lists all three requests, newest first, with no value.
