@@ -8,11 +8,11 @@ namespace TaskForce.Application.Subjects;
 /// </summary>
 /// <remarks>
 /// <para>UU 27/2022 gives the person recorded the right to have their data erased (Pasal 8) and obliges the controller
-/// to erase it (Pasal 16(2) huruf h read with Pasal 43 and 44). Pasal 15(1) sets those rights aside "for the purposes
+/// to erase it (Pasal 16(2) read with Pasal 43 and 44). Pasal 15(1) sets those rights aside "for the purposes
 /// of law enforcement" (kepentingan proses penegakan hukum) among others — a case under criminal proceedings is such
 /// a purpose: the record is evidence for the investigator and the prosecutor (KUHAP Pasal 109(1): the SPDP tells the
-/// prosecutor an investigation has started). Unconfirmed: the exact letter of Pasal 15(1) and whether Pasal 44(1)
-/// huruf b (retention period ended) adds further cases; see docs/decisions/ADR-019.</para>
+/// prosecutor an investigation has started). Unconfirmed: the exact letter of Pasal 15(1) and whether Pasal 44
+/// (erasure when the retention period ends) adds further cases; see docs/decisions/ADR-019.</para>
 /// <para>The rule is on by default; a deployment whose legal adviser decides otherwise may turn it off.</para>
 /// </remarks>
 /// <param name="RetainUnderCriminalProceedings">Whether an erasure is refused while a case holding the person has an
