@@ -135,6 +135,20 @@ if INCLUDE_CASES:
         "requestBody": {"required": True, "content": {"application/json": {"schema": ref("ConsentChangeRequest")}}},
         "responses": {"200": ok("Recorded.", ref("ConsentRecorded"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413,
             "428": problem("If-Match is missing: read the case (GET /cases/{id}) and send its ETag. Nothing was written."), **FAULTS}}}
+    # Requests of the person recorded (UU 27/2022; ADR-019): identifiers in the body, never in the URL.
+    SUBJECT_BODY = {"required": True, "content": {"application/json": {"schema": ref("DataSubjectQuery")}}}
+    paths["/data-subject-requests/access"] = {"post": {"operationId": "PostSubjectAccess", "summary": "Access export of every record held about one person (coordinator only; logged).",
+        "description": "Finds the person by NIK, or by full name with birth date, across every case; returns their own record with identity, each case with every other person's identity redacted, and the history entries about them. Each call is logged in the request log (a retry writes one more log entry and nothing else).", "x-idempotency": "logged-read",
+        "parameters": [IDEMP], "requestBody": SUBJECT_BODY,
+        "responses": {"200": ok("The export.", ref("SubjectAccessExport")), "400": R400, "401": R401, "403": R403, "413": R413, **FAULTS}}}
+    paths["/data-subject-requests/erasure"] = {"post": {"operationId": "PostSubjectErasure", "summary": "Erases one person's identity in every record (coordinator only; logged); the de-identified facts and counts stay.",
+        "description": "A repeat finds no identity left and answers `not_found`: nothing more is erased. Refused with 409 (`reason`, `cases`) when a retention rule keeps a record; then nothing is erased.", "x-idempotency": "natural-key",
+        "parameters": [IDEMP], "requestBody": SUBJECT_BODY,
+        "responses": {"200": ok("Erased (or `not_found`).", ref("SubjectErasureResult")), "400": R400, "401": R401, "403": R403,
+                      "409": problem("Refused by a retention rule (`reason`, e.g. `criminal_proceedings`; `cases`); nothing was erased."), "412": R412, "413": R413, **FAULTS}}}
+    paths["/data-subject-requests"] = {"get": {"operationId": "GetSubjectRequests", "summary": "The log of requests of the persons recorded, newest first (coordinator only; no identity value).",
+        "parameters": [q("limit", "The most entries, 1 to 1000 (default 100).", schema={"type": "integer", "minimum": 1, "maximum": 1000})],
+        "responses": {"200": ok("The log.", ref("SubjectRequestList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
 
 doc = {
     "openapi": "3.1.0",

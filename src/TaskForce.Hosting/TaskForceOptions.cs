@@ -43,6 +43,7 @@ public sealed class TaskForceOptions
         "TaskForce:Linkage:DistrictSecret",
         SnapshotRegionsKey,
         IntentSweepMinutesKey,
+        ErasureSettings.RetainUnderCriminalProceedingsKey,
     ];
 
     /// <summary>Gets or sets the district time zone, a tz database id.</summary>
@@ -96,6 +97,10 @@ public sealed class TaskForceOptions
 
         throw new InvalidOperationException($"The setting {IntentSweepMinutesKey} (environment variable {EnvironmentVariableOf(IntentSweepMinutesKey)}) must be a whole number of minutes from 10 to 10080.");
     }
+    /// <summary>Gets or sets the retention rules that override erasure at the request of the person recorded
+    /// (<c>TaskForce:Erasure:*</c>, ADR-019).</summary>
+    /// <value>By default erasure is refused while a case is under criminal proceedings.</value>
+    public ErasureSettings Erasure { get; set; } = new();
 
     /// <summary>Gets the environment variable form of a configuration key (<c>:</c> becomes <c>__</c>), as the tool
     /// and Linux app settings spell it.</summary>
@@ -161,4 +166,16 @@ public sealed class LinkageSettings
     /// <summary>Gets or sets the district secret of the NIK hashes (<c>TaskForce:Linkage:DistrictSecret</c>).</summary>
     /// <value>Base64 of at least 32 bytes, or <see langword="null"/> for a random secret per computation.</value>
     public string? DistrictSecret { get; set; }
+}
+
+/// <summary>The retention rules that override erasure (<c>TaskForce:Erasure:*</c>; UU 27/2022 Pasal 15(1), ADR-019).</summary>
+public sealed class ErasureSettings
+{
+    /// <summary>The configuration key of <see cref="RetainUnderCriminalProceedings"/>.</summary>
+    public const string RetainUnderCriminalProceedingsKey = "TaskForce:Erasure:RetainUnderCriminalProceedings";
+
+    /// <summary>Gets or sets whether erasure is refused while a case holding the person has an SPDP recorded (kept as
+    /// text so a malformed value is reported by name).</summary>
+    /// <value><c>true</c> (the default when unset) or <c>false</c>.</value>
+    public string? RetainUnderCriminalProceedings { get; set; }
 }

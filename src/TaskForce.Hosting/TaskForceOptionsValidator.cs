@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using TaskForce.Application.Estimation;
 using TaskForce.Application.Snapshots;
+using TaskForce.Application.Subjects;
 using TaskForce.Domain.Common;
 using TaskForce.Storage;
 
@@ -71,6 +72,15 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
         if (!RegionsValid(options.SnapshotRegions))
         {
             failures.Add($"The setting {TaskForceOptions.SnapshotRegionsKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(TaskForceOptions.SnapshotRegionsKey)}) must be '*' or comma-separated region codes of the Kemendagri list (e.g. 53.03).");
+        }
+
+        try
+        {
+            ErasureRetentionOptions.Parse(options.Erasure.RetainUnderCriminalProceedings);
+        }
+        catch (DomainValidationException)
+        {
+            failures.Add($"The setting {ErasureSettings.RetainUnderCriminalProceedingsKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(ErasureSettings.RetainUnderCriminalProceedingsKey)}) must be true or false (ADR-019).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -12,6 +12,7 @@ using TaskForce.Application.Exports;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
+using TaskForce.Application.Subjects;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Workflows;
 using TaskForce.Storage;
@@ -62,6 +63,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton(sp => LinkageSecret.Parse(Options(sp).Linkage.DistrictSecret));
         services.TryAddSingleton(sp => IdentityProtector.FromSettings(Options(sp).IdentityKey, Options(sp).IdentityPreviousKeys));
         services.TryAddSingleton(sp => SnapshotTimerOptions.Parse(Options(sp).SnapshotRegions));
+        services.TryAddSingleton(sp => ErasureRetentionOptions.Parse(Options(sp).Erasure.RetainUnderCriminalProceedings));
         return services;
     }
 
@@ -109,6 +111,8 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<TableWorkflowRepository>();
         services.TryAddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row
         services.TryAddSingleton<ICaseHistory>(sp => sp.GetRequiredService<TableCaseRepository>()); // the case's change history (ADR-016)
+        services.TryAddSingleton<IDataSubjectStore, TableDataSubjectStore>(); // requests of the person recorded (ADR-019)
+        services.TryAddSingleton<ISubjectRequestLog, TableSubjectRequestLog>();
 
         // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
         // fact rows current; the projector reads the undecorated stores.
@@ -142,6 +146,9 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<DetentionCheckUseCase>();
         services.TryAddSingleton<DailyDeadlineAlertsUseCase>();
         services.TryAddSingleton<CreateCaseUseCase>();
+        services.TryAddSingleton<SubjectAccessUseCase>();
+        services.TryAddSingleton<SubjectErasureUseCase>();
+        services.TryAddSingleton<ListSubjectRequestsUseCase>();
         services.TryAddSingleton<GetCaseUseCase>();
         services.TryAddSingleton<ListCasesUseCase>();
         services.TryAddSingleton<QualifyCaseUseCase>();

@@ -60,6 +60,7 @@ internal static class CaseEntityMapper
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
             ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
             ["RetiredPersonIds"] = state.RetiredPersonIds.Count == 0 ? null : string.Join(',', state.RetiredPersonIds),
+            ["LinkagePseudonyms"] = Json(state.LinkagePseudonyms), // random values, not derived from identity (ADR-019)
         };
         WriteHeader(row, state);
 
@@ -161,6 +162,7 @@ internal static class CaseEntityMapper
             SimfoniForms = FromJson<List<string>>(caseRow.GetString("SimfoniForms")) ?? [],
             SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
             RetiredPersonIds = (caseRow.GetString("RetiredPersonIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
+            LinkagePseudonyms = FromJson<Dictionary<string, string>>(caseRow.GetString("LinkagePseudonyms")),
         };
     }
 
@@ -239,6 +241,9 @@ internal static class CaseEntityMapper
         e["Identity"] = value;
         e["IdentityKeyId"] = keyId;
     }
+
+    /// <summary>Decrypts a person row's identity column (for the search of a person's records, ADR-019).</summary>
+    public static (NewIdentity? Identity, LocalDate? BirthDate) ReadIdentity(TableEntity personRow, IdentityProtector protector) => Unprotect(personRow, protector);
 
     private static (NewIdentity? Identity, LocalDate? BirthDate) Unprotect(TableEntity e, IdentityProtector protector)
     {

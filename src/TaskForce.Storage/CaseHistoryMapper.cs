@@ -79,6 +79,39 @@ internal static class CaseHistoryMapper
         return new CaseHistoryEntry(row.GetInt32("Sequence") ?? 0, change, withheld);
     }
 
+    /// <summary>Removes one person's identity values and the reason from a history row's encrypted column (ADR-019):
+    /// the fields whose path names the person (<c>[{personId}]</c>) go, and the reason goes when the row is about the
+    /// person or names them in a path. The clear columns (paths, non-identifying values) stay.</summary>
+    /// <returns><see langword="true"/> when the row changed (then write it back).</returns>
+    public static bool Scrub(TableEntity row, string personId, IdentityProtector protector)
+    {
+        string marker = "[" + personId + "]";
+        var fields = JsonSerializer.Deserialize<List<StoredField>>(row.GetString("Fields") ?? "[]", Json) ?? [];
+        bool about = row.GetString("PersonId") == personId || fields.Any(f => f.Path.Contains(marker, StringComparison.Ordinal));
+        if (!about || row.GetString("Protected") is not { } value)
+        {
+            return false;
+        }
+
+        byte[] plain = protector.Unprotect(row.GetString("ProtectedKeyId") ?? string.Empty, value, AssociatedData(row.PartitionKey, row.RowKey));
+        var part = JsonSerializer.Deserialize<ProtectedPart>(plain, Json) ?? throw new InvalidDataException("A history value decrypted to null.");
+        var kept = part.Fields.Where(f => !f.Path.Contains(marker, StringComparison.Ordinal)).ToList();
+        if (kept.Count == 0)
+        {
+            row.Remove("Protected");
+            row.Remove("ProtectedKeyId");
+        }
+        else
+        {
+            var (keyId, again) = protector.Protect(JsonSerializer.SerializeToUtf8Bytes(new ProtectedPart(null, kept), Json), AssociatedData(row.PartitionKey, row.RowKey));
+            row["Protected"] = again;
+            row["ProtectedKeyId"] = keyId;
+        }
+
+        row["IdentityErased"] = true;
+        return true;
+    }
+
     /// <summary>The kind's wire code: the snake_case member name (<c>offence_date_recorded</c>).</summary>
     public static string KindCode(CaseChangeKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 

@@ -51,6 +51,7 @@ public sealed class TaskForceTables
         Alerts = Service.GetTableClient(options.TablePrefix + "alerts");
         Ctdc = Service.GetTableClient(options.TablePrefix + "ctdc");
         CaseFacts = Service.GetTableClient(options.TablePrefix + "casefacts");
+        SubjectRequests = Service.GetTableClient(options.TablePrefix + "subjectrequests");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -83,6 +84,11 @@ public sealed class TaskForceTables
     /// <value>The shared client.</value>
     public TableClient CaseFacts { get; }
 
+    /// <summary>Gets the log of requests of the persons recorded (UU 27/2022: access, correction, erasure), with no
+    /// identity value (docs/decisions/ADR-019-rights-of-the-person-recorded.md).</summary>
+    /// <value>The shared client.</value>
+    public TableClient SubjectRequests { get; }
+
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
     public static TableClientOptions DefaultClientOptions()
@@ -107,6 +113,7 @@ public sealed class TaskForceTables
         await Alerts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await Ctdc.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await CaseFacts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await SubjectRequests.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -120,5 +127,6 @@ public sealed class TaskForceTables
         await Alerts.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await Ctdc.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await CaseFacts.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await SubjectRequests.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

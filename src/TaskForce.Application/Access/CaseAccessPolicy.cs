@@ -33,6 +33,9 @@ public enum CaseOperation
 
     /// <summary>Read the change history of a case record (identity values in it only with <see cref="ReadIdentity"/>).</summary>
     ReadHistory = 10,
+    /// <summary>Handle a request of the person recorded (UU 27/2022 Pasal 5–8): find every record of one person
+    /// across cases, export them, erase their identity, list the request log (ADR-019).</summary>
+    HandleSubjectRequest = 20,
 }
 
 /// <summary>Which cases an allowed operation reaches.</summary>
@@ -84,7 +87,7 @@ public static class CaseAccessPolicy
 {
     private static readonly Dictionary<TaskForceRole, Dictionary<CaseOperation, AccessScope>> Table = new()
     {
-        [TaskForceRole.Coordinator] = Row(create: AccessScope.OwnAgency, member: AccessScope.AnyAgency, identity: AccessScope.AnyAgency),
+        [TaskForceRole.Coordinator] = Row(create: AccessScope.OwnAgency, member: AccessScope.AnyAgency, identity: AccessScope.AnyAgency, subject: AccessScope.AnyAgency),
         [TaskForceRole.CaseWorker] = Row(create: AccessScope.OwnAgency, member: AccessScope.AnyAgency, identity: AccessScope.OwnAgency),
         [TaskForceRole.PoliceInvestigator] = Row(create: AccessScope.OwnAgency, member: AccessScope.AnyAgency, identity: AccessScope.OwnAgency),
         [TaskForceRole.Prosecutor] = Row(create: AccessScope.OwnAgency, member: AccessScope.AnyAgency, identity: AccessScope.OwnAgency),
@@ -145,8 +148,9 @@ public static class CaseAccessPolicy
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static bool MaySeeIdentity(Caller caller, string ownerAgency) => Decide(caller, CaseOperation.ReadIdentity, ownerAgency).Allowed;
 
-    private static Dictionary<CaseOperation, AccessScope> Row(AccessScope create, AccessScope member, AccessScope identity) => new()
+    private static Dictionary<CaseOperation, AccessScope> Row(AccessScope create, AccessScope member, AccessScope identity, AccessScope subject = AccessScope.None) => new()
     {
+        [CaseOperation.HandleSubjectRequest] = subject,
         [CaseOperation.Create] = create,
         [CaseOperation.Read] = member,
         [CaseOperation.List] = member,
@@ -180,6 +184,7 @@ public static class CaseAccessPolicy
         CaseOperation.RecordFacts => "record facts on",
         CaseOperation.Amend => "correct the record of",
         CaseOperation.ReadHistory => "read the history of",
+        CaseOperation.HandleSubjectRequest => "handle requests of the persons recorded (UU 27/2022)",
         _ => operation.ToString(),
     };
 }

@@ -66,6 +66,9 @@ public sealed record CaseRecordState : CaseHeader
     /// (<see cref="CaseRecord.RemovePerson"/>), in the order removed; an id is never given again (ADR-017).</summary>
     /// <value>Ids of the form <c>victim-N</c>, <c>suspect-N</c>, <c>witness-N</c>; empty when none was removed.</value>
     public IReadOnlyList<string> RetiredPersonIds { get; init; } = [];
+    /// <summary>Gets the linkage pseudonyms of victims whose identity was erased (<see cref="CaseRecord.LinkagePseudonyms"/>).</summary>
+    /// <value>Person id to pseudonym; <see langword="null"/> or empty for a case with no erasure.</value>
+    public IReadOnlyDictionary<string, string>? LinkagePseudonyms { get; init; }
 }
 
 /// <summary>A person of a stored case: the id intake gave it and its values in wire codes.</summary>
@@ -136,6 +139,7 @@ public sealed partial class CaseRecord
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
         RetiredPersonIds = [.. _retiredPersonIds.Select(p => p.Value)],
+        LinkagePseudonyms = _linkagePseudonyms.Count == 0 ? null : new SortedDictionary<string, string>(_linkagePseudonyms, StringComparer.Ordinal),
     };
 
     /// <summary>Rebuilds a stored case (rehydration) from its state, without re-running intake.</summary>
@@ -198,6 +202,7 @@ public sealed partial class CaseRecord
             record.SpdpSentOn = spdp;
         }
 
+        record.RestoreLinkagePseudonyms(state.LinkagePseudonyms);
         return record;
     }
 

@@ -110,6 +110,20 @@ public sealed class PersonKeyer
         return new PersonKey(Hash($"rec|{caseId}|{personId}"), PersonKeyBasis.Record);
     }
 
+    /// <summary>Computes the key of a victim whose identity was erased, from the random pseudonym that replaced it
+    /// (<see cref="CaseRecord.EraseIdentity"/>): <c>"era|" + pseudonym</c>, with the basis the identity had, so the
+    /// records of one person erased by one request still agree and are still counted once.</summary>
+    /// <param name="pseudonym">The stored pseudonym: <c>nik:</c> or <c>nbs:</c> followed by 32 hex digits. Cannot be
+    /// <see langword="null"/>.</param>
+    /// <returns>The key; its basis is <see cref="PersonKeyBasis.Nik"/> for <c>nik:</c>, else
+    /// <see cref="PersonKeyBasis.NameBirthDateSex"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="pseudonym"/> is <see langword="null"/>.</exception>
+    public PersonKey KeyOfPseudonym(string pseudonym)
+    {
+        ArgumentNullException.ThrowIfNull(pseudonym);
+        return new PersonKey(Hash("era|" + pseudonym[(pseudonym.IndexOf(':', StringComparison.Ordinal) + 1)..]), pseudonym.StartsWith("nik:", StringComparison.Ordinal) ? PersonKeyBasis.Nik : PersonKeyBasis.NameBirthDateSex);
+    }
+
     private string Hash(string text)
     {
         byte[] mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(text));

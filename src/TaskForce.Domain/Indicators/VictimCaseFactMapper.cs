@@ -109,7 +109,7 @@ public static class VictimCaseFactMapper
         var counted = record.Victims.Where(v => record.CountsForReporting(v.Id)).ToList();
         return [.. (counted.Count > 0 ? counted : record.Victims).Select(v =>
         {
-            var key = keyer.KeyOf(record.Id, v);
+            var key = record.LinkagePseudonyms.TryGetValue(v.Id.Value, out string? pseudonym) ? keyer.KeyOfPseudonym(pseudonym) : keyer.KeyOf(record.Id, v);
             return template with
             {
                 PersonKey = key.Value,

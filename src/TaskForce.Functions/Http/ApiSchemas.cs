@@ -5,6 +5,7 @@ using NodaTime;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Estimation;
 using TaskForce.Application.Serialization;
+using TaskForce.Application.Subjects;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
@@ -46,6 +47,10 @@ public static class ApiSchemas
         ["ConsentChangeRequest"] = typeof(ConsentChangeRequest),
         ["ConsentRecorded"] = typeof(ConsentRecorded),
         ["EstimateResponse"] = typeof(EstimateResponse),
+        ["DataSubjectQuery"] = typeof(DataSubjectQuery),
+        ["SubjectAccessExport"] = typeof(SubjectAccessExport),
+        ["SubjectErasureResult"] = typeof(SubjectErasureResult),
+        ["SubjectRequestList"] = typeof(SubjectRequestList),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

@@ -8,20 +8,20 @@ namespace TaskForce.Integration.Tests.Access;
 public sealed class CaseAccessPolicyTests
 {
     // Per role, per operation in the order create, read, list, read_identity, qualify, transition, read_timeline,
-    // record_facts, amend, read_history:
+    // record_facts, amend, read_history, subject_request (UU 27/2022 requests: coordinator only, ADR-019):
     // A = any agency, O = own agency only, - = never.
     private static readonly Dictionary<string, string> Expected = new()
     {
-        ["coordinator"] = "OAAAAAAAAA",
-        ["case_worker"] = "OAAOAAAAAA",
-        ["police_investigator"] = "OAAOAAAAAA",
-        ["prosecutor"] = "OAAOAAAAAA",
-        ["partner_ngo"] = "OOOOOOOOOO",
-        ["statistician"] = "----------",
+        ["coordinator"] = "OAAAAAAAAAA",
+        ["case_worker"] = "OAAOAAAAAA-",
+        ["police_investigator"] = "OAAOAAAAAA-",
+        ["prosecutor"] = "OAAOAAAAAA-",
+        ["partner_ngo"] = "OOOOOOOOOO-",
+        ["statistician"] = "-----------",
     };
 
     private static readonly CaseOperation[] Operations =
-        [CaseOperation.Create, CaseOperation.Read, CaseOperation.List, CaseOperation.ReadIdentity, CaseOperation.Qualify, CaseOperation.Transition, CaseOperation.ReadTimeline, CaseOperation.RecordFacts, CaseOperation.Amend, CaseOperation.ReadHistory];
+        [CaseOperation.Create, CaseOperation.Read, CaseOperation.List, CaseOperation.ReadIdentity, CaseOperation.Qualify, CaseOperation.Transition, CaseOperation.ReadTimeline, CaseOperation.RecordFacts, CaseOperation.Amend, CaseOperation.ReadHistory, CaseOperation.HandleSubjectRequest];
 
     public static TheoryData<string, CaseOperation, bool, bool> Matrix()
     {
