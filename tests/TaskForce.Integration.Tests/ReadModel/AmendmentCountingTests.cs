@@ -56,7 +56,16 @@ public sealed class AmendmentCountingTests(AzuriteFixture storage)
 
         await s.Amend.ExecuteAsync("case-ttu-001", new CaseAmendment { AddVictims = [new NewVictim { Sex = "female", AgeAtOffence = 15 }] }, await ETagAsync(s), Owner);
 
-        // Two victims at intake and one who came forward later: three.
+        // She is counted only once her own consent to reporting is on file (ADR-018): until then, still two.
+        Assert.Equal(2m, (await SnapshotAsync(s)).Value("victims_identified"));
+        var stored = (await s.Cases.GetAsync(CaseId.Parse("case-ttu-001", "id")))!;
+        stored.Record.RecordVictimConsent(
+            new PersonId("victim-3"),
+            new NewConsent { ForServices = true, ForReporting = true, ForSharing = false, GivenBy = "parent_or_guardian" },
+            TaskForce.Domain.Cases.History.ChangeContext.Create(TaskForce.Domain.Workflows.Actor.Create("worker-1", "uptd_ppa_ttu"), null, CaseTestData.Clock()));
+        await s.Cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag);
+
+        // Two victims at intake and one who came forward later, with her guardian's consent: three.
         Assert.Equal(3m, (await SnapshotAsync(s)).Value("victims_identified"));
     }
 
