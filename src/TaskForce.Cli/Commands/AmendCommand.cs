@@ -21,27 +21,22 @@ internal static class AmendCommand
     {
         var caseId = new Option<string>("--case") { Description = "The id of the stored case to amend.", Required = true };
         var file = new Option<string>("--file") { Description = "The amendment: one JSON object as POST /cases/{id}/amendments takes (docs/wire-contract.md).", Required = true };
-        var ifMatch = new Option<string?>("--if-match") { Description = "The case's ETag as read before the amendment was prepared; refused (exit 1) when the case changed since." };
-        var actor = new Option<string?>("--actor") { Description = "Who makes the change, for the history (a staff id, never a victim's name); default the operating-system user." };
-        var agency = new Option<string?>("--agency") { Description = "The agency the change is made for, for the history; default gugus_tugas (the task-force secretariat)." };
+        var write = new CaseWriteOptions();
         var command = new Command("amend", "Correct or complete a stored case from a JSON file; every change is validated as at intake and kept in the case's history.")
         {
-            caseId, file, ifMatch, actor, agency, ctx.Json,
+            caseId, file, ctx.Json,
         };
+        write.AddTo(command);
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             string path = parseResult.GetValue(file)!;
             CliContext.RejectFolder(path, "file");
             var amendment = await LegalCommands.ReadAsync<CaseAmendment>(path, ct).ConfigureAwait(false);
             string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
-            var who = Domain.Workflows.Actor.Create(parseResult.GetValue(actor) ?? Environment.UserName, parseResult.GetValue(agency) ?? "gugus_tugas");
-            var caller = CallerClaims.ToCaller([("oid", who.UserId), ("agency", who.Agency), ("roles", "coordinator")], "taskforce-cli", null)!;
+            var caller = write.CallerOf(parseResult);
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            // Without --if-match the version is the one read now: the write is still refused if the case changes in between.
-            string etag = parseResult.GetValue(ifMatch)
-                ?? (await ctx.Services.GetRequiredService<ICaseRepository>().GetAsync(CaseId.Parse(id, "case"), ct).ConfigureAwait(false))?.ETag
-                ?? throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+            string etag = await write.ETagAsync(parseResult, ctx, id, ct).ConfigureAwait(false);
 
             var result = await ctx.Services.GetRequiredService<AmendCaseUseCase>().ExecuteAsync(id, amendment, etag, caller, ct).ConfigureAwait(false);
             if (parseResult.GetValue(ctx.Json))

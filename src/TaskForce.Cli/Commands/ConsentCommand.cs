@@ -22,26 +22,22 @@ internal static class ConsentCommand
         var caseId = new Option<string>("--case") { Description = "The id of the stored case.", Required = true };
         var victim = new Option<string>("--victim") { Description = "The victim id within the case, e.g. victim-1.", Required = true };
         var file = new Option<string>("--file") { Description = "The consent: one JSON object as POST /cases/{id}/victims/{personId}/consent takes (docs/wire-contract.md).", Required = true };
-        var ifMatch = new Option<string?>("--if-match") { Description = "The case's ETag as read before; refused (exit 1) when the case changed since." };
-        var actor = new Option<string?>("--actor") { Description = "Who records the change, for the history (a staff id, never a victim's name); default the operating-system user." };
-        var agency = new Option<string?>("--agency") { Description = "The agency the change is recorded for; default gugus_tugas (the task-force secretariat)." };
+        var write = new CaseWriteOptions();
         var command = new Command("consent", "Give, change or withdraw one victim's consent (services, reporting, sharing) on a stored case; kept in the case's history.")
         {
-            caseId, victim, file, ifMatch, actor, agency, ctx.Json,
+            caseId, victim, file, ctx.Json,
         };
+        write.AddTo(command);
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             string path = parseResult.GetValue(file)!;
             CliContext.RejectFolder(path, "file");
             var body = await LegalCommands.ReadAsync<ConsentChangeRequest>(path, ct).ConfigureAwait(false);
             string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
-            var who = Domain.Workflows.Actor.Create(parseResult.GetValue(actor) ?? Environment.UserName, parseResult.GetValue(agency) ?? "gugus_tugas");
-            var caller = CallerClaims.ToCaller([("oid", who.UserId), ("agency", who.Agency), ("roles", "coordinator")], "taskforce-cli", null)!;
+            var caller = write.CallerOf(parseResult);
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
-            string etag = parseResult.GetValue(ifMatch)
-                ?? (await ctx.Services.GetRequiredService<ICaseRepository>().GetAsync(CaseId.Parse(id, "case"), ct).ConfigureAwait(false))?.ETag
-                ?? throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+            string etag = await write.ETagAsync(parseResult, ctx, id, ct).ConfigureAwait(false);
 
             var result = await ctx.Services.GetRequiredService<RecordConsentUseCase>().RecordAsync(id, parseResult.GetValue(victim)!, body, etag, caller, ct).ConfigureAwait(false);
             if (parseResult.GetValue(ctx.Json))
