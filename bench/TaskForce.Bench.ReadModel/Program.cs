@@ -164,6 +164,7 @@ async Task<string> Stages(Env env)
     {
         DistrictSecret = secret.KeyForComputation(),
         Lists = [.. entries.Select(e => e.List).Distinct(StringComparer.Ordinal)],
+        RecordDecisions = false, // as SnapshotUseCase does
     });
     var linkage = linker.Link(entries);
     double link = sw.Elapsed.TotalSeconds;
