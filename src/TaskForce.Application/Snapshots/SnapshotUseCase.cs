@@ -186,6 +186,7 @@ public sealed class SnapshotUseCase
             {
                 DistrictSecret = key,
                 Lists = [.. entries.Select(e => e.List).Distinct(StringComparer.Ordinal)],
+                RecordDecisions = false, // the section needs persons and warnings only; all-pairs decisions are quadratic (ADR-012)
             });
             linkage = linker.Link(entries);
         }

@@ -18,4 +18,14 @@ public sealed record LinkageOptions
     /// <see langword="null"/> for the order of first appearance in the input.</summary>
     /// <value>Every entry's list must be one of them.</value>
     public IReadOnlyList<string>? Lists { get; init; }
+
+    /// <summary>Gets whether <see cref="LinkageResult.Decisions"/> explains every pair compared (the <c>link</c>
+    /// tool's review file) or stays empty (a snapshot, which needs only persons, capture histories and warnings).</summary>
+    /// <value><see langword="true"/> (default): every pair of records with the same birth year is compared and the
+    /// links, NIK disagreements and near misses are recorded, a number of decisions that grows with the square of the
+    /// records. <see langword="false"/>: no decisions are recorded and only the pairs the rules could link are compared
+    /// (the NIK groups, and pairs with the same birth year, not both with a NIK, and equal birth dates unless one side
+    /// has the year only); persons, capture histories and warnings are the same as with <see langword="true"/>
+    /// (docs/decisions/ADR-012, "Client side").</value>
+    public bool RecordDecisions { get; init; } = true;
 }

@@ -93,7 +93,8 @@ public sealed record LinkageResult
 
     /// <summary>Gets the link decisions: every link, every NIK comparison, and every near miss (name similarity
     /// within 0.15 of the threshold) among the pairs compared.</summary>
-    /// <value>Pairs of records from the same birth-year block or with the same NIK hash.</value>
+    /// <value>Pairs of records from the same birth-year block or with the same NIK hash; empty when
+    /// <see cref="LinkageOptions.RecordDecisions"/> is <see langword="false"/>.</value>
     public required IReadOnlyList<LinkDecision> Decisions { get; init; }
 
     /// <summary>Gets the capture histories of everyone.</summary>
