@@ -154,7 +154,7 @@ if INCLUDE_CASES:
     paths["/alerts"] = {"get": {"operationId": "ListAlerts", "summary": "The deadline alerts of one business date addressed to the caller's agency (all agencies for the coordinator).",
         "description": "Only the agency an alert is addressed to (the case's owning agency) and the task-force coordinator see it. Each alert carries ids, codes and dates only, its acknowledgement and its delivery state per channel (e-mail, webhook). Cases have no assigned person yet, so `assignee` is refused (400).",
         "parameters": [q("date", "The business date YYYY-MM-DD in the district zone (Asia/Makassar); default today."),
-                       q("status", "Filter: due_today, overdue, unacknowledged or acknowledged.", schema={"type": "string", "enum": ["due_today", "overdue", "unacknowledged", "acknowledged"]}),
+                       q("status", "Filter: due_today, overdue, unacknowledged or acknowledged (another value answers 400)."),
                        q("agency", "An agency code: the coordinator may name any; others only their own (default)."),
                        q("assignee", "Not supported yet (cases have no assignee); any value answers 400.")],
         "responses": {"200": ok("The alerts.", ref("AlertList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}

@@ -22,7 +22,8 @@ public static class AlertDeliveryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.SectionName).ValidateOnStart();
+        // Bound from the configuration passed in (the tool registers no IConfiguration service, so not BindConfiguration).
+        services.AddOptions<AlertDeliveryOptions>().Bind(configuration.GetSection(AlertDeliveryOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertDeliveryOptions>, AlertDeliveryOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<AlertDeliveryOptions>>().Value);
         services.TryAddSingleton<IAlertOutbox>(sp => new TableAlertRepository(sp.GetRequiredService<TaskForceTables>()));
