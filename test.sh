@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every TaskForce test against real Table Storage and ends with one line "N passed, N failed".
-# Uses the account in TASKFORCE_STORAGE when set; otherwise starts an in-memory Azurite (pinned in package.json) on a
+# Uses the account in TASKFORCE_STORAGE when set (it needs a table and a queue endpoint); otherwise starts an in-memory
+# Azurite (pinned in package.json; table, queue and blob services, the alert delivery tests use the queue) on a
 # free loopback port and stops it afterwards. Extra arguments go to `dotnet test` (e.g. --filter Name~Snapshot).
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -13,7 +14,7 @@ fi
 state=""
 if [ -z "${TASKFORCE_STORAGE:-}" ]; then
   state="$(mktemp -d)/azurite.env"
-  if ! TASKFORCE_STORAGE="$(scripts/azurite.sh start --memory --state "$state")"; then
+  if ! TASKFORCE_STORAGE="$(scripts/azurite.sh start --memory --full --state "$state")"; then
     echo "Azurite did not start" >&2; echo "0 passed, 1 failed"; exit 1
   fi
   export TASKFORCE_STORAGE

@@ -39,6 +39,43 @@ param snapshotRegions string = '*,53.03'
 @description('issue 12: minutes after which the daily FactIntentSweep treats a read-model write intent as left by a stopped writer (10 to 10080).')
 param intentSweepMinutes string = '60'
 
+@description('issue 14 (ADR-021): name of the alert delivery queue; its poison queue is <name>-poison.')
+param alertQueueName string = 'alert-deliveries'
+
+@description('issue 14: base address of the API that alert messages link to ({base}/api/cases/{id}/timeline).')
+param alertPublicBaseUrl string = 'https://${appName}.azurewebsites.net'
+
+@description('issue 14: attempts per alert message before the poison queue (1 to 20; below host.json maxDequeueCount 10).')
+param alertMaxAttempts string = '5'
+
+@description('issue 14: webhook timeout in seconds (1 to 120).')
+param alertWebhookTimeoutSeconds string = '20'
+
+@description('issue 14: SMTP server for alert e-mail (required when an agency has an e-mail address).')
+param alertSmtpHost string = ''
+
+@description('issue 14: SMTP port (587 with starttls, 465 with tls).')
+param alertSmtpPort string = '587'
+
+@description('issue 14: SMTP transport security: starttls, tls or none.')
+param alertSmtpSecurity string = 'starttls'
+
+@description('issue 14: sender address of alert e-mail.')
+param alertSmtpFrom string = ''
+
+@description('issue 14: SMTP account name (empty for an unauthenticated relay).')
+param alertSmtpUserName string = ''
+
+@description('issue 14: secret name of the SMTP password in keyVaultName (used when keyVaultName is set).')
+param alertSmtpPasswordSecretName string = 'taskforce-smtp-password'
+
+@description('issue 14: the SMTP password itself, used only when keyVaultName is empty.')
+@secure()
+param alertSmtpPassword string = ''
+
+@description('issue 14: per-agency alert channels, keyed by agency code: { "uptd_ppa_ttu": { "email": "desk@...", "webhookUrl": "https://...", "webhookSecretName": "<Key Vault secret name or empty>" } }. An agency left out sees its alerts in GET /api/alerts only.')
+param alertAgencies object = {}
+
 @description('Name of an existing Key Vault in this resource group holding the identity key. Leave empty to pass identityKey instead.')
 param keyVaultName string = ''
 
@@ -73,6 +110,17 @@ var identityKeySetting = useKeyVault
   ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${identityKeySecretName})'
   : identityKey
 
+var smtpPasswordSetting = useKeyVault
+  ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${alertSmtpPasswordSecretName})'
+  : alertSmtpPassword
+
+// issue 14: TaskForce__Alerts__Agencies__<code>__Email / __WebhookUrl / __WebhookSecret, one triple per agency.
+var alertAgencySettings = flatten(map(items(alertAgencies), a => [
+  { name: 'TaskForce__Alerts__Agencies__${a.key}__Email', value: a.value.?email ?? '' }
+  { name: 'TaskForce__Alerts__Agencies__${a.key}__WebhookUrl', value: a.value.?webhookUrl ?? '' }
+  { name: 'TaskForce__Alerts__Agencies__${a.key}__WebhookSecret', value: (useKeyVault && !empty(a.value.?webhookSecretName ?? '')) ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${a.value.webhookSecretName})' : '' }
+]))
+
 var linkageSecretSetting = useKeyVault
   ? '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${linkageSecretName})'
   : linkageSecret
@@ -97,6 +145,22 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
 resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: deploymentContainer
+}
+
+// issue 14 (ADR-021): the alert delivery queue and its poison queue (the worker also creates them if missing).
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource alertQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: alertQueueName
+}
+
+resource alertPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: '${alertQueueName}-poison'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -131,7 +195,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: [
+      appSettings: concat([
         // Host storage (timer locks, keys) through the managed identity; roles below.
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
         // TaskForce's tables (TaskForce.Storage reads a connection string).
@@ -149,7 +213,18 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TaskForce__IdentityKey', value: identityKeySetting }
         // issue 6: NIK hashes of record linkage (hidden-victim estimate); checked at start.
         { name: 'TaskForce__Linkage__DistrictSecret', value: linkageSecretSetting }
-      ]
+        // issue 14 (ADR-021): alert delivery; the queue trigger reads TASKFORCE_STORAGE and TaskForce__Alerts__QueueName.
+        { name: 'TaskForce__Alerts__QueueName', value: alertQueueName }
+        { name: 'TaskForce__Alerts__PublicBaseUrl', value: alertPublicBaseUrl }
+        { name: 'TaskForce__Alerts__MaxAttempts', value: alertMaxAttempts }
+        { name: 'TaskForce__Alerts__WebhookTimeoutSeconds', value: alertWebhookTimeoutSeconds }
+        { name: 'TaskForce__Alerts__Smtp__Host', value: alertSmtpHost }
+        { name: 'TaskForce__Alerts__Smtp__Port', value: alertSmtpPort }
+        { name: 'TaskForce__Alerts__Smtp__Security', value: alertSmtpSecurity }
+        { name: 'TaskForce__Alerts__Smtp__From', value: alertSmtpFrom }
+        { name: 'TaskForce__Alerts__Smtp__UserName', value: alertSmtpUserName }
+        { name: 'TaskForce__Alerts__Smtp__Password', value: smtpPasswordSetting }
+      ], alertAgencySettings)
     }
   }
 }

@@ -7,7 +7,8 @@
 #   scripts/azurite.sh stop  [--state FILE]                         stops the instance recorded in FILE, by PID
 #
 # start prints the connection string on stdout and records PID, port and connection string in the state file
-# (default .azurite/<mode>.env). --full starts blob, queue and table (the Functions host needs blob for timers).
+# (default .azurite/<mode>.env). --full starts blob, queue and table (the Functions host needs blob for timers; the
+# alert delivery tests and ./test.sh use the queue, ADR-021).
 # Nothing here depends on the fixed port 10002. Requires node_modules (npm ci) with the pinned azurite 3.35.0.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -150,6 +150,19 @@ if INCLUDE_CASES:
         "parameters": [q("limit", "The most entries, 1 to 1000 (default 100).", schema={"type": "integer", "minimum": 1, "maximum": 1000})],
         "responses": {"200": ok("The log.", ref("SubjectRequestList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
 
+    # Alerts inbox (ADR-021): the daily deadline alerts addressed to the caller's agency.
+    paths["/alerts"] = {"get": {"operationId": "ListAlerts", "summary": "The deadline alerts of one business date addressed to the caller's agency (all agencies for the coordinator).",
+        "description": "Only the agency an alert is addressed to (the case's owning agency) and the task-force coordinator see it. Each alert carries ids, codes and dates only, its acknowledgement and its delivery state per channel (e-mail, webhook). Cases have no assigned person yet, so `assignee` is refused (400).",
+        "parameters": [q("date", "The business date YYYY-MM-DD in the district zone (Asia/Makassar); default today."),
+                       q("status", "Filter: due_today, overdue, unacknowledged or acknowledged (another value answers 400)."),
+                       q("agency", "An agency code: the coordinator may name any; others only their own (default)."),
+                       q("assignee", "Not supported yet (cases have no assignee); any value answers 400.")],
+        "responses": {"200": ok("The alerts.", ref("AlertList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
+    paths["/alerts/{id}/acknowledgement"] = {"post": {"operationId": "AcknowledgeAlert", "summary": "Acknowledges an alert (once; a repeat returns the first acknowledgement).",
+        "description": "Only the agency the alert is addressed to and the task-force coordinator. No body.", "x-idempotency": "natural-key",
+        "parameters": [path_id("id", "The alert id, e.g. 20260109-3f2a9c0d51e7b846."), IDEMP],
+        "responses": {"200": ok("The alert as acknowledged.", ref("AlertView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",

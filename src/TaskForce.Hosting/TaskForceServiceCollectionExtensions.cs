@@ -42,7 +42,8 @@ public static class TaskForceServiceCollectionExtensions
             .AddTaskForceOptions(configuration)
             .AddTaskForceTime()
             .AddTaskForceStorage(configuration)
-            .AddTaskForceApplication();
+            .AddTaskForceApplication()
+            .AddTaskForceAlertDelivery(configuration); // ADR-021
 
     /// <summary>Binds <see cref="TaskForceOptions"/> from the section <c>TaskForce</c>, validated by data annotations and
     /// <see cref="TaskForceOptionsValidator"/> when the host starts, and registers what is parsed from it: the

@@ -14,7 +14,7 @@ namespace TaskForce.Storage;
 /// </summary>
 /// <param name="tables">The shared table clients.</param>
 /// <threadsafety>Thread-safe; two concurrent runs for one day write each alert once (a 409 is "already stored").</threadsafety>
-public sealed class TableAlertRepository(TaskForceTables tables) : IAlertRepository
+public sealed partial class TableAlertRepository(TaskForceTables tables) : IAlertRepository, IAlertOutbox
 {
     private const int MaxTransactionActions = TableVerdictRepository.MaxTransactionActions;
 
@@ -103,6 +103,9 @@ public sealed class TableAlertRepository(TaskForceTables tables) : IAlertReposit
         ["RuleConfirmed"] = a.RuleConfirmed,
         ["RaisedAt"] = a.RaisedAt.ToDateTimeOffset(),
         ["RaisedAtText"] = InstantPattern.ExtendedIso.Format(a.RaisedAt),
+        ["AlertId"] = a.Id,
+        ["Agency"] = a.Agency,
+        ["Queued"] = false, // the outbox mark (ADR-021): rows written before it have no column and are never queued
     };
 
     private static DeadlineAlert FromEntity(TableEntity e) => new(
@@ -117,7 +120,12 @@ public sealed class TableAlertRepository(TaskForceTables tables) : IAlertReposit
         e.GetInt32("DaysOverdue") ?? 0,
         e.GetInt32("StartedBySequence") ?? 0,
         e.GetBoolean("RuleConfirmed") ?? false,
-        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow());
+        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow())
+    {
+        Agency = e.GetString("Agency") ?? string.Empty,
+        AcknowledgedAt = e.GetString("AcknowledgedAtText") is { } ack ? InstantPattern.ExtendedIso.Parse(ack).GetValueOrThrow() : null,
+        AcknowledgedBy = e.GetString("AcknowledgedBy"),
+    };
 
     private static string StatusCode(DeadlineAlertStatus status) => status == DeadlineAlertStatus.Overdue ? "overdue" : "due_today";
 

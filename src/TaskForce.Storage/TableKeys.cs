@@ -205,6 +205,18 @@ public static class TableKeys
     public static string AlertRow(string caseId, string workflow, string subjectId, string deadlineKind) =>
         string.Join(Separator, Escape(caseId), Escape(workflow), Escape(subjectId), Escape(deadlineKind));
 
+    /// <summary>Returns the partition of the delivery records of a day's alerts (ADR-021), next to the day's alert
+    /// partition in the same table.</summary>
+    /// <param name="date">The alerts' business date.</param>
+    /// <returns><c>v2026-01-31</c>.</returns>
+    public static string AlertDeliveryPartition(LocalDate date) => string.Create(CultureInfo.InvariantCulture, $"v{date:uuuu-MM-dd}");
+
+    /// <summary>Returns the row key of one alert's delivery record on one channel, added insert-only.</summary>
+    /// <param name="alertId">The alert id.</param>
+    /// <param name="channel">The channel code (<c>email</c>, <c>webhook</c>).</param>
+    /// <returns><c>{alert id}|{channel}</c>, segments escaped.</returns>
+    public static string AlertDeliveryRow(string alertId, string channel) => string.Join(Separator, Escape(alertId), Escape(channel));
+
     /// <summary>Gets the smallest row key of any workflow row (state or event) in a case partition.</summary>
     /// <value><c>wf|</c>.</value>
     public static string WorkflowRowsLowerBound => "wf" + Separator;

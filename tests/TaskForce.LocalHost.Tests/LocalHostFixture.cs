@@ -29,6 +29,9 @@ public sealed class LocalHostFixture : IAsyncLifetime
 
     public OpenApiValidator OpenApi { get; private set; } = null!;
 
+    /// <summary>The host's services (tests seed what no route writes, e.g. the daily alerts).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         string? conn = Environment.GetEnvironmentVariable(TaskForceStorageOptions.ConnectionSettingName);

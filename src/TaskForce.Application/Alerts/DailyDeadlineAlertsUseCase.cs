@@ -17,6 +17,8 @@ namespace TaskForce.Application.Alerts;
 /// <param name="Overdue">Alerts found with status overdue.</param>
 /// <param name="Written">Alerts written now.</param>
 /// <param name="AlreadyStored">Alerts found that an earlier run of the same day had written (nothing rewritten).</param>
+/// <param name="Queued">Alerts of the day put on the delivery queue by this run (new ones, and any an interrupted
+/// earlier run left unqueued; ADR-021).</param>
 public sealed record DailyAlertRun(
     LocalDate BusinessDate,
     string Zone,
@@ -26,13 +28,16 @@ public sealed record DailyAlertRun(
     int DueToday,
     int Overdue,
     int Written,
-    int AlreadyStored);
+    int AlreadyStored,
+    int Queued = 0);
 
 /// <summary>
 /// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
 /// (<c>WorkflowInstance.Deadlines</c>) as of one instant in the district zone, and adds an alert for each running
-/// deadline that is due that business date or overdue. Alerts are insert-only with deterministic keys, so running
-/// twice for the same day writes nothing new.
+/// deadline that is due that business date or overdue, addressed to the case's owning agency
+/// (<see cref="AlertRouting"/>). Alerts are insert-only with deterministic keys, so running twice for the same day
+/// writes nothing new; the alerts not yet queued then go to the delivery queue (<see cref="AlertOutboxDispatcher"/>,
+/// ADR-021), so the second run sends nothing either.
 /// </summary>
 /// <remarks>
 /// <para>Due: a day-based deadline whose due date is the business date (<see cref="DeadlineStatus.DueToday"/>), or an
@@ -47,13 +52,17 @@ public sealed record DailyAlertRun(
 /// <param name="clock">The clock (FakeClock in tests).</param>
 /// <param name="zone">The district zone (normally Asia/Makassar).</param>
 /// <param name="logger">The logger.</param>
+/// <param name="routing">Who each alert is addressed to.</param>
+/// <param name="outbox">Puts the day's unqueued alerts on the delivery queue.</param>
 public sealed partial class DailyDeadlineAlertsUseCase(
     IWorkflowRepository workflows,
     IAlertRepository alerts,
     WorkflowRegistry registry,
     IClock clock,
     DateTimeZone zone,
-    ILogger<DailyDeadlineAlertsUseCase> logger)
+    ILogger<DailyDeadlineAlertsUseCase> logger,
+    AlertRouting routing,
+    AlertOutboxDispatcher outbox)
 {
     /// <summary>Runs once for the business date of the clock's current instant.</summary>
     /// <param name="cancellationToken">Cancels the run; alerts already written stay, and a re-run completes the day.</param>
@@ -64,6 +73,7 @@ public sealed partial class DailyDeadlineAlertsUseCase(
         var at = new FrozenClock(now);
         LocalDate today = DistrictTime.BusinessDate(now, zone);
         var found = new List<DeadlineAlert>();
+        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
         int scanned = 0, unreadable = 0;
         await foreach (var stored in workflows.ListAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -81,6 +91,7 @@ public sealed partial class DailyDeadlineAlertsUseCase(
                 continue;
             }
 
+            string? agency = null;
             foreach (var d in deadlines)
             {
                 DeadlineAlertStatus? status = d.Status switch
@@ -92,18 +103,21 @@ public sealed partial class DailyDeadlineAlertsUseCase(
                 };
                 if (status is { } s)
                 {
+                    agency ??= await routing.AgencyOfAsync(stored, owners, cancellationToken).ConfigureAwait(false);
                     found.Add(new DeadlineAlert(today, stored.CaseId, stored.Workflow, stored.SubjectId, d.Id, d.DueOn, d.DueAt, s,
-                        s == DeadlineAlertStatus.Overdue ? d.DaysOverdue : 0, d.StartedBySequence, d.Confirmed, now));
+                        s == DeadlineAlertStatus.Overdue ? d.DaysOverdue : 0, d.StartedBySequence, d.Confirmed, now) { Agency = agency });
                 }
             }
         }
 
         int written = await alerts.AddNewAsync(today, found, cancellationToken).ConfigureAwait(false);
+        int queued = await outbox.DispatchAsync(today, cancellationToken).ConfigureAwait(false);
         var run = new DailyAlertRun(today, zone.Id, now, scanned, unreadable,
             found.Count(a => a.Status == DeadlineAlertStatus.DueToday),
             found.Count(a => a.Status == DeadlineAlertStatus.Overdue),
             written,
-            found.Count - written);
+            found.Count - written,
+            queued);
         LogRun(logger, today, scanned, unreadable, found.Count, written);
         return run;
     }

@@ -1,3 +1,4 @@
+using TaskForce.Application.Alerts;
 using NodaTime;
 
 namespace TaskForce.Application.Ports;
@@ -41,7 +42,25 @@ public sealed record DeadlineAlert(
     int DaysOverdue,
     int StartedBySequence,
     bool RuleConfirmed,
-    Instant RaisedAt);
+    Instant RaisedAt)
+{
+    /// <summary>Gets the agency the alert is addressed to (the case's owning agency when the run wrote it; ADR-021).</summary>
+    /// <value>An agency code such as <c>uptd_ppa_ttu</c>; empty for an alert stored before alerts were addressed.</value>
+    public string Agency { get; init; } = string.Empty;
+
+    /// <summary>Gets when a person of the addressed agency (or the coordinator) acknowledged the alert.</summary>
+    /// <value>The instant, or <see langword="null"/> while unacknowledged.</value>
+    public Instant? AcknowledgedAt { get; init; }
+
+    /// <summary>Gets the staff account id of the person who acknowledged the alert (never a victim's data).</summary>
+    /// <value>1 to 128 characters, or <see langword="null"/> while unacknowledged.</value>
+    public string? AcknowledgedBy { get; init; }
+
+    /// <summary>Gets the alert's id on the wire and in queue messages: the business date and a digest of the
+    /// alert's key (case, workflow, subject, deadline kind), the same for every run of the day (ADR-021).</summary>
+    /// <value>For example <c>20260109-3f2a9c0d51e7b846</c> (date <c>yyyyMMdd</c>, a hyphen, 16 lower-case hex digits).</value>
+    public string Id => AlertIds.Of(BusinessDate, CaseId, Workflow, SubjectId, DeadlineId);
+}
 
 /// <summary>
 /// Stores the daily alert list (table <c>alerts</c>, one partition per business date, ADR-007): insert-only, keyed by

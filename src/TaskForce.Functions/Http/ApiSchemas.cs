@@ -51,6 +51,8 @@ public static class ApiSchemas
         ["SubjectAccessExport"] = typeof(SubjectAccessExport),
         ["SubjectErasureResult"] = typeof(SubjectErasureResult),
         ["SubjectRequestList"] = typeof(SubjectRequestList),
+        ["AlertList"] = typeof(TaskForce.Application.Alerts.AlertList), // ADR-021
+        ["AlertView"] = typeof(TaskForce.Application.Alerts.AlertView),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

@@ -28,7 +28,8 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
     private static readonly Instant RunAt = Instant.FromUtc(2026, 1, 9, 0, 0);
 
     private static readonly string[] AllowedAlertColumns =
-        ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText"];
+        ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText",
+         "AlertId", "Agency", "Queued", "QueuedAtText"];
 
     [Fact]
     public async Task Run_WritesOneAlertPerDueOrOverdueDeadline_AndNothingNewOnASecondRunThatDay()
@@ -143,7 +144,9 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         var clock = new FakeClock(Instant.FromUtc(y, m, d, hour, minute));
         var function = new DeadlineAlertTimerFunctions(
-            new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables, CaseTestData.SharedProtector), new TableAlertRepository(tables), WorkflowRegistry.Default, clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance),
+            new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables, CaseTestData.SharedProtector), new TableAlertRepository(tables), WorkflowRegistry.Default, clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance,
+                new AlertRouting(new TableCaseRepository(tables, CaseTestData.SharedProtector, DistrictTime.DefaultZone)),
+                new AlertOutboxDispatcher(new TableAlertRepository(tables), AlertRig.NewQueue(storage.ConnectionString), clock, DistrictTime.DefaultZone, NullLogger<AlertOutboxDispatcher>.Instance)),
             NullLogger<DeadlineAlertTimerFunctions>.Instance);
 
         var run = await function.RunAsync(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
@@ -153,8 +156,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
         Assert.Equal(0, run.InstancesScanned);
     }
 
-    private static DailyDeadlineAlertsUseCase UseCase(WorkflowHarness h) =>
-        new(h.Repository, new TableAlertRepository(h.Tables), WorkflowRegistry.Default, h.Clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance);
+    private DailyDeadlineAlertsUseCase UseCase(WorkflowHarness h) => AlertRig.Daily(h, AlertRig.NewQueue(storage.ConnectionString));
 
     /// <summary>Nine instances in six cases, each written at its own WITA time.</summary>
     private static async Task SeedAsync(WorkflowHarness h)

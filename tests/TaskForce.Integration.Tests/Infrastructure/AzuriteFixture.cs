@@ -25,7 +25,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
         _state = Path.Combine(Path.GetTempPath(), $"taskforce-tests-{Environment.ProcessId}.env");
         var psi = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(RepoPaths.Root, "scripts", "azurite.sh"), "start", "--memory", "--state", _state })
+        foreach (var a in new[] { Path.Combine(RepoPaths.Root, "scripts", "azurite.sh"), "start", "--memory", "--full", "--state", _state })
         {
             psi.ArgumentList.Add(a);
         }
