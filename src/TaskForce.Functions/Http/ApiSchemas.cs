@@ -51,6 +51,7 @@ public static class ApiSchemas
         ["SubjectAccessExport"] = typeof(SubjectAccessExport),
         ["SubjectErasureResult"] = typeof(SubjectErasureResult),
         ["SubjectRequestList"] = typeof(SubjectRequestList),
+        ["AccessLogPage"] = typeof(TaskForce.Application.AccessLog.AccessLogPage),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>
