@@ -64,7 +64,11 @@ public sealed class StartWorkflowUseCase(
         var binding = registry.Find(command.Workflow);
         var facts = await caseFacts.ReadAsync(caseId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(caseId, string.Empty, string.Empty);
-        var session = binding.Start(subjectId, command.Facts, facts, command.Actor, clock, zone, command.EffectiveOn, command.Reason);
+        // Case management starts at the report (ADR-023): its start event takes the report's business date unless another
+        // is given, so a first contact made before the case was entered can carry its own effective time.
+        LocalDate? effectiveOn = command.EffectiveOn
+            ?? (binding.Code == CaseManagementWorkflow.Code && facts.ReportedAt is { } reported ? DistrictTime.BusinessDate(reported, zone) : null);
+        var session = binding.Start(subjectId, command.Facts, facts, command.Actor, clock, zone, effectiveOn, command.Reason);
         var start = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, session.History[^1]);
         var existing = await workflows.ListByCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
         WorkflowInstanceRules.CheckStart(caseId, binding.Code, subjectId, session.ContextJson, existing);

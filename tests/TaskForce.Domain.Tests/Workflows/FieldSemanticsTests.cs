@@ -12,7 +12,7 @@ namespace TaskForce.Domain.Tests.Workflows;
 public class FieldSemanticsTests
 {
     private static WorkflowInstance<CaseStage, CaseManagementContext> Intake(RiskLevel level, Instant reportedAt, FakeClock clock) =>
-        CaseManagementWorkflow.Default.Start("case-1", new CaseManagementContext(level) { ReportedAt = reportedAt }, Staff, clock, Wita);
+        CaseManagementWorkflow.Default.Start("case-1", new CaseManagementContext(level) { ReportedAt = reportedAt }, Staff, clock, Wita, effectiveOn: DistrictTime.BusinessDate(reportedAt, Wita));
 
     private static Instant AtWita(int y, int m, int d, int h, int min) =>
         new LocalDateTime(y, m, d, h, min).InZoneStrictly(Wita).ToInstant();

@@ -95,6 +95,7 @@ public sealed class AccessLogStorageTests(AzuriteFixture storage)
         await h.Get.ExecuteAsync("case-a", Owner);
         h.Clock.Reset(Instant.FromUtc(2026, 3, 10, 16, 1));
         await h.Get.ExecuteAsync("case-b", Owner);
+        h.Clock.Advance(Duration.FromSeconds(1)); // entries sort by their instant
         await h.Get.ExecuteAsync("case-a", Coordinator);
 
         var tenth = await h.Read.ForPeriodAsync(new LocalDate(2026, 3, 10), new LocalDate(2026, 3, 10), null, null, Coordinator);
