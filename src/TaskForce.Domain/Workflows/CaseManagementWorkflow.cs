@@ -76,15 +76,15 @@ public sealed record CaseManagementContext(RiskLevel RiskLevel)
 public sealed record RiskReassessment(int Sequence, RiskLevel From, RiskLevel To);
 
 /// <summary>
-/// First-response time limits per risk level, in hours from intake. Configurable: the national numbers are not
-/// confirmed (docs/sources.md#uptd-ppa, #confidence).
+/// First-response time limits per risk level, in hours from the case's report (<c>reported_at</c>, ADR-023).
+/// Configurable: the national numbers are not confirmed (docs/sources.md#uptd-ppa, #confidence).
 /// </summary>
 /// <remarks>
 /// Defaults (docs/sources.md#uptd-ppa, "[U default]"): tinggi 0 h, sedang 6 h, rendah 24 h. Sources: a local DP3A standard
 /// (SK 301/2022, SIPPN) serves high risk <i>immediately</i> and medium risk within about 6 hours [C for that
 /// standard]; the low-risk time is not published [U]; Kab. Aceh Utara does outreach within 12 hours [C]. An SLA of
-/// 0 hours means the first response is due at the instant of intake: the deadline is overdue from then until a first
-/// response is recorded, and any response recorded later counts as met late.
+/// 0 hours means the first response is due at the instant of the report: it is met only by a first contact whose
+/// effective time is the report itself (a walk-in served at once); a later contact counts as met late.
 /// </remarks>
 /// <param name="TinggiHours">Hours for <see cref="RiskLevel.Tinggi"/>, in [0, 8760].</param>
 /// <param name="SedangHours">Hours for <see cref="RiskLevel.Sedang"/>, in [0, 8760].</param>
