@@ -108,7 +108,8 @@ if INCLUDE_CASES:
     paths["/cases/{id}/workflows"] = {"post": {"operationId": "StartCaseWorkflow", "summary": "Starts a workflow instance of the case.",
         "description": "Idempotent by key (case, workflow, subject): a retry answers 200 with the instance already started. Body {workflow, subject_id, facts, effective_on, reason}; for `service`, facts.service_type and facts.victim_id (a person id of the case such as victim-2; required when the case has several victims, so services are counted per victim served).", "x-idempotency": "natural-key",
         "parameters": [path_id(), IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WorkflowStartRequest")}}},
-        "responses": {"201": ok("Started now.", ref("WorkflowStarted"), ETAG), "200": ok("Already started.", ref("WorkflowStarted"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "413": R413, **FAULTS}}}
+        "responses": {"201": ok("Started now.", ref("WorkflowStarted"), ETAG), "200": ok("Already started.", ref("WorkflowStarted"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404,
+                      "409": problem("The case already has its case-management instance, or a criminal-justice track for this suspect, under another subject id (ADR-023). Nothing was written."), "413": R413, **FAULTS}}}
     paths["/cases/{id}/transitions"] = {"post": {"operationId": "TransitionCaseWorkflow", "summary": "Moves a workflow to another state.",
         "description": "Idempotency-Key is stored with the transition in one transaction: a retry with the same key and request gets the first answer (200) and changes nothing; the same key with another request answers 422. Without a key, If-Match (the instance's ETag) guards the write: a retry of a committed transition answers 412 or 409 and changes nothing.", "x-idempotency": "stored-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WorkflowTransitionRequest")}}},
@@ -162,6 +163,13 @@ if INCLUDE_CASES:
         "description": "Only the agency the alert is addressed to and the task-force coordinator. No body.", "x-idempotency": "natural-key",
         "parameters": [path_id("id", "The alert id, e.g. 20260109-3f2a9c0d51e7b846."), IDEMP],
         "responses": {"200": ok("The alert as acknowledged.", ref("AlertView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
+    # The access log (ADR-022): coordinator only; never a value.
+    PAGE = [q("limit", "Page size, 1 to 1000 (default 100).", False, {"type": "integer", "minimum": 1, "maximum": 1000}), q("cursor", "Opaque cursor from `next_cursor`.")]
+    paths["/cases/{id}/access-log"] = {"get": {"operationId": "GetCaseAccessLog", "summary": "Every read and export of this case's identity, oldest first (coordinator only; no value).",
+        "parameters": [path_id(), *PAGE], "responses": {"200": ok("`{items, next_cursor}`.", ref("AccessLogPage")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
+    paths["/access-log"] = {"get": {"operationId": "GetAccessLog", "summary": "Every read and export of identity in a period of business dates (district zone), oldest first (coordinator only; no value).",
+        "parameters": [q("from", "First business date, YYYY-MM-DD.", True, {"type": "string", "format": "date"}), q("to", "Last business date, YYYY-MM-DD (at most 366 days after from).", True, {"type": "string", "format": "date"}), *PAGE],
+        "responses": {"200": ok("`{items, next_cursor}`.", ref("AccessLogPage")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
 
 doc = {
     "openapi": "3.1.0",

@@ -43,6 +43,7 @@ public static class CliApp
             SubjectRequestCommands.Access(context), // issue 13: requests of the person recorded (ADR-019)
             SubjectRequestCommands.Erase(context),
             SubjectRequestCommands.List(context),
+            AccessLogCommand.Create(context), // issue 14: the access log (ADR-022)
         };
 
         var parsed = root.Parse(args);

@@ -114,6 +114,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<ICaseHistory>(sp => sp.GetRequiredService<TableCaseRepository>()); // the case's change history (ADR-016)
         services.TryAddSingleton<IDataSubjectStore, TableDataSubjectStore>(); // requests of the person recorded (ADR-019)
         services.TryAddSingleton<ISubjectRequestLog, TableSubjectRequestLog>();
+        services.TryAddSingleton<IAccessLog, TableAccessLog>();
 
         // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
         // fact rows current; the projector reads the undecorated stores.
@@ -150,6 +151,8 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<SubjectAccessUseCase>();
         services.TryAddSingleton<SubjectErasureUseCase>();
         services.TryAddSingleton<ListSubjectRequestsUseCase>();
+        services.TryAddSingleton<Application.AccessLog.AccessLogRecorder>();
+        services.TryAddSingleton<Application.AccessLog.ReadAccessLogUseCase>();
         services.TryAddSingleton<GetCaseUseCase>();
         services.TryAddSingleton<ListCasesUseCase>();
         services.TryAddSingleton<QualifyCaseUseCase>();

@@ -59,6 +59,7 @@ internal static class CaseEntityMapper
             ["IsSexualViolence"] = summary.IsSexualViolence,
             ["IsChildSexualViolence"] = summary.IsChildSexualViolence,
             ["VictimIds"] = string.Join(',', state.Victims.Select(v => v.Id)),
+            ["SuspectIds"] = string.Join(',', state.Suspects.Select(v => v.Id)),
             ["RetiredPersonIds"] = state.RetiredPersonIds.Count == 0 ? null : string.Join(',', state.RetiredPersonIds),
             ["LinkagePseudonyms"] = Json(state.LinkagePseudonyms), // random values, not derived from identity (ADR-019)
         };
@@ -188,7 +189,7 @@ internal static class CaseEntityMapper
     [
         "PartitionKey", "RowKey", "CaseId", "Region", "CaseType", "AgencyKind", "AgencyName", "OwnerAgency", "IntakeChannel", "ReportedAtText", "ReportedOn",
         "OffenceDate", "CreatedAtText", "Victims", "ChildVictims", "Suspects", "Witnesses", "TraffickingStatus", "ConsentForSharing", "ConsentToShare",
-        "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn", "VictimIds",
+        "IsSexualViolence", "IsChildSexualViolence", "SpdpSentOn", "VictimIds", "SuspectIds",
     ];
 
     /// <summary>Writes the columns of a case's header (<see cref="CaseHeader"/>): the one place a header field meets

@@ -167,6 +167,8 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         return new CaseFacts(consent, summary.IsSexualViolence, summary.IsChildSexualViolence, summary.SpdpSentOn)
         {
             VictimIds = victimIds.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            SuspectIds = row.Value!.GetString("SuspectIds")?.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            ReportedAt = summary.ReportedAt,
         };
     }
 

@@ -243,4 +243,23 @@ public static class TableKeys
     /// <returns><c>ds|{fingerprint}|p000</c>.</returns>
     public static string CtdcPartRow(string fingerprint, int part) =>
         string.Create(CultureInfo.InvariantCulture, $"{CtdcDatasetRow(fingerprint)}{Separator}p{part:D3}");
+
+    // issue-14: the access log (ADR-022).
+
+    /// <summary>Returns the access-log partition of one case.</summary>
+    /// <param name="caseId">The case id.</param>
+    /// <returns><c>c|</c> followed by the escaped case id.</returns>
+    public static string AccessLogCasePartition(string caseId) => "c" + Separator + Escape(caseId);
+
+    /// <summary>Returns the access-log partition of one business date (district zone).</summary>
+    /// <param name="date">The business date.</param>
+    /// <returns><c>d2026-03-01</c>; partitions of later dates sort after earlier ones.</returns>
+    public static string AccessLogDayPartition(LocalDate date) => string.Create(CultureInfo.InvariantCulture, $"d{date:uuuu-MM-dd}");
+
+    /// <summary>Returns the row key of an access-log entry (the same in its case and day partitions).</summary>
+    /// <param name="at">When the access happened (after 1970).</param>
+    /// <param name="entryId">The entry's random id.</param>
+    /// <returns><c>{19-digit Unix tick count}|{id}</c>: entries sort in time order.</returns>
+    public static string AccessLogRow(Instant at, string entryId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeTicks():D19}{Separator}{Escape(entryId)}");
 }

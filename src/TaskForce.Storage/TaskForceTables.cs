@@ -52,6 +52,7 @@ public sealed class TaskForceTables
         Ctdc = Service.GetTableClient(options.TablePrefix + "ctdc");
         CaseFacts = Service.GetTableClient(options.TablePrefix + "casefacts");
         SubjectRequests = Service.GetTableClient(options.TablePrefix + "subjectrequests");
+        AccessLog = Service.GetTableClient(options.TablePrefix + "accesslog");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -89,6 +90,11 @@ public sealed class TaskForceTables
     /// <value>The shared client.</value>
     public TableClient SubjectRequests { get; }
 
+    /// <summary>Gets the access log: every read and export of identity, one row in the case's partition and one in the
+    /// business date's, with no value (docs/decisions/ADR-022-access-log.md).</summary>
+    /// <value>The shared client.</value>
+    public TableClient AccessLog { get; }
+
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
     public static TableClientOptions DefaultClientOptions()
@@ -114,6 +120,7 @@ public sealed class TaskForceTables
         await Ctdc.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await CaseFacts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await SubjectRequests.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await AccessLog.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -128,5 +135,6 @@ public sealed class TaskForceTables
         await Ctdc.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await CaseFacts.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await SubjectRequests.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await AccessLog.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

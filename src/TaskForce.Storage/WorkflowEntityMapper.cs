@@ -58,6 +58,11 @@ internal static class WorkflowEntityMapper
             ["EffectiveOn"] = LocalDatePattern.Iso.Format(e.EffectiveOn),
             ["Context"] = change.ContextJson,
         };
+        if (e.EffectiveAt is { } effectiveAt)
+        {
+            entity["EffectiveAtText"] = InstantPattern.ExtendedIso.Format(effectiveAt);
+        }
+
         if (e.Reason is not null)
         {
             var (keyId, value) = protector.Protect(Encoding.UTF8.GetBytes(e.Reason), AssociatedData(entity.PartitionKey, entity.RowKey, ReasonField));
@@ -89,7 +94,7 @@ internal static class WorkflowEntityMapper
             ? Encoding.UTF8.GetString(protector.Unprotect(row.GetString("ResultKeyId") ?? string.Empty, value, AssociatedData(row.PartitionKey, row.RowKey, ResultField)))
             : row.GetString("ResultJson") ?? string.Empty;
 
-    public static TransitionRecord ToRecord(TableEntity e, IdentityProtector protector) => new(
+    public static TransitionRecord ToRecord(TableEntity e, IdentityProtector protector) => new TransitionRecord(
         Required(e, "Workflow"),
         Required(e, "SubjectId"),
         e.GetInt32("Sequence") ?? throw Corrupt(e, "Sequence"),
@@ -99,7 +104,10 @@ internal static class WorkflowEntityMapper
         Required(e, "Agency"),
         InstantPattern.ExtendedIso.Parse(Required(e, "RecordedAtText")).GetValueOrThrow(),
         LocalDatePattern.Iso.Parse(Required(e, "EffectiveOn")).GetValueOrThrow(),
-        Reason(e, protector));
+        Reason(e, protector))
+    {
+        EffectiveAt = e.GetString("EffectiveAtText") is { } at ? InstantPattern.ExtendedIso.Parse(at).GetValueOrThrow() : null,
+    };
 
     /// <summary>Builds instances from the workflow rows of one case partition; events without a state row (never
     /// written by this code) are ignored.</summary>

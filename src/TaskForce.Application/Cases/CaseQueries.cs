@@ -26,7 +26,9 @@ public sealed record CaseRead(CaseDocument Document, string ETag);
 /// <param name="cases">The case store.</param>
 /// <param name="clock">The clock stamping audit entries.</param>
 /// <param name="logger">The audit logger (category <c>TaskForce.Application.Cases.GetCaseUseCase</c>).</param>
-public sealed class GetCaseUseCase(ICaseRepository cases, IClock clock, ILogger<GetCaseUseCase> logger)
+/// <param name="accessLog">The stored access log (ADR-022): every read with identity shown is appended before the case
+/// is returned; <see langword="null"/> only in tests that do not look at it.</param>
+public sealed class GetCaseUseCase(ICaseRepository cases, IClock clock, ILogger<GetCaseUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
 {
     /// <summary>The event id of an audit entry for identity shown to a caller.</summary>
     public static readonly EventId IdentityShown = new(30, "CaseIdentityShown");
@@ -69,6 +71,10 @@ public sealed class GetCaseUseCase(ICaseRepository cases, IClock clock, ILogger<
         {
             var log = show ? LogShown : LogWithheld;
             log(logger, caseId.Value, caller.UserId, caller.Agency ?? "-", caller.RoleCodes(), clock.GetCurrentInstant(), null);
+            if (show && accessLog is not null)
+            {
+                await accessLog.RecordAsync(caller, AccessOperation.ReadIdentity, caseId.Value, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new CaseRead(CaseDocument.From(stored.Record, stored.OwnerAgency, show), stored.ETag);

@@ -47,6 +47,13 @@ public sealed record WorkflowTransitionRequest
 
     /// <summary>Gets the business date the change took effect; today when absent.</summary>
     public LocalDate? EffectiveOn { get; init; }
+
+    /// <summary>Gets the instant the change took effect (e.g. the first contact with the victim); not after now, not
+    /// before the case's <c>reported_at</c> (case management); the recording instant when absent (ADR-023).</summary>
+    public Instant? EffectiveAt { get; init; }
+
+    /// <summary>Gets the reassessed risk level (<c>case_management</c> only; <c>to</c> may then be the current stage).</summary>
+    public RiskLevel? RiskLevel { get; init; }
 }
 
 /// <summary>One workflow instance in a case timeline: state, version and ETag (for <c>If-Match</c>), the states the
@@ -157,6 +164,8 @@ public sealed class CaseWorkflowsUseCase(
         {
             Reason = request.Reason,
             EffectiveOn = request.EffectiveOn,
+            EffectiveAt = request.EffectiveAt,
+            RiskLevel = request.RiskLevel,
             IfMatch = ifMatch,
             IdempotencyKey = idempotencyKey,
         };

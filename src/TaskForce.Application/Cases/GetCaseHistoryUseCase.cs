@@ -18,7 +18,9 @@ namespace TaskForce.Application.Cases;
 /// <param name="history">The history store.</param>
 /// <param name="clock">The clock stamping audit entries.</param>
 /// <param name="logger">The audit logger (category <c>TaskForce.Application.Cases.GetCaseHistoryUseCase</c>).</param>
-public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory history, IClock clock, ILogger<GetCaseHistoryUseCase> logger)
+/// <param name="accessLog">The stored access log (ADR-022): a read with identity shown is appended;
+/// <see langword="null"/> only in tests that do not look at it.</param>
+public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory history, IClock clock, ILogger<GetCaseHistoryUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
 {
     private static readonly Action<ILogger, string, string, string, string, Instant, Exception?> LogShown =
         LoggerMessage.Define<string, string, string, string, Instant>(LogLevel.Information, GetCaseUseCase.IdentityShown,
@@ -61,6 +63,10 @@ public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory hi
         {
             var log = show ? LogShown : LogWithheld;
             log(logger, caseId.Value, caller.UserId, caller.Agency ?? "-", caller.RoleCodes(), clock.GetCurrentInstant(), null);
+            if (show && accessLog is not null)
+            {
+                await accessLog.RecordAsync(caller, AccessOperation.ReadHistoryIdentity, caseId.Value, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var items = entries.Select(e => new CaseHistoryItem(

@@ -26,6 +26,16 @@ public sealed record CaseFacts(ConsentToShare ConsentToShare, bool IsTpks, bool 
     /// request names one of them.</summary>
     /// <value>Empty when the case records no victim.</value>
     public IReadOnlyList<string> VictimIds { get; init; } = [];
+
+    /// <summary>Gets the person ids of the case's suspects in order (e.g. <c>suspect-1</c>); a criminal-justice track
+    /// names one of them (ADR-023).</summary>
+    /// <value>Empty when none is recorded; <see langword="null"/> when the stored case row predates the column (then a
+    /// named suspect is not checked against the case).</value>
+    public IReadOnlyList<string>? SuspectIds { get; init; } = [];
+
+    /// <summary>Gets when the case was reported (its <c>reported_at</c>): the first-response clock starts here.</summary>
+    /// <value>A UTC instant, or <see langword="null"/> when not recorded.</value>
+    public Instant? ReportedAt { get; init; }
 }
 
 /// <summary>

@@ -123,8 +123,8 @@ public static class ReportLabels
 
     /// <summary>Returns the label of a code in a dimension.</summary>
     /// <param name="dimension">The dimension key.</param>
-    /// <param name="code">The code, e.g. <c>female</c>, <c>53.03.05</c> or <c>4-7</c>.</param>
-    /// <returns>For example <c>Perempuan / Female</c>, <c>53.03.05 Kota Kefamenanu</c>, <c>4-7 hari / days</c>; the
+    /// <param name="code">The code, e.g. <c>female</c>, <c>53.03.05</c> or <c>4-5</c>.</param>
+    /// <returns>For example <c>Perempuan / Female</c>, <c>53.03.05 Kota Kefamenanu</c>, <c>4-5 hari / days</c>; the
     /// code itself when it has no label.</returns>
     public static string Value(string dimension, string code)
     {

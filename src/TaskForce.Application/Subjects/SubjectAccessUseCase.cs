@@ -21,7 +21,9 @@ namespace TaskForce.Application.Subjects;
 /// <param name="log">The request log.</param>
 /// <param name="clock">The clock.</param>
 /// <param name="logger">Logs that an export was made (request id and record count, never a value).</param>
-public sealed partial class SubjectAccessUseCase(IDataSubjectStore subjects, ICaseRepository cases, ICaseHistory history, ISubjectRequestLog log, IClock clock, ILogger<SubjectAccessUseCase> logger)
+/// <param name="accessLog">The stored access log (ADR-022): one <c>subject_access_export</c> entry per case exported;
+/// <see langword="null"/> only in tests that do not look at it.</param>
+public sealed partial class SubjectAccessUseCase(IDataSubjectStore subjects, ICaseRepository cases, ICaseHistory history, ISubjectRequestLog log, IClock clock, ILogger<SubjectAccessUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
 {
     /// <summary>Exports every record of the person.</summary>
     /// <param name="query">Who. Cannot be <see langword="null"/>.</param>
@@ -66,6 +68,14 @@ public sealed partial class SubjectAccessUseCase(IDataSubjectStore subjects, ICa
         await log.AddAsync(
             new SubjectRequestEntry(id, SubjectRequestKind.Access, records.Count == 0 ? SubjectRequestOutcome.NotFound : SubjectRequestOutcome.Completed, matchedBy, caller.UserId, caller.Agency, at, [.. records.Select(r => $"{r.CaseId}/{r.PersonId}")], null),
             cancellationToken).ConfigureAwait(false);
+        if (accessLog is not null)
+        {
+            foreach (string caseId in records.Select(r => r.CaseId).Distinct(StringComparer.Ordinal))
+            {
+                await accessLog.RecordAsync(caller, AccessOperation.SubjectAccessExport, caseId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         LogExported(logger, id, records.Count, caller.UserId);
         return new SubjectAccessExport(id, at, matchedBy, records);
     }

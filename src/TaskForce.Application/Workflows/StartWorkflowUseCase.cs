@@ -28,7 +28,8 @@ public sealed record StartWorkflowCommand(string CaseId, string Workflow, string
 
 /// <summary>
 /// Starts a workflow instance for a stored case and writes its state row and start event in one insert-only
-/// transaction. Starting the same case, workflow and subject again writes nothing and returns the stored instance.
+/// transaction. Starting the same case, workflow and subject again writes nothing and returns the stored instance; a
+/// second case-management instance, or a second criminal-justice track for the same suspect, is refused (ADR-023).
 /// </summary>
 /// <param name="workflows">The workflow store.</param>
 /// <param name="caseFacts">Reads the case's facts (a referral starts only with consent given).</param>
@@ -50,6 +51,9 @@ public sealed class StartWorkflowUseCase(
     /// <exception cref="DomainValidationException">Bad input: ids, unknown workflow, a missing start fact, an effective
     /// date in the future, or a start the domain refuses (e.g. no consent to share for a referral).</exception>
     /// <exception cref="WorkflowNotFoundException">The case is not stored.</exception>
+    /// <exception cref="WorkflowInstanceLimitException">The case already holds its case-management instance, or a
+    /// criminal-justice track for the same suspect, under another subject id (ADR-023; read then insert: two starts
+    /// racing with different subject ids are not caught).</exception>
     public async Task<(StoredWorkflow Workflow, bool Created)> StartAsync(StartWorkflowCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -60,8 +64,14 @@ public sealed class StartWorkflowUseCase(
         var binding = registry.Find(command.Workflow);
         var facts = await caseFacts.ReadAsync(caseId, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(caseId, string.Empty, string.Empty);
-        var session = binding.Start(subjectId, command.Facts, facts, command.Actor, clock, zone, command.EffectiveOn, command.Reason);
+        // Case management starts at the report (ADR-023): its start event takes the report's business date unless another
+        // is given, so a first contact made before the case was entered can carry its own effective time.
+        LocalDate? effectiveOn = command.EffectiveOn
+            ?? (binding.Code == CaseManagementWorkflow.Code && facts.ReportedAt is { } reported ? DistrictTime.BusinessDate(reported, zone) : null);
+        var session = binding.Start(subjectId, command.Facts, facts, command.Actor, clock, zone, effectiveOn, command.Reason);
         var start = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, session.History[^1]);
+        var existing = await workflows.ListByCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
+        WorkflowInstanceRules.CheckStart(caseId, binding.Code, subjectId, session.ContextJson, existing);
         return await workflows.CreateAsync(start, cancellationToken).ConfigureAwait(false);
     }
 }

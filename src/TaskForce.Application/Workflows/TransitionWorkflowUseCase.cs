@@ -24,6 +24,17 @@ public sealed record TransitionCommand(string CaseId, string Workflow, string Su
     /// <see langword="null"/>.</value>
     public LocalDate? EffectiveOn { get; init; }
 
+    /// <summary>Gets the instant the change took effect in the field (e.g. the first contact with the victim, which the
+    /// first-response deadline measures; ADR-023).</summary>
+    /// <value>Not after now, on <see cref="EffectiveOn"/> when both are given, not before the case's <c>reported_at</c>
+    /// on case management; <see langword="null"/> for the recording instant.</value>
+    public Instant? EffectiveAt { get; init; }
+
+    /// <summary>Gets the reassessed risk level (case management only): the transition records the reassessment and the
+    /// first-response deadline is recomputed (ADR-023).</summary>
+    /// <value><see langword="null"/> when the risk level is not reassessed.</value>
+    public RiskLevel? RiskLevel { get; init; }
+
     /// <summary>Gets the ETag the caller last read (HTTP <c>If-Match</c>).</summary>
     /// <value>When set and the stored state row has another ETag, the transition is refused as stale; when
     /// <see langword="null"/>, the ETag read by this call guards the write.</value>
@@ -110,6 +121,7 @@ public sealed partial class TransitionWorkflowUseCase(
             {
                 caseId, workflow = binding.Code, subjectId, to = command.To, reason = command.Reason,
                 effectiveOn = command.EffectiveOn?.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                effectiveAt = command.EffectiveAt is { } at ? NodaTime.Text.InstantPattern.ExtendedIso.Format(at) : null, riskLevel = command.RiskLevel?.ToCode(),
                 actor = command.Actor.UserId, agency = command.Actor.Agency,
             });
             if (await workflows.FindTransitionReplayAsync(caseId, key, cancellationToken).ConfigureAwait(false) is { } earlier)
@@ -150,7 +162,7 @@ public sealed partial class TransitionWorkflowUseCase(
         var session = WorkflowIds.Reload(binding, stored, facts, zone);
 
         string from = session.StateCode;
-        var record = session.TransitionTo(command.To, command.Actor, clock, command.Reason, command.EffectiveOn);
+        var record = session.TransitionTo(command.To, command.Actor, clock, command.Reason, command.EffectiveOn, command.EffectiveAt, command.RiskLevel);
         var change = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, record);
         cancellationToken.ThrowIfCancellationRequested();
         string etag;

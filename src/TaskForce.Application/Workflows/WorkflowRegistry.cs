@@ -31,8 +31,9 @@ public sealed class WorkflowRegistry
         [
             new Binding<CaseStage, CaseManagementContext>(
                 CaseManagementWorkflow.Create(firstResponse),
-                (f, _) => new CaseManagementContext(f.RiskLevel ?? throw Required("risk_level", CaseManagementWorkflow.Code)),
-                (c, _) => c),
+                (f, k) => new CaseManagementContext(f.RiskLevel ?? throw Required("risk_level", CaseManagementWorkflow.Code)) { ReportedAt = k.ReportedAt },
+                (c, k) => c with { ReportedAt = k.ReportedAt ?? c.ReportedAt },
+                WorkflowInstanceRules.Reassess),
             new Binding<ServiceState, ServiceContext>(
                 ServiceWorkflow.Create(serviceDeadlines),
                 (f, k) => new ServiceContext(f.ServiceType ?? throw Required("service_type", ServiceWorkflow.Code), k.IsTpks, k.IsChildSexualViolence, ServiceVictim(f, k)),
@@ -47,7 +48,7 @@ public sealed class WorkflowRegistry
                 (c, k) => c with { Consent = k.ConsentToShare }),
             new Binding<JusticeStage, CriminalJusticeContext>(
                 CriminalJusticeWorkflow.Default,
-                (_, k) => new CriminalJusticeContext(k.SpdpSentOn),
+                (f, k) => new CriminalJusticeContext(k.SpdpSentOn) { SuspectId = WorkflowInstanceRules.Suspect(f, k) },
                 (c, k) => c with { SpdpSentOn = k.SpdpSentOn }),
             new Binding<RestitutionState, RestitutionContext>(
                 RestitutionWorkflow.Default,
@@ -107,7 +108,8 @@ public sealed class WorkflowRegistry
     private sealed class Binding<TState, TContext>(
         WorkflowDefinition<TState, TContext> definition,
         Func<WorkflowStartFacts, CaseFacts, TContext> create,
-        Func<TContext, CaseFacts, TContext> overlay) : WorkflowBinding
+        Func<TContext, CaseFacts, TContext> overlay,
+        Func<TContext, RiskLevel, int, TContext>? reassess = null) : WorkflowBinding
         where TState : struct, Enum
         where TContext : class
     {
@@ -119,7 +121,7 @@ public sealed class WorkflowRegistry
         {
             ArgumentNullException.ThrowIfNull(facts);
             ArgumentNullException.ThrowIfNull(caseFacts);
-            return new Session<TState, TContext>(definition.Start(subjectId, create(facts, caseFacts), actor, clock, zone, effectiveOn, reason));
+            return new Session<TState, TContext>(definition.Start(subjectId, create(facts, caseFacts), actor, clock, zone, effectiveOn, reason), reassess);
         }
 
         public override WorkflowSession Rehydrate(string subjectId, string contextJson, CaseFacts? current, IEnumerable<TransitionRecord> history, DateTimeZone zone)
@@ -137,11 +139,11 @@ public sealed class WorkflowRegistry
             }
 
             var context = current is null ? stored : overlay(stored, current);
-            return new Session<TState, TContext>(definition.Rehydrate(subjectId, context, history, zone));
+            return new Session<TState, TContext>(definition.Rehydrate(subjectId, context, history, zone), reassess);
         }
     }
 
-    private sealed class Session<TState, TContext>(WorkflowInstance<TState, TContext> instance) : WorkflowSession
+    private sealed class Session<TState, TContext>(WorkflowInstance<TState, TContext> instance, Func<TContext, RiskLevel, int, TContext>? reassess) : WorkflowSession
         where TState : struct, Enum
         where TContext : class
     {
@@ -157,8 +159,18 @@ public sealed class WorkflowRegistry
 
         public override string ContextJson => JsonSerializer.Serialize(instance.Context, TaskForceJson.Options);
 
-        public override TransitionRecord TransitionTo(string toCode, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn) =>
-            instance.TransitionTo(toCode, actor, clock, reason, effectiveOn);
+        public override TransitionRecord TransitionTo(string toCode, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn, Instant? effectiveAt, RiskLevel? riskLevel)
+        {
+            TContext? next = null;
+            if (riskLevel is { } level)
+            {
+                next = reassess is null
+                    ? throw new DomainValidationException("risk_level", $"risk_level is reassessed on the {CaseManagementWorkflow.Code} workflow; {Workflow} has no risk level.")
+                    : reassess(instance.Context, level, instance.Version + 1);
+            }
+
+            return instance.TransitionTo(instance.Definition.ParseState(toCode, "to"), actor, clock, reason, effectiveOn, next, effectiveAt);
+        }
 
         public override IReadOnlyList<string> AllowedTargets(Actor actor, LocalDate effectiveOn) =>
             [.. instance.AllowedTargets(actor, effectiveOn).Select(instance.Definition.ToCode)];
@@ -250,7 +262,27 @@ public abstract class WorkflowSession
     /// <c>reason</c>), effective date in the future or before the previous change (field <c>effective_on</c>).</exception>
     /// <exception cref="IllegalTransitionException">The move is not in the table or a guard refuses it; names the
     /// allowed targets.</exception>
-    public abstract TransitionRecord TransitionTo(string toCode, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn);
+    public TransitionRecord TransitionTo(string toCode, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn) =>
+        TransitionTo(toCode, actor, clock, reason, effectiveOn, effectiveAt: null, riskLevel: null);
+
+    /// <summary>Changes state with the instant it took effect and, on case management, a reassessed risk level
+    /// (ADR-023).</summary>
+    /// <param name="toCode">The target state code (the current one for a reassessment in place).</param>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="reason">The reason; required where the table says so.</param>
+    /// <param name="effectiveOn">The business date of the change; the date of <paramref name="effectiveAt"/> or today
+    /// when <see langword="null"/>.</param>
+    /// <param name="effectiveAt">The instant the change took effect (e.g. the first contact), or
+    /// <see langword="null"/> for the recording instant.</param>
+    /// <param name="riskLevel">The reassessed risk level (case management only), or <see langword="null"/>.</param>
+    /// <returns>The audit event recorded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">As the other overload; <c>effective_at</c> after now, on another date
+    /// than <c>effective_on</c> or before the report; <c>risk_level</c> on a workflow without one or equal to the level
+    /// in force.</exception>
+    /// <exception cref="IllegalTransitionException">The move is not in the table or a guard refuses it.</exception>
+    public abstract TransitionRecord TransitionTo(string toCode, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn, Instant? effectiveAt, RiskLevel? riskLevel);
 
     /// <summary>Returns the states this actor could move the instance to on a date (guards applied).</summary>
     /// <param name="actor">Who would make the change.</param>

@@ -23,6 +23,12 @@ public sealed record WorkflowStartFacts
     /// <value><see langword="null"/> when not given.</value>
     public string? VictimId { get; init; }
 
+    /// <summary>Gets the suspect a <c>criminal_justice</c> track is for: a person id of the case such as
+    /// <c>suspect-1</c> (no personal data). When not given: the only suspect of a case with one; otherwise a track of
+    /// the case as a whole. At most one track per suspect, and one of the case as a whole (ADR-023).</summary>
+    /// <value><see langword="null"/> when not given.</value>
+    public string? SuspectId { get; init; }
+
     /// <summary>Gets whether a referral shares the case or transfers it; required for <c>referral</c>.</summary>
     /// <value><see langword="null"/> when not given.</value>
     public ReferralKind? ReferralKind { get; init; }

@@ -108,8 +108,8 @@ public static class IndicatorCatalogue
             "cases", [[], ["case_type"], ["kecamatan"], ["case_type", "kecamatan"]], "docs/sources.md#uptd-ppa, #simfoni-ppa; " + Rules)
         { Numerator = "case records reported in the period", Suppressed = true },
         new(IndicatorIds.ReportingDelay, "Jeda pelaporan", "Reporting delay",
-            "Cases reported in the period by report date minus date of the act, in half-open buckets [0,4), [4,8), [8,15), [15,31), [31,91), [91,inf) days; no date of the act (or a negative delay) is 'unknown', never 0.",
-            "cases", [["delay_days"]], "Primero GBV KPI 3 with its bucket and missing-date bugs fixed (docs/sources.md#primero); " + Rules)
+            "Cases reported in the period by report date minus date of the act, in the GBVIMS/Primero buckets 0-3, 4-5, 6-14, 15-30, 31-90, 91+ days (half-open [0,4), [4,6), [6,15), [15,31), [31,91), [91,inf)); no date of the act (or a negative delay) is 'unknown', never 0.",
+            "cases", [["delay_days"]], "GBVIMS / Primero GBV KPI 3 buckets, with Primero's missing-date bug fixed (docs/sources.md#primero, #gbvims; ADR-023); " + Rules)
         { Numerator = "cases reported in the period", Suppressed = true },
         new(IndicatorIds.JusticeFunnel, "Alur peradilan pidana", "Criminal-justice funnel",
             "Of the cases reported in the period (stage=reported), those that reached each stage by the end of the period: police report (laporan_polisi), SPDP, P-21, first-instance verdict (putusan), final verdict (inkracht), restitution ordered, restitution paid.",

@@ -51,7 +51,8 @@ public sealed record CaseWorkflows
 /// <item>Milestones: the business date each stage was first entered (<see cref="TransitionRecord.EffectiveOn"/>); SPDP
 /// is the SPDP date of the criminal-justice facts, else the date investigation (penyidikan) was entered; restitution
 /// ordered and paid are the earliest over the case's claims.</item>
-/// <item>First response: the due instant of the <c>first_response</c> deadline and the instant the case left intake.</item>
+/// <item>First response: the due instant of the <c>first_response</c> deadline (from the case's <c>reported_at</c>, ADR-023)
+/// and the effective instant of the first contact (the step out of intake; its recording instant when none was given).</item>
 /// <item>Services: request date, <c>service_due</c> date, the delivery date, or the date it was refused or referred.</item>
 /// <item>Referrals: the first decision after <c>in_progress</c> and its date.</item>
 /// <item>Deadlines: every deadline of every workflow, as <c>workflow.deadline_id</c>.</item>
@@ -137,8 +138,8 @@ public static class VictimCaseFactMapper
         }
 
         string intake = cm.Definition.ToCode(CaseStage.Intake);
-        var left = cm.History.FirstOrDefault(r => r.From == intake);
-        return new FirstResponseFact(deadline.DueAt!.Value, left?.RecordedAt);
+        var left = cm.History.FirstOrDefault(r => r.From == intake && r.To != intake); // a reassessment in intake is not a response
+        return new FirstResponseFact(deadline.DueAt!.Value, left is null ? null : left.EffectiveAt ?? left.RecordedAt);
     }
 
     private static JusticeMilestones Milestones(CaseWorkflows w)

@@ -1,3 +1,5 @@
+using NodaTime;
+
 namespace TaskForce.Domain.Workflows;
 
 /// <summary>The stages of a case's management at the UPTD PPA.</summary>
@@ -34,19 +36,55 @@ public enum RiskLevel
 }
 
 /// <summary>The facts of a case that its management workflow reads.</summary>
-/// <param name="RiskLevel">The risk level set at intake; it chooses the first-response time limit.</param>
-public sealed record CaseManagementContext(RiskLevel RiskLevel);
+/// <param name="RiskLevel">The risk level now: set at intake, changed only by a recorded reassessment
+/// (<see cref="Reassessments"/>); it chooses the first-response time limit.</param>
+public sealed record CaseManagementContext(RiskLevel RiskLevel)
+{
+    /// <summary>Gets when the case was reported (the case's <c>reported_at</c>): the first-response clock starts here
+    /// (ADR-023).</summary>
+    /// <value>A UTC instant, or <see langword="null"/> for an instance stored before it was kept (the clock then starts
+    /// at the instance's start event).</value>
+    public Instant? ReportedAt { get; init; }
+
+    /// <summary>Gets the recorded risk reassessments, oldest first.</summary>
+    /// <value>Empty when the level set at intake stands.</value>
+    public IReadOnlyList<RiskReassessment> Reassessments { get; init; } = [];
+
+    /// <summary>Returns the risk level in force when the event with a given sequence happened, before that event's own
+    /// change.</summary>
+    /// <param name="sequence">The event's sequence (1-based); <see cref="int.MaxValue"/> for the level now.</param>
+    /// <returns>The level set at intake with every reassessment recorded before that event applied.</returns>
+    public RiskLevel RiskLevelBefore(int sequence)
+    {
+        RiskLevel level = Reassessments.Count > 0 ? Reassessments[0].From : RiskLevel;
+        foreach (var r in Reassessments)
+        {
+            if (r.Sequence < sequence)
+            {
+                level = r.To;
+            }
+        }
+
+        return level;
+    }
+}
+
+/// <summary>One recorded change of a case's risk level (ADR-023).</summary>
+/// <param name="Sequence">The sequence of the workflow event that recorded it.</param>
+/// <param name="From">The level before.</param>
+/// <param name="To">The level after; never equal to <paramref name="From"/>.</param>
+public sealed record RiskReassessment(int Sequence, RiskLevel From, RiskLevel To);
 
 /// <summary>
-/// First-response time limits per risk level, in hours from intake. Configurable: the national numbers are not
-/// confirmed (docs/sources.md#uptd-ppa, #confidence).
+/// First-response time limits per risk level, in hours from the case's report (<c>reported_at</c>, ADR-023).
+/// Configurable: the national numbers are not confirmed (docs/sources.md#uptd-ppa, #confidence).
 /// </summary>
 /// <remarks>
 /// Defaults (docs/sources.md#uptd-ppa, "[U default]"): tinggi 0 h, sedang 6 h, rendah 24 h. Sources: a local DP3A standard
 /// (SK 301/2022, SIPPN) serves high risk <i>immediately</i> and medium risk within about 6 hours [C for that
 /// standard]; the low-risk time is not published [U]; Kab. Aceh Utara does outreach within 12 hours [C]. An SLA of
-/// 0 hours means the first response is due at the instant of intake: the deadline is overdue from then until a first
-/// response is recorded, and any response recorded later counts as met late.
+/// 0 hours means the first response is due at the instant of the report: it is met only by a first contact whose
+/// effective time is the report itself (a walk-in served at once); a later contact counts as met late.
 /// </remarks>
 /// <param name="TinggiHours">Hours for <see cref="RiskLevel.Tinggi"/>, in [0, 8760].</param>
 /// <param name="SedangHours">Hours for <see cref="RiskLevel.Sedang"/>, in [0, 8760].</param>
@@ -76,6 +114,10 @@ public static class CaseManagementWorkflow
 
     private const string Flow = "Permen PPPA 2/2022 service flow (SIPPN standards) [C]";
 
+    private const string Reassess = "risk reassessment in place (the stage is kept): the level identified at intake is re-examined on new information; Permen PPPA 2/2022 identification by risk level [C], reassessment as a recorded step [U, ADR-023]";
+
+    private const string RiskReassessedGuard = "risk_level_reassessed";
+
     /// <summary>The transition table: the only place the case-management rules live.</summary>
     public static readonly IReadOnlyList<TransitionRule<CaseStage, CaseManagementContext>> Transitions =
     [
@@ -94,6 +136,10 @@ public static class CaseManagementWorkflow
         new(CaseStage.Services, CaseStage.Closed, ReasonRule.Optional, Flow),
         new(CaseStage.Closed, CaseStage.Assessment, ReasonRule.Required, "reopen (Primero reopenable.rb, docs/sources.md#primero)"),
         new(CaseStage.Closed, CaseStage.Services, ReasonRule.Required, "reopen for a new service (Primero reopenable.rb, docs/sources.md#primero)"),
+        new(CaseStage.Intake, CaseStage.Intake, ReasonRule.Required, Reassess, RiskReassessedGuard, RiskReassessed),
+        new(CaseStage.Assessment, CaseStage.Assessment, ReasonRule.Required, Reassess, RiskReassessedGuard, RiskReassessed),
+        new(CaseStage.InterventionPlan, CaseStage.InterventionPlan, ReasonRule.Required, Reassess, RiskReassessedGuard, RiskReassessed),
+        new(CaseStage.Services, CaseStage.Services, ReasonRule.Required, Reassess, RiskReassessedGuard, RiskReassessed),
     ];
 
     /// <summary>The state codes.</summary>
@@ -145,6 +191,7 @@ public static class CaseManagementWorkflow
         var sedang = DeadlineTerms.InHours(options.SedangHours, source, confirmed: false);
         var rendah = DeadlineTerms.InHours(options.RendahHours, source, confirmed: false);
         var leaveIntake = new HashSet<CaseStage>(Enum.GetValues<CaseStage>().Where(s => s != CaseStage.Intake));
+        DeadlineTerms Terms(RiskLevel level) => level switch { RiskLevel.Tinggi => tinggi, RiskLevel.Sedang => sedang, _ => rendah };
         return new WorkflowDefinition<CaseStage, CaseManagementContext>(
             Code,
             CaseStage.Intake,
@@ -156,12 +203,50 @@ public static class CaseManagementWorkflow
                     new HashSet<CaseStage> { CaseStage.Intake },
                     new HashSet<CaseStage> { CaseStage.Intake },
                     leaveIntake,
-                    c => c.RiskLevel switch { RiskLevel.Tinggi => tinggi, RiskLevel.Sedang => sedang, _ => rendah }),
+                    c => Terms(c.RiskLevel))
+                {
+                    StartsAtFact = c => c.ReportedAt,
+                    RestartsOnReentry = false,
+                    TermsAsOf = (c, sequence) => Terms(c.RiskLevelBefore(sequence)),
+                },
             ],
-            contextChangeCheck: (before, after) => before.RiskLevel == after.RiskLevel
-                ? null
-                : "The risk level is set at intake and is not changed by a stage transition.");
+            contextChangeCheck: CheckReassessment)
+        {
+            EffectiveAtCheck = (c, at) => c.ReportedAt is { } reported && at < reported
+                ? $"The effective time {at} is before the case was reported ({reported}); the first contact cannot precede the report."
+                : null,
+        };
     }
+
+    private static string? CheckReassessment(CaseManagementContext before, CaseManagementContext after)
+    {
+        int added = after.Reassessments.Count - before.Reassessments.Count;
+        bool samePrefix = added >= 0 && before.Reassessments.SequenceEqual(after.Reassessments.Take(before.Reassessments.Count));
+        if (!samePrefix || added > 1)
+        {
+            return "Recorded risk reassessments cannot be changed or removed; one transition records at most one.";
+        }
+
+        if (added == 0)
+        {
+            return before.RiskLevel == after.RiskLevel
+                ? null
+                : "The risk level changes only by a recorded reassessment (a transition carrying the new risk_level).";
+        }
+
+        var last = after.Reassessments[^1];
+        if (last.From != before.RiskLevel || last.To != after.RiskLevel || last.From == last.To)
+        {
+            return $"A reassessment changes the level in force ({before.RiskLevel.ToCode()}) to another level.";
+        }
+
+        return null;
+    }
+
+    private static string? RiskReassessed(TransitionAttempt<CaseStage, CaseManagementContext> a) =>
+        a.Context.Reassessments.Count > 0 && a.Context.Reassessments[^1].Sequence == a.History.Count + 1
+            ? null
+            : "A stage repeated in place records a risk reassessment: give the new risk level (risk_level) and a reason (ADR-023)";
 
     private static string? RiskTinggi(TransitionAttempt<CaseStage, CaseManagementContext> a) =>
         a.Context.RiskLevel == RiskLevel.Tinggi

@@ -46,16 +46,32 @@ public enum JusticeStage
 
     /// <summary><c>dpo</c>: suspect or convict on the wanted list (daftar pencarian orang).</summary>
     Dpo = 14,
+
+    /// <summary><c>dihentikan</c>: the inquiry (penyelidikan) ended without finding a criminal act, so no
+    /// investigation follows (KUHAP Pasal 1 angka 5, 102–105; Perkap 6/2019 on the inquiry's gelar perkara) [R]. It can
+    /// be resumed on new information.</summary>
+    Dihentikan = 15,
+
+    /// <summary><c>skp2</c>: the prosecutor stopped the prosecution (Surat Ketetapan Penghentian Penuntutan, KUHAP
+    /// Pasal 140(2)(a): insufficient evidence, not a criminal act, or closed by law) [R].</summary>
+    Skp2 = 16,
 }
 
 /// <summary>The facts of a criminal case that its workflow reads.</summary>
 /// <param name="SpdpSentOn">The business date the SPDP (notice of the start of investigation) was sent to the
 /// prosecutor, or <see langword="null"/> when not sent.</param>
-public sealed record CriminalJusticeContext(LocalDate? SpdpSentOn);
+public sealed record CriminalJusticeContext(LocalDate? SpdpSentOn)
+{
+    /// <summary>Gets the suspect this track is for: a person id of the case such as <c>suspect-1</c> (no personal
+    /// data); a case holds at most one criminal-justice instance per suspect (ADR-023).</summary>
+    /// <value><see langword="null"/> for a track started before a suspect was named (or stored before this was kept).</value>
+    public string? SuspectId { get; init; }
+}
 
 /// <summary>
 /// The criminal-justice track: LP → penyelidikan → penyidikan (SPDP sent) → P-19 ↔ P-21 → Tahap II → penuntutan →
-/// putusan PN → banding → kasasi → inkracht → eksekusi, with SP3 and DPO exits.
+/// putusan PN → banding → kasasi → inkracht → eksekusi, with the exits dihentikan (no crime found in the inquiry), SP3,
+/// SKP2 and DPO.
 /// </summary>
 /// <remarks>
 /// <para>Sources: KUHAP (UU 8/1981) articles named per row [R: recalled article numbers, the vocabulary is C from NTT
@@ -69,8 +85,11 @@ public sealed record CriminalJusticeContext(LocalDate? SpdpSentOn);
 /// [R]. A person on the wanted list (DPO) returns to the stage at which they absconded.</para>
 /// <para>Deadline: after a P-19 the investigator returns the completed file within 14 days (KUHAP Pasal 138(2)) [R],
 /// counted from the P-19's date.</para>
-/// <para>Not covered: the termination of an inquiry (penghentian penyelidikan), peninjauan kembali, trial in absentia
-/// (UU 21/2007 Pasal 41) and restorative-justice settlements.</para>
+/// <para>Exits without a verdict (ADR-023): an inquiry that finds no crime stops (<c>dihentikan</c>; it can resume on
+/// new information); an investigation stops by SP3; a prosecution after hand-over stops by SKP2 (KUHAP Pasal
+/// 140(2)), reversible by new reasons or a pretrial ruling.</para>
+/// <para>Not covered: peninjauan kembali, trial in absentia (UU 21/2007 Pasal 41) and restorative-justice
+/// settlements.</para>
 /// </remarks>
 public static class CriminalJusticeWorkflow
 {
@@ -83,6 +102,8 @@ public static class CriminalJusticeWorkflow
     public static readonly IReadOnlyList<TransitionRule<JusticeStage, CriminalJusticeContext>> Transitions =
     [
         new(JusticeStage.LaporanPolisi, JusticeStage.Penyelidikan, ReasonRule.Optional, "KUHAP Pasal 1 angka 5, 102 [R]"),
+        new(JusticeStage.Penyelidikan, JusticeStage.Dihentikan, ReasonRule.Required, "KUHAP Pasal 1 angka 5, 102-105: the inquiry establishes whether an event is a crime; Perkap 6/2019: the gelar perkara may conclude it is not, and the inquiry stops [R]"),
+        new(JusticeStage.Dihentikan, JusticeStage.Penyelidikan, ReasonRule.Required, "inquiry resumed on new information (KUHAP Pasal 102(1): a report obliges an inquiry) [R]"),
         new(JusticeStage.LaporanPolisi, JusticeStage.Penyidikan, ReasonRule.Optional, "KUHAP Pasal 106, 109(1): investigation may start at once (e.g. caught in the act) [R]", "spdp_sent", SpdpSent),
         new(JusticeStage.Penyelidikan, JusticeStage.Penyidikan, ReasonRule.Optional, "KUHAP Pasal 109(1): SPDP to the prosecutor [R]", "spdp_sent", SpdpSent),
         new(JusticeStage.Penyidikan, JusticeStage.P19, ReasonRule.Required, "KUHAP Pasal 110(2)-(3), 138(2): file returned with instructions [R]"),
@@ -96,6 +117,8 @@ public static class CriminalJusticeWorkflow
         new(JusticeStage.P21, JusticeStage.TahapII, ReasonRule.Optional, "KUHAP Pasal 8(3)(b) [R]"),
         new(JusticeStage.P21, JusticeStage.Dpo, ReasonRule.Required, "Polri wanted-list practice (DPO) [C vocabulary]"),
         new(JusticeStage.TahapII, JusticeStage.Penuntutan, ReasonRule.Optional, "KUHAP Pasal 137, 143 [R]"),
+        new(JusticeStage.TahapII, JusticeStage.Skp2, ReasonRule.Required, "KUHAP Pasal 140(2)(a): prosecution stopped (insufficient evidence, not a crime, closed by law) [R]"),
+        new(JusticeStage.Skp2, JusticeStage.Penuntutan, ReasonRule.Required, "KUHAP Pasal 140(2)(d) (new reasons) or a pretrial ruling, Pasal 77-80 [R]"),
         new(JusticeStage.Penuntutan, JusticeStage.PutusanPn, ReasonRule.Optional, "KUHAP Pasal 191-197 [R]"),
         new(JusticeStage.PutusanPn, JusticeStage.Banding, ReasonRule.Optional, "KUHAP Pasal 233 [R]"),
         new(JusticeStage.PutusanPn, JusticeStage.Kasasi, ReasonRule.Optional, "KUHAP Pasal 244; MK 114/PUU-X/2012 (acquittals) [R]"),
@@ -129,6 +152,8 @@ public static class CriminalJusticeWorkflow
         new(JusticeStage.Eksekusi, "eksekusi"),
         new(JusticeStage.Sp3, "sp3"),
         new(JusticeStage.Dpo, "dpo"),
+        new(JusticeStage.Dihentikan, "dihentikan"),
+        new(JusticeStage.Skp2, "skp2"),
     ];
 
     /// <summary>Gets the workflow.</summary>

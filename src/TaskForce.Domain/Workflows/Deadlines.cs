@@ -108,7 +108,26 @@ public sealed record DeadlineRule<TState, TContext>(
     IReadOnlySet<TState> RunsWhileIn,
     IReadOnlySet<TState> SatisfiedBy,
     Func<TContext, DeadlineTerms?> Terms)
-    where TState : struct, Enum;
+    where TState : struct, Enum
+{
+    /// <summary>Gets where an hour-based clock starts, read from the facts (e.g. the case's <c>reported_at</c> for the
+    /// first response, ADR-023), instead of the instant the starting event was recorded.</summary>
+    /// <value><see langword="null"/> (the default) or a function returning <see langword="null"/> when the fact is not
+    /// known: the starting event's <see cref="TransitionRecord.RecordedAt"/> is used.</value>
+    public Func<TContext, Instant?>? StartsAtFact { get; init; }
+
+    /// <summary>Gets whether entering a start state again from itself (a self-transition such as a second P-19)
+    /// restarts a running clock.</summary>
+    /// <value><see langword="true"/> by default; <see langword="false"/> for a deadline that a recorded step inside the
+    /// state (a risk reassessment in intake) must not restart.</value>
+    public bool RestartsOnReentry { get; init; } = true;
+
+    /// <summary>Gets the terms in force at an event of the history (by its sequence), for facts that change over time
+    /// (a reassessed risk level): a deadline closed at sequence <c>n</c> keeps the terms in force at <c>n</c>; a
+    /// running one uses the terms in force now (<see cref="int.MaxValue"/>).</summary>
+    /// <value><see langword="null"/> (the default) to use <see cref="Terms"/> for every event.</value>
+    public Func<TContext, int, DeadlineTerms?>? TermsAsOf { get; init; }
+}
 
 /// <summary>Where a deadline stands.</summary>
 public enum DeadlineStatus

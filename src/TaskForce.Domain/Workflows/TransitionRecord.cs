@@ -37,4 +37,11 @@ public sealed record TransitionRecord(
     string Agency,
     Instant RecordedAt,
     LocalDate EffectiveOn,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>Gets the instant the change took effect in the field, when the worker gave one (e.g. the first contact
+    /// with the victim, ADR-023): not after <see cref="RecordedAt"/>, on the business date <see cref="EffectiveOn"/>.</summary>
+    /// <value>A UTC instant, or <see langword="null"/> when only a date was given (then hour-based deadlines use
+    /// <see cref="RecordedAt"/>).</value>
+    public Instant? EffectiveAt { get; init; }
+}

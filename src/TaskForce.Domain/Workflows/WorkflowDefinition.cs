@@ -110,6 +110,12 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
     /// <inheritdoc/>
     public string Code { get; }
 
+    /// <summary>Gets the check of the instant a change took effect against the instance's facts (e.g. not before the
+    /// case was reported, ADR-023).</summary>
+    /// <value>Returns the refusal, or <see langword="null"/> when the instant is acceptable; <see langword="null"/>
+    /// (the default) accepts every instant not after now.</value>
+    public Func<TContext, Instant, string?>? EffectiveAtCheck { get; init; }
+
     /// <summary>Gets the state a new instance starts in.</summary>
     /// <value>The initial state.</value>
     public TState Initial { get; }
@@ -291,6 +297,30 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
             throw new DomainValidationException("context", refusal);
         }
     }
+
+    internal LocalDate CheckEffectiveAt(Instant at, LocalDate? effectiveOn, Instant now, DateTimeZone zone, TContext facts)
+    {
+        if (at > now)
+        {
+            throw new DomainValidationException("effective_at", $"The effective time {InstantText(at, zone)} is after now ({InstantText(now, zone)}).");
+        }
+
+        LocalDate date = DistrictTime.BusinessDate(at, zone);
+        if (effectiveOn is { } on && on != date)
+        {
+            throw new DomainValidationException("effective_at", $"The effective time {InstantText(at, zone)} falls on {date:uuuu-MM-dd}, not on effective_on {on:uuuu-MM-dd}.");
+        }
+
+        if (EffectiveAtCheck?.Invoke(facts, at) is { } refusal)
+        {
+            throw new DomainValidationException("effective_at", refusal);
+        }
+
+        return date;
+    }
+
+    internal static string InstantText(Instant at, DateTimeZone zone) =>
+        NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(at.InZone(zone).ToOffsetDateTime());
 
     internal static LocalDate CheckEffectiveDate(LocalDate? requested, Instant now, DateTimeZone zone, LocalDate? previous)
     {

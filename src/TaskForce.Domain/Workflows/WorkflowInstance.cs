@@ -93,14 +93,41 @@ public sealed class WorkflowInstance<TState, TContext>
     /// the new facts change what cannot change (field <c>context</c>). Nothing is changed.</exception>
     /// <exception cref="IllegalTransitionException">The pair is not in the table, or its guard refuses; the exception
     /// names the allowed targets. Nothing is changed.</exception>
-    public TransitionRecord TransitionTo(TState to, Actor actor, IClock clock, string? reason = null, LocalDate? effectiveOn = null, TContext? context = null)
+    public TransitionRecord TransitionTo(TState to, Actor actor, IClock clock, string? reason = null, LocalDate? effectiveOn = null, TContext? context = null) =>
+        TransitionTo(to, actor, clock, reason, effectiveOn, context, effectiveAt: null);
+
+    /// <summary>Changes state if the table allows it, with the instant the change took effect in the field (e.g. the
+    /// first contact with the victim, which hour-based deadlines measure; ADR-023), and records the audit event.</summary>
+    /// <param name="to">The target state.</param>
+    /// <param name="actor">Who makes the change.</param>
+    /// <param name="clock">The clock; the event's <see cref="TransitionRecord.RecordedAt"/> is its current instant.</param>
+    /// <param name="reason">The reason; required where the table says so.</param>
+    /// <param name="effectiveOn">The business date of the change; defaults to the business date of
+    /// <paramref name="effectiveAt"/> in <see cref="Zone"/>, else today.</param>
+    /// <param name="context">New facts, or <see langword="null"/> to keep the current ones.</param>
+    /// <param name="effectiveAt">The instant the change took effect, or <see langword="null"/> for the recording
+    /// instant; not after now, on <paramref name="effectiveOn"/> when both are given, and allowed by the workflow's
+    /// own check (case management: not before the case's <c>reported_at</c>).</param>
+    /// <returns>The audit event recorded.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="actor"/> or <paramref name="clock"/> is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException">As the other overload; and <paramref name="effectiveAt"/> is after
+    /// now, falls on another business date than <paramref name="effectiveOn"/>, or is refused by the workflow (field
+    /// <c>effective_at</c>). Nothing is changed.</exception>
+    /// <exception cref="IllegalTransitionException">The pair is not in the table, or its guard refuses; the exception
+    /// names the allowed targets. Nothing is changed.</exception>
+    public TransitionRecord TransitionTo(TState to, Actor actor, IClock clock, string? reason, LocalDate? effectiveOn, TContext? context, Instant? effectiveAt)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(clock);
         string? cleanReason = WorkflowText.CleanReason(reason);
         Instant now = clock.GetCurrentInstant();
-        LocalDate effective = WorkflowDefinition<TState, TContext>.CheckEffectiveDate(effectiveOn, now, Zone, _history[^1].EffectiveOn);
         TContext facts = context ?? Context;
+        if (effectiveAt is { } at)
+        {
+            effectiveOn = Definition.CheckEffectiveAt(at, effectiveOn, now, Zone, facts);
+        }
+
+        LocalDate effective = WorkflowDefinition<TState, TContext>.CheckEffectiveDate(effectiveOn, now, Zone, _history[^1].EffectiveOn);
         if (context is not null)
         {
             Definition.CheckContextChange(Context, context);
@@ -122,7 +149,10 @@ public sealed class WorkflowInstance<TState, TContext>
             throw new DomainValidationException("reason", $"{Definition.Code}: '{StateCode}' -> '{Definition.ToCode(to)}' requires a reason ({rule.Source}).");
         }
 
-        var record = new TransitionRecord(Definition.Code, SubjectId, _history.Count + 1, StateCode, Definition.ToCode(to), actor.UserId, actor.Agency, now, effective, cleanReason);
+        var record = new TransitionRecord(Definition.Code, SubjectId, _history.Count + 1, StateCode, Definition.ToCode(to), actor.UserId, actor.Agency, now, effective, cleanReason)
+        {
+            EffectiveAt = effectiveAt,
+        };
         _history.Add(record);
         State = to;
         Context = facts;
@@ -215,53 +245,60 @@ internal static class DeadlineEvaluator
         for (int ruleIndex = 0; ruleIndex < definition.Deadlines.Count; ruleIndex++)
         {
             var rule = definition.Deadlines[ruleIndex];
-            var terms = rule.Terms(context);
-            if (terms is null)
-            {
-                continue;
-            }
-
+            DeadlineTerms? TermsAt(int sequence) => rule.TermsAsOf is { } asOf ? asOf(context, sequence) : rule.Terms(context);
+            Instant? factStart = rule.StartsAtFact?.Invoke(context);
             TransitionRecord? open = null;
+            bool first = true;
+            Instant? openStart = null;
             foreach (var record in history)
             {
                 TState to = definition.ParseState(record.To, "history.to");
-                bool starts = rule.StartsOnEntering.Contains(to);
+                bool selfLoop = record.From == record.To;
+                bool starts = rule.StartsOnEntering.Contains(to) && (open is null || rule.RestartsOnReentry || !selfLoop);
                 if (open is not null && (starts || !rule.RunsWhileIn.Contains(to)))
                 {
-                    result.Add((open.Sequence, Close(rule.Id, terms, open, record, rule.SatisfiedBy.Contains(to), zone)));
+                    if (TermsAt(record.Sequence) is { } terms)
+                    {
+                        result.Add((open.Sequence, Close(rule.Id, terms, open, openStart, record, rule.SatisfiedBy.Contains(to), zone)));
+                    }
+
                     open = null;
                 }
 
                 if (starts)
                 {
                     open = record;
+                    openStart = first ? factStart : null;
+                    first = false;
                 }
             }
 
-            if (open is not null)
+            if (open is not null && TermsAt(int.MaxValue) is { } running)
             {
-                result.Add((open.Sequence, Running(rule.Id, terms, open, now, today, zone)));
+                result.Add((open.Sequence, Running(rule.Id, running, open, openStart, now, today, zone)));
             }
         }
 
         return [.. result.OrderBy(x => x.Order).ThenBy(x => x.Deadline.Id, StringComparer.Ordinal).Select(x => x.Deadline)];
     }
 
-    private static (LocalDate DueOn, Instant? StartsAt, Instant? DueAt) Due(DeadlineTerms terms, TransitionRecord start, DateTimeZone zone)
+    private static (LocalDate DueOn, Instant? StartsAt, Instant? DueAt) Due(DeadlineTerms terms, TransitionRecord start, Instant? startsAt, DateTimeZone zone)
     {
         if (terms.Hours is { } hours)
         {
-            Instant dueAt = start.RecordedAt.Plus(Duration.FromHours(hours));
-            return (DistrictTime.BusinessDate(dueAt, zone), start.RecordedAt, dueAt);
+            Instant from = startsAt ?? start.RecordedAt;
+            Instant dueAt = from.Plus(Duration.FromHours(hours));
+            return (DistrictTime.BusinessDate(dueAt, zone), from, dueAt);
         }
 
         return (terms.DueDate(start.EffectiveOn), null, null);
     }
 
-    private static Deadline Close(string id, DeadlineTerms terms, TransitionRecord start, TransitionRecord end, bool satisfied, DateTimeZone zone)
+    private static Deadline Close(string id, DeadlineTerms terms, TransitionRecord start, Instant? startsAtFact, TransitionRecord end, bool satisfied, DateTimeZone zone)
     {
-        var (dueOn, startsAt, dueAt) = Due(terms, start, zone);
-        bool late = dueAt is { } at ? end.RecordedAt > at : end.EffectiveOn > dueOn;
+        var (dueOn, startsAt, dueAt) = Due(terms, start, startsAtFact, zone);
+        Instant endAt = end.EffectiveAt ?? end.RecordedAt;
+        bool late = dueAt is { } at ? endAt > at : end.EffectiveOn > dueOn;
         var status = (satisfied, late) switch
         {
             (true, false) => DeadlineStatus.Met,
@@ -269,14 +306,14 @@ internal static class DeadlineEvaluator
             (false, false) => DeadlineStatus.Stopped,
             (false, true) => DeadlineStatus.Missed,
         };
-        LocalDate closedOn = dueAt is null ? end.EffectiveOn : DistrictTime.BusinessDate(end.RecordedAt, zone);
+        LocalDate closedOn = dueAt is null ? end.EffectiveOn : DistrictTime.BusinessDate(endAt, zone);
         int overdue = late ? Math.Max(0, Period.Between(dueOn, closedOn, PeriodUnits.Days).Days) : 0;
-        return new Deadline(id, start.Sequence, StartOn(start, dueAt is not null, zone), startsAt, dueOn, dueAt, status, closedOn, overdue, terms.Source, terms.Confirmed);
+        return new Deadline(id, start.Sequence, StartOn(start, startsAt, zone), startsAt, dueOn, dueAt, status, closedOn, overdue, terms.Source, terms.Confirmed);
     }
 
-    private static Deadline Running(string id, DeadlineTerms terms, TransitionRecord start, Instant now, LocalDate today, DateTimeZone zone)
+    private static Deadline Running(string id, DeadlineTerms terms, TransitionRecord start, Instant? startsAtFact, Instant now, LocalDate today, DateTimeZone zone)
     {
-        var (dueOn, startsAt, dueAt) = Due(terms, start, zone);
+        var (dueOn, startsAt, dueAt) = Due(terms, start, startsAtFact, zone);
         DeadlineStatus status;
         if (dueAt is { } at)
         {
@@ -288,9 +325,9 @@ internal static class DeadlineEvaluator
         }
 
         int overdue = status == DeadlineStatus.Overdue ? Math.Max(0, Period.Between(dueOn, today, PeriodUnits.Days).Days) : 0;
-        return new Deadline(id, start.Sequence, StartOn(start, dueAt is not null, zone), startsAt, dueOn, dueAt, status, null, overdue, terms.Source, terms.Confirmed);
+        return new Deadline(id, start.Sequence, StartOn(start, startsAt, zone), startsAt, dueOn, dueAt, status, null, overdue, terms.Source, terms.Confirmed);
     }
 
-    private static LocalDate StartOn(TransitionRecord start, bool hourBased, DateTimeZone zone) =>
-        hourBased ? DistrictTime.BusinessDate(start.RecordedAt, zone) : start.EffectiveOn;
+    private static LocalDate StartOn(TransitionRecord start, Instant? hourStart, DateTimeZone zone) =>
+        hourStart is { } at ? DistrictTime.BusinessDate(at, zone) : start.EffectiveOn;
 }

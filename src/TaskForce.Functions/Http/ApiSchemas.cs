@@ -53,6 +53,7 @@ public static class ApiSchemas
         ["SubjectRequestList"] = typeof(SubjectRequestList),
         ["AlertList"] = typeof(TaskForce.Application.Alerts.AlertList), // ADR-021
         ["AlertView"] = typeof(TaskForce.Application.Alerts.AlertView),
+        ["AccessLogPage"] = typeof(TaskForce.Application.AccessLog.AccessLogPage),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

@@ -27,7 +27,8 @@ public sealed class CaseWorkflowFunctions(CaseWorkflowsUseCase workflows, HttpPi
     /// <param name="id">The case id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>201 with the instance and its <c>ETag</c> when started now; 200 with the stored instance when it
-    /// existed; 400; 401; 403; 404 unknown case; 413 for a body over the JSON cap
+    /// existed; 400; 401; 403; 404 unknown case; 409 a second case-management instance, or a second criminal-justice
+    /// track for the same suspect (ADR-023); 413 for a body over the JSON cap
     /// (<see cref="HttpPipeline.DefaultMaxBodyBytes"/>); 500; 503 storage unavailable.</returns>
     [Function("StartCaseWorkflow")]
     public Task<IActionResult> StartAsync(

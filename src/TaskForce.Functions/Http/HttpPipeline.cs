@@ -22,7 +22,7 @@ namespace TaskForce.Functions.Http;
 /// <remarks>
 /// <para>Exceptions and their statuses (<see cref="ToProblem"/>): <see cref="DomainValidationException"/> 400 with
 /// <c>errors</c> naming the field; <see cref="AccessDeniedException"/> 403; <see cref="WorkflowNotFoundException"/>
-/// 404; <see cref="IllegalTransitionException"/> 409 with the allowed targets; <see cref="ConcurrencyConflictException"/>
+/// 404; <see cref="IllegalTransitionException"/> 409 with the allowed targets; <see cref="WorkflowInstanceLimitException"/> 409; <see cref="ConcurrencyConflictException"/>
 /// and <see cref="WorkflowConcurrencyException"/> 412; <see cref="PreconditionRequiredException"/> 428 naming <c>If-Match</c>; <see cref="BodyTooLargeException"/> 413;
 /// <see cref="IdempotencyKeyReusedException"/> 422; <see cref="IdentityProtectionException"/> 500 with a fixed text
 /// that names no identity value; a storage error (<see cref="RequestFailedException"/>) 409 or 412 when the store
@@ -209,6 +209,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
             ConcurrencyConflictException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
             PreconditionRequiredException e => Problems.Create(StatusCodes.Status428PreconditionRequired, e.Message, "If-Match"),
             WorkflowConcurrencyException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
+            WorkflowInstanceLimitException e => Problems.Create(StatusCodes.Status409Conflict, e.Message),
             IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
             RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, "The store refused the write: the entity exists already. Nothing was written; read it and decide again."),

@@ -152,11 +152,11 @@ public sealed class CaseIndicatorsTests
     {
         var c = Q1Cells();
 
-        // C6 2 days -> 0-3; C4 27 -> 31 March = 4 days -> 4-7; C1 1 -> 10 January = 9 days -> 8-14;
+        // C6 2 days -> 0-3; C4 27 -> 31 March = 4 days -> 4-5; C1 1 -> 10 January = 9 days -> 6-14 (GBVIMS buckets);
         // C7 1 September 2024 -> 14 February 2025 = 166 days -> 91+; C2 no date of the act -> unknown (not 0-3).
         Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "0-3")));
-        Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "4-7")));
-        Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "8-14")));
+        Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "4-5")));
+        Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "6-14")));
         Assert.Equal(0m, Value(c, "reporting_delay", ("delay_days", "15-30")));
         Assert.Equal(0m, Value(c, "reporting_delay", ("delay_days", "31-90")));
         Assert.Equal(1m, Value(c, "reporting_delay", ("delay_days", "91+")));
@@ -166,10 +166,10 @@ public sealed class CaseIndicatorsTests
     [Theory]
     [InlineData(0, "0-3")]
     [InlineData(3, "0-3")]
-    [InlineData(4, "4-7")]
-    [InlineData(7, "4-7")]
-    [InlineData(8, "8-14")]
-    [InlineData(14, "8-14")]
+    [InlineData(4, "4-5")]
+    [InlineData(5, "4-5")]
+    [InlineData(6, "6-14")]
+    [InlineData(14, "6-14")]
     [InlineData(15, "15-30")]
     [InlineData(30, "15-30")]
     [InlineData(31, "31-90")]

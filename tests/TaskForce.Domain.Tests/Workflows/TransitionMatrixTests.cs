@@ -72,7 +72,9 @@ public class TransitionMatrixTests
                     Assert.Equal((def.Code, def.ToCode(from), def.ToCode(to)), (ex.Workflow, ex.From, ex.To));
                     Assert.Null(ex.Refusal);
                     Assert.Equal(version, instance.Version);
-                    var succeeding = def.RulesFrom(from).Where(r => Succeeds(def, context, basePath!, r.To)).Select(r => def.ToCode(r.To));
+                    // The allowed targets are judged on the facts as they are: a step in place that needs new facts (a
+                    // risk reassessment, ADR-023) is not offered.
+                    var succeeding = def.RulesFrom(from).Where(r => Succeeds(def, context, basePath!, r.To, withStepFacts: false)).Select(r => def.ToCode(r.To));
                     Assert.Equal(succeeding, ex.AllowedTargets);
                     matrix[key] = "illegal";
                     continue;
@@ -91,7 +93,7 @@ public class TransitionMatrixTests
                 var working = candidates.FirstOrDefault(p => Succeeds(def, context, p, to));
                 Assert.True(working is not null, $"{def.Code}: table pair {key} never succeeds.");
                 var fresh = Load(def, context, working!);
-                var noReason = Record.Exception(() => fresh.TransitionTo(to, Staff, Clock, reason: null, effectiveOn: NextDate(fresh)));
+                var noReason = Record.Exception(() => fresh.TransitionTo(to, Staff, Clock, reason: null, effectiveOn: NextDate(fresh), context: StepFacts(fresh, to)));
                 bool reasonRequired = noReason is DomainValidationException { Field: "reason" };
                 Assert.Equal(rule.Reason == ReasonRule.Required, reasonRequired);
                 matrix[key] = (reasonRequired ? "allowed, reason required" : "allowed") + (rule.GuardName is { } g ? $", guard {g}" : string.Empty);
@@ -101,14 +103,14 @@ public class TransitionMatrixTests
         return matrix;
     }
 
-    private static bool Succeeds<TState, TContext>(WorkflowDefinition<TState, TContext> def, TContext context, List<TState> path, TState to)
+    private static bool Succeeds<TState, TContext>(WorkflowDefinition<TState, TContext> def, TContext context, List<TState> path, TState to, bool withStepFacts = true)
         where TState : struct, Enum
         where TContext : class
     {
         var instance = Load(def, context, path);
         try
         {
-            var record = instance.TransitionTo(to, Staff, Clock, "a reason", effectiveOn: NextDate(instance));
+            var record = instance.TransitionTo(to, Staff, Clock, "a reason", effectiveOn: NextDate(instance), context: withStepFacts ? StepFacts(instance, to) : null);
             Assert.Equal(path.Count + 1, record.Sequence);
             Assert.Equal(def.ToCode(to), instance.StateCode);
             return true;
@@ -123,6 +125,21 @@ public class TransitionMatrixTests
         where TState : struct, Enum
         where TContext : class =>
         def.Rehydrate("subject-1", context, History(def, "subject-1", path), Wita);
+
+    /// <summary>The facts a step in place carries: a case-management stage repeated in place is a risk reassessment
+    /// (ADR-023), so it brings a new level recorded at the next sequence; no other step brings facts.</summary>
+    private static TContext? StepFacts<TState, TContext>(WorkflowInstance<TState, TContext> instance, TState to)
+        where TState : struct, Enum
+        where TContext : class
+    {
+        if (instance.Context is not CaseManagementContext cm || !EqualityComparer<TState>.Default.Equals(instance.State, to))
+        {
+            return null;
+        }
+
+        var level = cm.RiskLevel == RiskLevel.Sedang ? RiskLevel.Tinggi : RiskLevel.Sedang;
+        return (TContext)(object)(cm with { RiskLevel = level, Reassessments = [.. cm.Reassessments, new RiskReassessment(instance.Version + 1, cm.RiskLevel, level)] });
+    }
 
     private static LocalDate NextDate<TState, TContext>(WorkflowInstance<TState, TContext> instance)
         where TState : struct, Enum

@@ -218,7 +218,7 @@ public class WorkflowRuleTests
 
         var ex = Assert.Throws<IllegalTransitionException>(() => lp.TransitionTo(JusticeStage.Penyidikan, police, Noon));
         Assert.Contains("SPDP", ex.Refusal, StringComparison.Ordinal);
-        Assert.Empty(ex.AllowedTargets);
+        Assert.Equal(["dihentikan"], ex.AllowedTargets); // only the end of the inquiry without a crime found (ADR-023)
 
         lp.TransitionTo(JusticeStage.Penyidikan, police, Noon, context: new CriminalJusticeContext(new LocalDate(2025, 5, 20)));
         Assert.Equal("penyidikan", lp.StateCode);

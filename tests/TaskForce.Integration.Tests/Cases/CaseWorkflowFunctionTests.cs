@@ -122,8 +122,11 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var three = await api.Repository.ReadAsync("facts-3");
 
         // Trafficking for sexual exploitation is TPKS (UU 12/2022 Pasal 4(2)); the victim was 17: child sexual violence.
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)) { VictimIds = one!.VictimIds }, one);
-        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null) { VictimIds = two!.VictimIds }, two); // forced labour: not TPKS
+        // reported_at of the intake is 2026-03-02T02:30Z (the first-response clock starts there, ADR-023).
+        var reported = NodaTime.Instant.FromUtc(2026, 3, 2, 2, 30);
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Given, true, true, new LocalDate(2026, 3, 5)) { VictimIds = one!.VictimIds, SuspectIds = one.SuspectIds, ReportedAt = reported }, one);
+        Assert.Equal(new Application.Ports.CaseFacts(ConsentToShare.Refused, false, false, null) { VictimIds = two!.VictimIds, SuspectIds = two.SuspectIds, ReportedAt = reported }, two); // forced labour: not TPKS
+        Assert.Equal(["suspect-1"], one.SuspectIds!);
         Assert.Equal(["victim-1", "victim-2"], one.VictimIds);
         Assert.Equal(ConsentToShare.NotRecorded, three!.ConsentToShare);
         Assert.Null(await api.Repository.ReadAsync("no-such-case"));
@@ -256,11 +259,14 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         var cm = workflows[0];
         Assert.Equal("intake", cm.GetProperty("state").GetString());
         Assert.Equal("worker-1", cm.GetProperty("history")[0].GetProperty("actor_id").GetString());
-        // First response for a "sedang" risk within 6 hours of intake (docs/sources.md#uptd-ppa default): 01:00Z + 6 h.
+        // First response for a "sedang" risk within 6 hours of the report (docs/sources.md#uptd-ppa default; ADR-023):
+        // reported 2026-03-02T02:30Z + 6 h = 08:30Z the same day; the workflow entered on 10 March finds it overdue.
         var deadline = Assert.Single(cm.GetProperty("deadlines").EnumerateArray());
         Assert.Equal("first_response", deadline.GetProperty("id").GetString());
-        Assert.Equal("2026-03-10T07:00:00Z", deadline.GetProperty("due_at").GetString());
-        Assert.Equal("pending", deadline.GetProperty("status").GetString());
+        Assert.Equal("2026-03-02T02:30:00Z", deadline.GetProperty("starts_at").GetString());
+        Assert.Equal("2026-03-02T08:30:00Z", deadline.GetProperty("due_at").GetString());
+        Assert.Equal("overdue", deadline.GetProperty("status").GetString());
+        Assert.Equal("2026-03-02", cm.GetProperty("history")[0].GetProperty("effective_on").GetString()); // starts at the report's WITA date
         Assert.Equal(["assessment", "closed"], cm.GetProperty("allowed_targets").EnumerateArray().Select(a => a.GetString()));
         Assert.False(string.IsNullOrEmpty(cm.GetProperty("etag").GetString()));
         string text = timeline.GetRawText();

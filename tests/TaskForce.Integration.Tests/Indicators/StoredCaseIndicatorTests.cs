@@ -79,7 +79,7 @@ public sealed class StoredCaseIndicatorTests(AzuriteFixture storage)
         Assert.Equal(1m, s.Value("victims_identified", ("sex", "female")));
         Assert.Equal(1m, s.Value("victims_identified", ("age_group", "13-17"))); // 16 on 27 March 2025
         Assert.Equal(2m, s.Value("cases_reported"));                           // C has no consent
-        Assert.Equal(1m, s.Value("reporting_delay", ("delay_days", "4-7")));
+        Assert.Equal(1m, s.Value("reporting_delay", ("delay_days", "4-5")));
         Assert.Equal(1m, s.Value("reporting_delay", ("delay_days", "31-90")));
         Assert.Equal(1m, s.Value("justice_funnel", ("stage", "laporan_polisi")));
         Assert.Equal(2m, s.Value("victims_identified", ("exploitation_form", "forced_labour")));

@@ -78,9 +78,9 @@ public sealed class AmendmentCountingTests(AzuriteFixture storage)
 
         await s.Amend.ExecuteAsync("case-ttu-001", new CaseAmendment { OffenceDate = new LocalDate(2026, 2, 25) }, await ETagAsync(s), Owner);
 
-        // Reported 2026-03-02, act 2026-02-25: 5 days, the 4–7 bucket; none unknown any more.
+        // Reported 2026-03-02, act 2026-02-25: 3 days to 28 February + 2 = 5 days, the GBVIMS 4–5 bucket; none unknown any more.
         var after = await SnapshotAsync(s);
-        Assert.Equal(1m, after.Value(IndicatorIds.ReportingDelay, ("delay_days", "4-7")));
+        Assert.Equal(1m, after.Value(IndicatorIds.ReportingDelay, ("delay_days", "4-5")));
         Assert.Equal(0m, after.Value(IndicatorIds.ReportingDelay, ("delay_days", "unknown")));
     }
 

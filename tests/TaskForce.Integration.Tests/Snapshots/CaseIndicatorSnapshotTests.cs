@@ -117,4 +117,17 @@ public sealed class CaseIndicatorSnapshotTests
         Assert.Equal(113 - 11, coverage.GetProperty("persons_in_period").GetInt32());
         Assert.Equal(11, coverage.GetProperty("persons_in_several_agencies").GetInt32());
     }
+
+    [Fact]
+    public async Task Snapshot_CountsTheGbvimsDelayBuckets_GivenTheFixedCaseDataSet()
+    {
+        var s = new SnapshotReader(SnapshotJson.Write(await Snapshot2025()));
+
+        // By hand from CaseDataSet's formulas (ADR-023): delay = i % 100 days; no date of the act when i % 6 == 5; no
+        // consent when i % 17 == 16. 6-14 days: i = 6, 7 (the former 4-7 bucket's upper part), 8..14 without 11 (11 % 6
+        // == 5), 106 (107 has no date), 108..114 without 113: 2 + 6 + 1 + 6 = 15 (was 12 in 8-14). 4-5 days: i = 4, 104,
+        // 105 (5 has no date) = 3 < k = 11: withheld.
+        Assert.Equal(15m, s.Value("reporting_delay", ("delay_days", "6-14")));
+        Assert.Null(s.Value("reporting_delay", ("delay_days", "4-5"))); // withheld
+    }
 }

@@ -44,7 +44,7 @@ public sealed class WorkflowStorageTests(AzuriteFixture storage)
         Assert.Equal("workflow", state.GetString("Kind"));
         Assert.Equal("penyidikan", state.GetString("State"));
         Assert.Equal(3, state.GetInt32("Version"));
-        Assert.Equal("{\"spdp_sent_on\":\"2026-01-03\"}", state.GetString("Context"));
+        Assert.Equal("{\"spdp_sent_on\":\"2026-01-03\",\"suspect_id\":null}", state.GetString("Context")); // no suspect recorded (ADR-023)
         Assert.Equal(last.ETag, state.ETag.ToString());
 
         Assert.Equal([null, "laporan_polisi", "penyelidikan"], rows.Skip(1).Select(r => r.GetString("From")));
@@ -88,7 +88,7 @@ public sealed class WorkflowStorageTests(AzuriteFixture storage)
         Assert.Equal(first.ETag, second.ETag);
         Assert.Equal(Now, second.History.Single().RecordedAt); // the first start's event, not a new one
         Assert.Equal(before, await TableRows.FingerprintAsync(h.Tables.Cases));
-        Assert.Equal("{\"risk_level\":\"sedang\"}", second.ContextJson);
+        Assert.Equal("{\"risk_level\":\"sedang\",\"reported_at\":null,\"reassessments\":[]}", second.ContextJson); // reported_at not in these facts (ADR-023)
     }
 
     [Theory]

@@ -39,8 +39,9 @@ public static partial class CaseIndicators
     public static readonly IReadOnlyList<string> FunnelStages =
         ["reported", "laporan_polisi", "spdp", "p21", "putusan", "inkracht", "restitution_ordered", "restitution_paid"];
 
-    /// <summary>The reporting-delay buckets in order: [0, 4), [4, 8), [8, 15), [15, 31), [31, 91), [91, ∞) days, then unknown.</summary>
-    public static readonly IReadOnlyList<string> DelayBuckets = ["0-3", "4-7", "8-14", "15-30", "31-90", "91+", "unknown"];
+    /// <summary>The reporting-delay buckets in order, GBVIMS/Primero's (ADR-023): [0, 4), [4, 6), [6, 15), [15, 31),
+    /// [31, 91), [91, ∞) days, then unknown.</summary>
+    public static readonly IReadOnlyList<string> DelayBuckets = ["0-3", "4-5", "6-14", "15-30", "31-90", "91+", "unknown"];
 
     /// <summary>The first-response and service-timeliness statuses in order.</summary>
     public static readonly IReadOnlyList<string> TimelinessStatuses = ["met", "late", "pending", "stopped", "unknown"];
@@ -55,7 +56,7 @@ public static partial class CaseIndicators
         "restitution.restitution_payment_due", "restitution.restitution_warning_period",
     ];
 
-    private static readonly int[] DelayLows = [0, 4, 8, 15, 31, 91];
+    private static readonly int[] DelayLows = [0, 4, 6, 15, 31, 91];
     private static readonly Sex[] SexOrder = [Sex.Female, Sex.Male, Sex.Unknown];
     private static readonly MigrantWorkerStatus[] MigrantOrder =
         [MigrantWorkerStatus.NotMigrantWorker, MigrantWorkerStatus.Procedural, MigrantWorkerStatus.NonProcedural, MigrantWorkerStatus.Unknown];
