@@ -51,6 +51,9 @@ public static class ApiSchemas
         ["SubjectAccessExport"] = typeof(SubjectAccessExport),
         ["SubjectErasureResult"] = typeof(SubjectErasureResult),
         ["SubjectRequestList"] = typeof(SubjectRequestList),
+        ["CaseAssignmentRequest"] = typeof(CaseAssignmentRequest),
+        ["CaseAssignment"] = typeof(Application.Ports.CaseAssignment),
+        ["ReferralList"] = typeof(Application.Workflows.ReferralList),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

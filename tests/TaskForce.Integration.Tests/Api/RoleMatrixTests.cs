@@ -185,6 +185,7 @@ public sealed class RoleMatrixTests(AzuriteFixture storage)
             Functions = new CaseWorkflowFunctions(
                 new CaseWorkflowsUseCase(
                     Api.Repository,
+                    Api.Ties,
                     Api.Repository,
                     workflows,
                     registry,

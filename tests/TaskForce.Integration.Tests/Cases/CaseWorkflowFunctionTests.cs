@@ -30,6 +30,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
             var registry = WorkflowRegistry.Default;
             var useCase = new CaseWorkflowsUseCase(
                 Api.Repository,
+                Api.Ties,
                 Api.Repository,
                 workflows,
                 registry,
