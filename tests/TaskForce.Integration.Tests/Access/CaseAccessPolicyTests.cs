@@ -12,6 +12,8 @@ public sealed class CaseAccessPolicyTests
     private const string Me = "agency_a";
 
     // Operations in this order:
+    internal static IReadOnlyList<CaseOperation> OperationOrder => Operations;
+
     private static readonly CaseOperation[] Operations =
     [
         CaseOperation.Create, CaseOperation.Read, CaseOperation.List, CaseOperation.ReadIdentity, CaseOperation.Qualify,
@@ -56,6 +58,8 @@ public sealed class CaseAccessPolicyTests
         [("statistician", "addressed")] =           "-----------------",
         [("statistician", "unrelated")] =           "-----------------",
     };
+
+    internal static string ExpectedRow(string role, string relation) => Expected[(role, relation)];
 
     public static TheoryData<string, string, CaseOperation, bool> Matrix()
     {
