@@ -23,7 +23,7 @@ public enum CaseOperation
     /// <summary>Read the deadlines and history of the case's workflows.</summary>
     ReadTimeline = 7,
 
-    /// <summary>Record case facts: a victim's consent (ADR-018).</summary>
+    /// <summary>Record case facts: a victim's consent (ADR-018), the SPDP date as the owning agency learns it.</summary>
     RecordFacts = 8,
 
     /// <summary>Correct or complete a case record: header, places, elements, persons, removal of a person recorded by

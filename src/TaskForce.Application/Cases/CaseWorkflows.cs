@@ -246,7 +246,9 @@ public sealed class CaseWorkflowsUseCase(
     /// <exception cref="IdentityProtectionException">The identity key is missing (the whole case is rewritten).</exception>
     public async Task<SpdpRecorded> RecordSpdpAsync(string caseId, LocalDate? sentOn, string? reason, string? ifMatch, Caller caller, CancellationToken cancellationToken = default)
     {
-        var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseOperation.CriminalJustice, cancellationToken).ConfigureAwait(false);
+        // A case fact the owning agency records as it learns it, and an act of the criminal-justice track (KUHAP Pasal
+        // 109(1)): either cell of the access table allows it (ADR-020).
+        var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken, CaseOperation.CriminalJustice).ConfigureAwait(false);
         LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", "The date the SPDP was sent is required (YYYY-MM-DD).");
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         if (stored.Record.SpdpSentOn == date)
@@ -266,15 +268,17 @@ public sealed class CaseWorkflowsUseCase(
         return new SpdpRecorded(id.Value, date, etag);
     }
 
-    private async Task<(CaseId Id, Actor? Actor, CaseTies Ties)> AuthorizeAsync(string caseId, Caller caller, CaseOperation operation, CancellationToken cancellationToken)
+    private async Task<(CaseId Id, Actor? Actor, CaseTies Ties)> AuthorizeAsync(string caseId, Caller caller, CaseOperation operation, CancellationToken cancellationToken, CaseOperation? orElse = null)
     {
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(caller);
         var id = CaseId.Parse(caseId, "id");
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, operation));
+        var roleLevel = CaseAccessPolicy.Decide(caller, operation);
+        GetCaseUseCase.Demand(roleLevel.Allowed || orElse is null ? roleLevel : CaseAccessPolicy.Decide(caller, orElse.Value));
         var caseTies = await ties.ReadAsync(id.Value, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, operation, caseTies));
+        var decision = CaseAccessPolicy.Decide(caller, operation, caseTies);
+        GetCaseUseCase.Demand(decision.Allowed || orElse is null ? decision : CaseAccessPolicy.Decide(caller, orElse.Value, caseTies));
         if (operation is not CaseOperation.ReadTimeline && caller.Agency is null)
         {
             throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case or workflow records the acting agency.");
