@@ -99,7 +99,7 @@ if INCLUDE_CASES:
                            q("reported_from", "ISO date.", False, {"type": "string", "format": "date"}), q("reported_to", "ISO date.", False, {"type": "string", "format": "date"}),
                            q("trafficking_status", "Element-test status code."), q("limit", "Page size.", False, {"type": "integer", "minimum": 1}), q("cursor", "Opaque cursor from `next_cursor`.")],
             "responses": {"200": ok("`{items, next_cursor}`.", ref("CaseListPage")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
-    paths["/cases/{id}"] = {"get": {"operationId": "GetCase", "summary": "One case; identity shown only to the owning agency and the coordinator, redacted otherwise; every read of identity is logged.",
+    paths["/cases/{id}"] = {"get": {"operationId": "GetCase", "summary": "One case; identity shown only to the owning agency, the coordinator, an involved police or prosecutor agency and a referred agency while the victims consent to sharing (ADR-020), redacted otherwise; every read of identity is logged.",
         "parameters": [path_id()], "responses": {"200": ok("The case.", ref("CaseDocument"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
     paths["/cases/{id}/qualification"] = {"post": {"operationId": "QualifyCase", "summary": "Element test and candidate charges of a stored case.",
         "description": PURE, "x-idempotency": "pure-computation", "parameters": [path_id(), IDEMP],
@@ -114,7 +114,7 @@ if INCLUDE_CASES:
         "description": "Idempotency-Key is stored with the transition in one transaction: a retry with the same key and request gets the first answer (200) and changes nothing; the same key with another request answers 422. Without a key, If-Match (the instance's ETag) guards the write: a retry of a committed transition answers 412 or 409 and changes nothing.", "x-idempotency": "stored-key",
         "parameters": [path_id(), IFMATCH, IDEMP], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("WorkflowTransitionRequest")}}},
         "responses": {"200": ok("The new state.", ref("WorkflowTransitioned"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "409": R409, "412": R412, "413": R413, "422": R422, **FAULTS}}}
-    paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case.",
+    paths["/cases/{id}/timeline"] = {"get": {"operationId": "GetCaseTimeline", "summary": "History and deadlines of every workflow of the case; reasons only for callers who may see identity (`reason_withheld` otherwise).",
         "parameters": [path_id()], "responses": {"200": ok("The timeline.", ref("CaseTimeline")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
     paths["/cases/{id}/spdp"] = {"post": {"operationId": "RecordCaseSpdp", "summary": "Records the date the SPDP was sent.",
         "description": "Idempotent by its natural key: sending the date already on file answers 200 with the case's current ETag and writes nothing, whatever If-Match says (a retry after a lost response). A different date is guarded by If-Match (the case's ETag).", "x-idempotency": "natural-key",
@@ -127,6 +127,16 @@ if INCLUDE_CASES:
     paths["/cases/{id}/history"] = {"get": {"operationId": "GetCaseHistory", "summary": "The changes made to the case record, oldest first.",
         "description": "Identity values and reasons only for the owning agency and the task-force coordinator (identity_withheld says which); every read of identity is audited.",
         "parameters": [path_id()], "responses": {"200": ok("The history.", ref("CaseHistoryView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
+
+    # Responsibility for a case (ADR-020): the receiving agency's referral list, the assignment to a case worker.
+    paths["/referrals"] = {"get": {"operationId": "ListReferrals", "summary": "The referrals and transfers addressed to the caller's agency, newest change first.",
+        "description": "The receiving agency's inbox (ADR-020): case id, kind, agencies, state and version of each referral or transfer addressed to the agency, never an identity or a reason. Once accepted, the case is read through GET /cases/{id}, with identity only where the victims' consent to share allows it. `to` is `me` (the default) or, for the task-force coordinator only, another agency code. At most 500 items.",
+        "parameters": [q("to", "`me` (default) or, for the coordinator, an agency code."), q("status", "Keep one state only: `in_progress`, `accepted`, `rejected`, `done` or `revoked` (400 naming `status` otherwise).")],
+        "responses": {"200": ok("The referrals.", ref("ReferralList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
+    paths["/cases/{id}/assignment"] = {"put": {"operationId": "AssignCase", "summary": "Assigns the case to a case worker of its owning agency, or reassigns it.",
+        "description": "Recorded in the case history as an `assigned` change with the old and new staff account ids (ADR-016, ADR-020); replacing an assignee needs a reason. While a case is assigned, only the assignee and the coordinator move its case management. Idempotent by its natural key: assigning the case worker already assigned answers 200 with history_sequence 0 and writes nothing.", "x-idempotency": "natural-key",
+        "parameters": [path_id()], "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CaseAssignmentRequest")}}},
+        "responses": {"200": ok("Assigned (or already so).", ref("CaseAssignment")), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413, **FAULTS}}}
 
     # Consent per victim (ADR-018): If-Match is required (428 when absent).
     paths["/cases/{id}/victims/{personId}/consent"] = {"post": {"operationId": "RecordVictimConsent", "summary": "Gives, changes or withdraws one victim's consent (services, reporting, sharing).",

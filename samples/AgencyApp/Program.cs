@@ -1,6 +1,6 @@
 // A UPTD PPA's app on the TaskForce API through the packed TaskForce.Client: open a case, read it with its ETag, refer
-// it to the district hospital (the referral workflow), list the region's cases. The agency's inbox (cases referred to
-// it) comes with a later API version. Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
+// it to the district hospital (the referral workflow), read its own inbox, list the region's cases. The inbox (cases referred to
+// it) is GET /referrals?to=me (ADR-020). Usage: dotnet run -- <api base, e.g. http://127.0.0.1:7071/api/> <function key> [dev user]
 // (the dev user names a test person of `./taskforce serve --dev-users`; a deployed app uses App Service
 // authentication instead, e.g. TaskForceClientOptions.Credential with Azure.Identity).
 using TaskForce.Client;
@@ -48,6 +48,10 @@ try
         Facts = new WorkflowStartFacts { ReferralKind = ReferralKind.Referral, FromAgency = "uptd_ppa_ttu", ToAgency = "rsud_kefamenanu" },
     }, cancel.Token);
     Console.WriteLine($"referred {referred.Result.CaseId} to rsud_kefamenanu: {referred.Result.Workflow} {referred.Result.State}");
+
+    // The agency's inbox: the referrals and transfers addressed to it, without identity (ADR-020).
+    var inbox = await client.ListReferralsAsync("me", "in_progress", cancel.Token);
+    Console.WriteLine($"inbox of {inbox.Result.ToAgency}: {inbox.Result.Items.Count} referral(s) waiting for an answer");
 
     int count = 0;
     bool found = false;

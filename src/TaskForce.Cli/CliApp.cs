@@ -40,6 +40,7 @@ public static class CliApp
             VerdictHistoryCommand.Create(context), // issue 13, ADR-015
             AmendCommand.Create(context), // issue 13
             ConsentCommand.Create(context), // issue 13 (ADR-018)
+            AssignCommand.Create(context), // issue 14 (ADR-020)
             SubjectRequestCommands.Access(context), // issue 13: requests of the person recorded (ADR-019)
             SubjectRequestCommands.Erase(context),
             SubjectRequestCommands.List(context),

@@ -115,6 +115,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<IDataSubjectStore, TableDataSubjectStore>(); // requests of the person recorded (ADR-019)
         services.TryAddSingleton<ISubjectRequestLog, TableSubjectRequestLog>();
         services.TryAddSingleton<IAccessLog, TableAccessLog>();
+        services.TryAddSingleton<ICaseTiesStore, TableCaseTies>(); // owner, assignee, referrals, criminal-justice agencies (ADR-020)
 
         // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
         // fact rows current; the projector reads the undecorated stores.
@@ -162,6 +163,8 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<AmendCaseUseCase>(); // corrections of a stored case (ADR-017)
         services.TryAddSingleton<GetCaseHistoryUseCase>();
         services.TryAddSingleton<RecordConsentUseCase>();
+        services.TryAddSingleton<AssignCaseUseCase>(); // ADR-020
+        services.TryAddSingleton<ListReferralsUseCase>();
         services.TryAddSingleton<ExportUseCase>();
         services.TryAddSingleton(sp => new SnapshotUseCase(
             sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),

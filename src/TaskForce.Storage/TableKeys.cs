@@ -159,6 +159,22 @@ public static class TableKeys
     /// <value><c>case</c>.</value>
     public static string CaseRow => "case";
 
+    /// <summary>Returns the row key of a case's assignment to a case worker (ADR-020): kept apart from the case row, which
+    /// every amendment replaces whole.</summary>
+    /// <value><c>assignment</c>.</value>
+    public static string AssignmentRow => "assignment";
+
+    /// <summary>Returns the smallest row key of one workflow's rows (state and events of every instance) in a case
+    /// partition.</summary>
+    /// <param name="workflow">The workflow code, e.g. <c>referral</c>.</param>
+    /// <returns><c>wf|{workflow}|</c>.</returns>
+    public static string WorkflowRowsOf(string workflow) => string.Join(Separator, "wf", Escape(workflow), string.Empty);
+
+    /// <summary>Returns the exclusive upper bound of one workflow's rows in a case partition.</summary>
+    /// <param name="workflow">The workflow code.</param>
+    /// <returns><c>wf|{workflow}}</c>.</returns>
+    public static string WorkflowRowsEnd(string workflow) => "wf" + Separator + Escape(workflow) + "}";
+
     /// <summary>Returns the row key of a person of a case.</summary>
     /// <param name="personId">The person id within the case.</param>
     /// <returns><c>person|</c> followed by the escaped id.</returns>

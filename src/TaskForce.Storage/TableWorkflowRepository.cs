@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Workflows;
+using TaskForce.Domain.Cases.History;
 
 namespace TaskForce.Storage;
 
@@ -125,6 +126,11 @@ public sealed class TableWorkflowRepository(TaskForceTables tables, IdentityProt
                 new(TableTransactionActionType.Add, ev),
                 new(TableTransactionActionType.UpdateReplace, state, new ETag(expectedETag)),
             };
+            if (change.OwnerChange is { } owner)
+            {
+                actions.AddRange(await OwnerChangeActionsAsync(state.PartitionKey, change.CaseId, owner, cancellationToken).ConfigureAwait(false));
+            }
+
             if (idempotency is not null)
             {
                 var replay = new TableEntity(state.PartitionKey, TableKeys.IdempotencyRow(TransitionOperation, idempotency.Key))
@@ -199,6 +205,41 @@ public sealed class TableWorkflowRepository(TaskForceTables tables, IdentityProt
             yield return w;
         }
     }
+
+    // A transfer accepted (ADR-020): the case row's owner and history count change under its ETag, the assignment is
+    // cleared and the history entry is added, all in the workflow transition's transaction.
+    private async Task<IEnumerable<TableTransactionAction>> OwnerChangeActionsAsync(string pk, string caseId, CaseOwnerChange owner, CancellationToken cancellationToken)
+    {
+        var current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.CaseRow, [CaseHistoryMapper.CountColumn, "OwnerAgency"], cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue)
+        {
+            throw new WorkflowNotFoundException(caseId, string.Empty, string.Empty);
+        }
+
+        var assignment = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.AssignmentRow, ["AssignedTo"], cancellationToken).ConfigureAwait(false);
+        string? assignedTo = assignment.HasValue ? assignment.Value!.GetString("AssignedTo") : null;
+        List<FieldChange> fields = [new("owner_agency", JsonText(current.Value!.GetString("OwnerAgency")), JsonText(owner.NewOwner), false)];
+        if (assignedTo is not null)
+        {
+            fields.Add(new("assigned_to", JsonText(assignedTo), null, false));
+        }
+
+        var change = new CaseChange(CaseChangeKind.OwnershipTransferred, null, fields, owner.Reason, owner.Actor, owner.At);
+        int sequence = (current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0) + 1;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(pk, TableKeys.CaseRow) { ["OwnerAgency"] = owner.NewOwner, [CaseHistoryMapper.CountColumn] = sequence }, current.Value.ETag),
+            new(TableTransactionActionType.Add, CaseHistoryMapper.ToEntity(pk, sequence, change, protector)),
+        };
+        if (assignment.HasValue)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, TableKeys.AssignmentRow) { ["Kind"] = "assignment" }));
+        }
+
+        return actions;
+    }
+
+    private static string? JsonText(string? value) => value is null ? null : System.Text.Json.JsonSerializer.Serialize(value);
 
     private static void CheckChange(WorkflowChange change)
     {

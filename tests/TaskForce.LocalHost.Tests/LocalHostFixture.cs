@@ -17,6 +17,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         {"users": [
           {"name": "worker-1", "agency": "uptd_ppa_ttu", "roles": ["case_worker"]},
           {"name": "worker-9", "agency": "dinsos_ttu", "roles": ["case_worker"]},
+          {"name": "ngo-1", "agency": "yayasan_x", "roles": ["partner_ngo"]},
           {"name": "stat-1", "agency": "bps_ttu", "roles": ["statistician"]},
           {"name": "coord-1", "agency": "gugus_tugas_ttu", "roles": ["coordinator"]}
         ]}

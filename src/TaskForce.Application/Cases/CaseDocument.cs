@@ -61,7 +61,7 @@ public sealed record CaseDocument : CaseHeaderView
     /// <param name="record">The case. Cannot be <see langword="null"/>.</param>
     /// <param name="ownerAgency">The owning agency code. Cannot be <see langword="null"/>.</param>
     /// <param name="showIdentity">Whether the caller may see identity (decided by
-    /// <see cref="Access.CaseAccessPolicy.MaySeeIdentity"/>).</param>
+    /// <see cref="Access.CaseAccessPolicy.MaySeeIdentity(Access.Caller, Access.CaseTies)"/>).</param>
     /// <returns>The document.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static CaseDocument From(CaseRecord record, string ownerAgency, bool showIdentity)

@@ -24,11 +24,12 @@ public sealed record CaseRead(CaseDocument Document, string ETag);
 /// who, which agency, which case, when, shown or withheld — never the values (UU 21/2007 Pasal 44; ADR-004).
 /// </summary>
 /// <param name="cases">The case store.</param>
+/// <param name="ties">The case's ties to agencies (ADR-020): who may read it, and its identity.</param>
 /// <param name="clock">The clock stamping audit entries.</param>
 /// <param name="logger">The audit logger (category <c>TaskForce.Application.Cases.GetCaseUseCase</c>).</param>
 /// <param name="accessLog">The stored access log (ADR-022): every read with identity shown is appended before the case
 /// is returned; <see langword="null"/> only in tests that do not look at it.</param>
-public sealed class GetCaseUseCase(ICaseRepository cases, IClock clock, ILogger<GetCaseUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
+public sealed class GetCaseUseCase(ICaseRepository cases, ICaseTiesStore ties, IClock clock, ILogger<GetCaseUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
 {
     /// <summary>The event id of an audit entry for identity shown to a caller.</summary>
     public static readonly EventId IdentityShown = new(30, "CaseIdentityShown");
@@ -65,8 +66,9 @@ public sealed class GetCaseUseCase(ICaseRepository cases, IClock clock, ILogger<
             return null;
         }
 
-        Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Read, stored.OwnerAgency));
-        bool show = CaseAccessPolicy.MaySeeIdentity(caller, stored.OwnerAgency);
+        var caseTies = await ties.ReadAsync(caseId.Value, cancellationToken).ConfigureAwait(false) ?? CaseTies.OwnedBy(stored.OwnerAgency);
+        Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Read, caseTies));
+        bool show = CaseAccessPolicy.MaySeeIdentity(caller, caseTies);
         if (CaseDocument.HasIdentity(stored.Record))
         {
             var log = show ? LogShown : LogWithheld;
@@ -194,9 +196,10 @@ public sealed class ListCasesUseCase(ICaseRepository cases)
 /// <see cref="TraffickingQualifier"/>). The result carries no identity.
 /// </summary>
 /// <param name="cases">The case store.</param>
+/// <param name="ties">The case's ties to agencies (ADR-020).</param>
 /// <param name="clock">The clock ("today" for the default judgment date).</param>
 /// <param name="zone">The district zone.</param>
-public sealed class QualifyCaseUseCase(ICaseRepository cases, IClock clock, DateTimeZone zone)
+public sealed class QualifyCaseUseCase(ICaseRepository cases, ICaseTiesStore ties, IClock clock, DateTimeZone zone)
 {
     /// <summary>Qualifies a stored case.</summary>
     /// <param name="id">The case id as sent. Cannot be <see langword="null"/>.</param>
@@ -220,7 +223,8 @@ public sealed class QualifyCaseUseCase(ICaseRepository cases, IClock clock, Date
             return null;
         }
 
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Qualify, stored.OwnerAgency));
+        var caseTies = await ties.ReadAsync(caseId.Value, cancellationToken).ConfigureAwait(false) ?? CaseTies.OwnedBy(stored.OwnerAgency);
+        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Qualify, caseTies));
         return TraffickingQualifier.Qualify(stored.Record.ToQualifyRequest(decisionDate), clock, new LegalEngineOptions { Zone = zone });
     }
 }

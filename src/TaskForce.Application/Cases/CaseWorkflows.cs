@@ -64,9 +64,9 @@ public sealed record WorkflowTransitionRequest
 /// <param name="Version">The version (sequence of the last event).</param>
 /// <param name="ETag">The state row's ETag, to send as <c>If-Match</c> with a transition.</param>
 /// <param name="AllowedTargets">The states the caller could move it to today (guards applied).</param>
-/// <param name="History">The audit events, oldest first.</param>
+/// <param name="History">The audit events, oldest first; reasons only for callers who may see identity.</param>
 /// <param name="Deadlines">The deadlines started so far, with their status as of the timeline's date.</param>
-public sealed record WorkflowTimelineView(string Workflow, string SubjectId, string State, int Version, [property: JsonPropertyName("etag")] string ETag, IReadOnlyList<string> AllowedTargets, IReadOnlyList<TransitionRecord> History, IReadOnlyList<Deadline> Deadlines);
+public sealed record WorkflowTimelineView(string Workflow, string SubjectId, string State, int Version, [property: JsonPropertyName("etag")] string ETag, IReadOnlyList<string> AllowedTargets, IReadOnlyList<TimelineEvent> History, IReadOnlyList<Deadline> Deadlines);
 
 /// <summary>The timeline of a case: every workflow instance with its history and deadlines.</summary>
 /// <param name="CaseId">The case id.</param>
@@ -88,6 +88,7 @@ public sealed record SpdpRecorded(string CaseId, LocalDate SpdpSentOn, [property
 /// timeline. Also records the SPDP date, the case fact the criminal-justice guard reads.
 /// </summary>
 /// <param name="cases">The case store (summaries and updates).</param>
+/// <param name="ties">The case's ties to agencies, which the access table reads (ADR-020).</param>
 /// <param name="caseFacts">The case facts the guards read (for the allowed targets in the timeline).</param>
 /// <param name="workflows">The workflow store.</param>
 /// <param name="registry">The workflows.</param>
@@ -97,6 +98,7 @@ public sealed record SpdpRecorded(string CaseId, LocalDate SpdpSentOn, [property
 /// <param name="zone">The district zone.</param>
 public sealed class CaseWorkflowsUseCase(
     ICaseRepository cases,
+    ICaseTiesStore ties,
     ICaseFactsReader caseFacts,
     IWorkflowRepository workflows,
     WorkflowRegistry registry,
@@ -118,10 +120,23 @@ public sealed class CaseWorkflowsUseCase(
     public async Task<(StoredWorkflow Workflow, bool Created)> StartAsync(string caseId, WorkflowStartRequest request, Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.Transition, cancellationToken).ConfigureAwait(false);
-        var command = new StartWorkflowCommand(id.Value, Required(request.Workflow, "workflow"), request.SubjectId ?? id.Value, actor!)
+        string workflow = Required(request.Workflow, "workflow");
+        var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseAccessPolicy.OperationFor(workflow, null), cancellationToken).ConfigureAwait(false);
+        var facts = request.Facts ?? new WorkflowStartFacts();
+        if (workflow == ReferralWorkflow.Code)
         {
-            Facts = request.Facts ?? new WorkflowStartFacts(),
+            // The referring agency is the caller's, never what the body claims (ADR-020).
+            if (facts.FromAgency is { } from && !caller.IsOf(from))
+            {
+                throw new AccessDeniedException($"facts.from_agency must be the caller's own agency ({caller.Agency}); a referral is made only by the agency that sends it.");
+            }
+
+            facts = facts with { FromAgency = caller.Agency };
+        }
+
+        var command = new StartWorkflowCommand(id.Value, workflow, request.SubjectId ?? id.Value, actor!)
+        {
+            Facts = facts,
             EffectiveOn = request.EffectiveOn,
             Reason = request.Reason,
         };
@@ -159,8 +174,10 @@ public sealed class CaseWorkflowsUseCase(
     public async Task<TransitionResult> TransitionAsync(string caseId, WorkflowTransitionRequest request, string? ifMatch, string? idempotencyKey, Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.Transition, cancellationToken).ConfigureAwait(false);
-        var command = new TransitionCommand(id.Value, Required(request.Workflow, "workflow"), request.SubjectId ?? id.Value, Required(request.To, "to"), actor!)
+        string workflow = Required(request.Workflow, "workflow");
+        string to = Required(request.To, "to");
+        var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseAccessPolicy.OperationFor(workflow, to), cancellationToken).ConfigureAwait(false);
+        var command = new TransitionCommand(id.Value, workflow, request.SubjectId ?? id.Value, to, actor!)
         {
             Reason = request.Reason,
             EffectiveOn = request.EffectiveOn,
@@ -183,7 +200,8 @@ public sealed class CaseWorkflowsUseCase(
     /// <exception cref="WorkflowNotFoundException">The case is not stored.</exception>
     public async Task<CaseTimeline> TimelineAsync(string caseId, Caller caller, CancellationToken cancellationToken = default)
     {
-        var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.ReadTimeline, cancellationToken).ConfigureAwait(false);
+        var (id, actor, caseTies) = await AuthorizeAsync(caseId, caller, CaseOperation.ReadTimeline, cancellationToken).ConfigureAwait(false);
+        bool showText = CaseAccessPolicy.MaySeeIdentity(caller, caseTies);
         var facts = await caseFacts.ReadAsync(id.Value, cancellationToken).ConfigureAwait(false);
         var stored = await workflows.ListByCaseAsync(id.Value, cancellationToken).ConfigureAwait(false);
         LocalDate today = DistrictTime.Today(clock, zone);
@@ -192,8 +210,8 @@ public sealed class CaseWorkflowsUseCase(
         {
             var session = WorkflowIds.Reload(registry.Find(w.Workflow), w, facts, zone);
             var timeline = session.Timeline(clock);
-            IReadOnlyList<string> allowed = actor is null ? [] : session.AllowedTargets(actor, today);
-            views.Add(new WorkflowTimelineView(w.Workflow, w.SubjectId, timeline.State, timeline.Version, w.ETag, allowed, timeline.History, timeline.Deadlines));
+            IReadOnlyList<string> allowed = actor is null || !MayMove(caller, w, caseTies) ? [] : session.AllowedTargets(actor, today);
+            views.Add(new WorkflowTimelineView(w.Workflow, w.SubjectId, timeline.State, timeline.Version, w.ETag, allowed, [.. timeline.History.Select(e => TimelineEvent.Of(e, showText))], timeline.Deadlines));
         }
 
         return new CaseTimeline(id.Value, today, zone.Id, views);
@@ -237,7 +255,9 @@ public sealed class CaseWorkflowsUseCase(
     /// <exception cref="IdentityProtectionException">The identity key is missing (the whole case is rewritten).</exception>
     public async Task<SpdpRecorded> RecordSpdpAsync(string caseId, LocalDate? sentOn, string? reason, string? ifMatch, Caller caller, CancellationToken cancellationToken = default)
     {
-        var (id, actor) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken).ConfigureAwait(false);
+        // A case fact the owning agency records as it learns it, and an act of the criminal-justice track (KUHAP Pasal
+        // 109(1)): either cell of the access table allows it (ADR-020).
+        var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken, CaseOperation.CriminalJustice).ConfigureAwait(false);
         LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", "The date the SPDP was sent is required (YYYY-MM-DD).");
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         if (stored.Record.SpdpSentOn == date)
@@ -257,22 +277,31 @@ public sealed class CaseWorkflowsUseCase(
         return new SpdpRecorded(id.Value, date, etag);
     }
 
-    private async Task<(CaseId Id, Actor? Actor)> AuthorizeAsync(string caseId, Caller caller, CaseOperation operation, CancellationToken cancellationToken)
+    private async Task<(CaseId Id, Actor? Actor, CaseTies Ties)> AuthorizeAsync(string caseId, Caller caller, CaseOperation operation, CancellationToken cancellationToken, CaseOperation? orElse = null)
     {
         ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(caller);
         var id = CaseId.Parse(caseId, "id");
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, operation));
-        var summary = await cases.GetSummaryAsync(id, cancellationToken).ConfigureAwait(false)
+        var roleLevel = CaseAccessPolicy.Decide(caller, operation);
+        GetCaseUseCase.Demand(roleLevel.Allowed || orElse is null ? roleLevel : CaseAccessPolicy.Decide(caller, orElse.Value));
+        var caseTies = await ties.ReadAsync(id.Value, cancellationToken).ConfigureAwait(false)
             ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, operation, summary.OwnerAgency));
-        if (operation is CaseOperation.Transition or CaseOperation.RecordFacts && caller.Agency is null)
+        var decision = CaseAccessPolicy.Decide(caller, operation, caseTies);
+        GetCaseUseCase.Demand(decision.Allowed || orElse is null ? decision : CaseAccessPolicy.Decide(caller, orElse.Value, caseTies));
+        if (operation is not CaseOperation.ReadTimeline && caller.Agency is null)
         {
             throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case or workflow records the acting agency.");
         }
 
-        return (id, caller.Agency is null ? null : Actor.Create(caller.UserId, caller.Agency));
+        return (id, caller.Agency is null ? null : Actor.Create(caller.UserId, caller.Agency), caseTies);
     }
+
+    // Whether the caller may move this instance at all (the table's operation for the workflow; for a referral, either
+    // side's answer), so the timeline offers no target the access table would refuse.
+    private static bool MayMove(Caller caller, StoredWorkflow w, CaseTies caseTies) =>
+        w.Workflow == ReferralWorkflow.Code
+            ? CaseAccessPolicy.Decide(caller, CaseOperation.Refer, caseTies).Allowed || CaseAccessPolicy.Decide(caller, CaseOperation.RespondToReferral, caseTies).Allowed
+            : CaseAccessPolicy.Decide(caller, CaseAccessPolicy.OperationFor(w.Workflow, null), caseTies).Allowed;
 
     private static string Required(string? value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainValidationException(field, $"{field} is required.") : value;

@@ -10,17 +10,18 @@ namespace TaskForce.Application.Cases;
 /// <summary>
 /// Reads the change history of a case (<c>GET /cases/{id}/history</c>; ADR-016, ADR-017). Identity values and reasons
 /// are decrypted only for a caller allowed to see the case's identity (the rule of <c>GET /cases/{id}</c>:
-/// <see cref="CaseAccessPolicy.MaySeeIdentity"/>); for everyone else they are withheld and the paths stay listed.
+/// <see cref="CaseAccessPolicy.MaySeeIdentity(Caller, CaseTies)"/>); for everyone else they are withheld and the paths stay listed.
 /// Every read of a history holding identity values or reasons is written to the audit log as identity reads of the
 /// case are (<see cref="GetCaseUseCase.IdentityShown"/>, <see cref="GetCaseUseCase.IdentityWithheld"/>) — never the values.
 /// </summary>
 /// <param name="cases">The case store (for the owning agency).</param>
 /// <param name="history">The history store.</param>
+/// <param name="ties">The case's ties to agencies (ADR-020).</param>
 /// <param name="clock">The clock stamping audit entries.</param>
 /// <param name="logger">The audit logger (category <c>TaskForce.Application.Cases.GetCaseHistoryUseCase</c>).</param>
 /// <param name="accessLog">The stored access log (ADR-022): a read with identity shown is appended;
 /// <see langword="null"/> only in tests that do not look at it.</param>
-public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory history, IClock clock, ILogger<GetCaseHistoryUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
+public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory history, ICaseTiesStore ties, IClock clock, ILogger<GetCaseHistoryUseCase> logger, AccessLog.AccessLogRecorder? accessLog = null)
 {
     private static readonly Action<ILogger, string, string, string, string, Instant, Exception?> LogShown =
         LoggerMessage.Define<string, string, string, string, Instant>(LogLevel.Information, GetCaseUseCase.IdentityShown,
@@ -51,8 +52,9 @@ public sealed class GetCaseHistoryUseCase(ICaseRepository cases, ICaseHistory hi
             return null;
         }
 
-        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.ReadHistory, summary.OwnerAgency));
-        bool show = CaseAccessPolicy.MaySeeIdentity(caller, summary.OwnerAgency);
+        var caseTies = await ties.ReadAsync(caseId.Value, cancellationToken).ConfigureAwait(false) ?? CaseTies.OwnedBy(summary.OwnerAgency);
+        GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.ReadHistory, caseTies));
+        bool show = CaseAccessPolicy.MaySeeIdentity(caller, caseTies);
         var entries = await history.ReadAsync(caseId, show, cancellationToken).ConfigureAwait(false);
         if (entries is null)
         {

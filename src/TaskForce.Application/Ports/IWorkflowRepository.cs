@@ -38,7 +38,12 @@ public sealed record WorkflowChange(
     string State,
     int Version,
     string ContextJson,
-    TransitionRecord Event);
+    TransitionRecord Event)
+{
+    /// <summary>Gets the change of the case's owner written with this transition (a transfer accepted, ADR-020).</summary>
+    /// <value><see langword="null"/> for every other transition.</value>
+    public CaseOwnerChange? OwnerChange { get; init; }
+}
 
 /// <summary>
 /// Stores workflow instances in the case's partition (docs/decisions/ADR-007-case-partition.md): one state row per

@@ -163,7 +163,10 @@ public sealed partial class TransitionWorkflowUseCase(
 
         string from = session.StateCode;
         var record = session.TransitionTo(command.To, command.Actor, clock, command.Reason, command.EffectiveOn, command.EffectiveAt, command.RiskLevel);
-        var change = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, record);
+        var change = new WorkflowChange(caseId, binding.Code, subjectId, session.StateCode, session.Version, session.ContextJson, record)
+        {
+            OwnerChange = TransferAccepted(binding, session, record),
+        };
         cancellationToken.ThrowIfCancellationRequested();
         string etag;
         if (key is null)
@@ -178,6 +181,21 @@ public sealed partial class TransitionWorkflowUseCase(
 
         LogTransition(logger, caseId, binding.Code, subjectId, from, record.To, record.Sequence);
         return new TransitionResult(caseId, binding.Code, subjectId, from, record.To, record.Sequence, record, etag);
+    }
+
+    // A transfer is complete on acceptance (ReferralWorkflow): the receiving agency becomes the case's owner, written
+    // with the transition (ADR-020). A referral, a rejection or a revocation changes no owner.
+    private static CaseOwnerChange? TransferAccepted(WorkflowBinding binding, WorkflowSession session, TransitionRecord record)
+    {
+        if (binding.Code != ReferralWorkflow.Code || record.To != "accepted")
+        {
+            return null;
+        }
+
+        var context = JsonSerializer.Deserialize<ReferralContext>(session.ContextJson, Serialization.TaskForceJson.Options);
+        return context is { Kind: ReferralKind.Transfer }
+            ? new CaseOwnerChange(context.ToAgency.Trim().ToLowerInvariant(), Actor.Create(record.ActorId, record.Agency), record.RecordedAt, record.Reason)
+            : null;
     }
 
     // The first answer again; its ETag is the state row's current one while the instance is still at that version

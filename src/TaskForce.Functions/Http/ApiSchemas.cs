@@ -54,6 +54,9 @@ public static class ApiSchemas
         ["AlertList"] = typeof(TaskForce.Application.Alerts.AlertList), // ADR-021
         ["AlertView"] = typeof(TaskForce.Application.Alerts.AlertView),
         ["AccessLogPage"] = typeof(TaskForce.Application.AccessLog.AccessLogPage),
+        ["CaseAssignmentRequest"] = typeof(CaseAssignmentRequest),
+        ["CaseAssignment"] = typeof(Application.Ports.CaseAssignment),
+        ["ReferralList"] = typeof(Application.Workflows.ReferralList),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

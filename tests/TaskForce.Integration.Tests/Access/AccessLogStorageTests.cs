@@ -34,11 +34,12 @@ public sealed class AccessLogStorageTests(AzuriteFixture storage)
         await repo.AddAsync(Record("case-a"), "uptd_ppa_ttu", null);
         await repo.AddAsync(Record("case-b"), "uptd_ppa_ttu", null);
         var recorder = new AccessLogRecorder(new TableAccessLog(tables, Zone), clock);
+        var ties = new TableCaseTies(tables, SharedProtector);
         return new Harness(
             tables,
             clock,
-            new GetCaseUseCase(repo, clock, NullLogger<GetCaseUseCase>.Instance, recorder),
-            new GetCaseHistoryUseCase(repo, repo, clock, NullLogger<GetCaseHistoryUseCase>.Instance, recorder),
+            new GetCaseUseCase(repo, ties, clock, NullLogger<GetCaseUseCase>.Instance, recorder),
+            new GetCaseHistoryUseCase(repo, repo, ties, clock, NullLogger<GetCaseHistoryUseCase>.Instance, recorder),
             new ListCasesUseCase(repo),
             new ReadAccessLogUseCase(new TableAccessLog(tables, Zone), repo),
             repo);

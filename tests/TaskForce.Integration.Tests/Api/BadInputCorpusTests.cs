@@ -236,6 +236,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
             Workflows = new CaseWorkflowFunctions(
                 new CaseWorkflowsUseCase(
                     Cases.Repository,
+                    Cases.Ties,
                     Cases.Repository,
                     workflows,
                     registry,

@@ -235,9 +235,9 @@ public sealed class HttpPipelineTests
         var clock = Clock();
         return new CaseFunctions(
             new CreateCaseUseCase(repo, clock, Zone, NullLogger<CreateCaseUseCase>.Instance),
-            new GetCaseUseCase(repo, clock, NullLogger<GetCaseUseCase>.Instance),
+            new GetCaseUseCase(repo, Throwing.Of<ICaseTiesStore>(e), clock, NullLogger<GetCaseUseCase>.Instance),
             new ListCasesUseCase(repo),
-            new QualifyCaseUseCase(repo, clock, Zone),
+            new QualifyCaseUseCase(repo, Throwing.Of<ICaseTiesStore>(e), clock, Zone),
             TestPipeline.Trusted);
     }
 
@@ -251,6 +251,7 @@ public sealed class HttpPipelineTests
         return new CaseWorkflowFunctions(
             new CaseWorkflowsUseCase(
                 cases,
+                Throwing.Of<ICaseTiesStore>(e),
                 facts,
                 workflows,
                 registry,

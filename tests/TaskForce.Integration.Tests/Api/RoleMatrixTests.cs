@@ -13,9 +13,11 @@ using static TaskForce.Integration.Tests.Cases.CaseTestData;
 namespace TaskForce.Integration.Tests.Api;
 
 /// <summary>
-/// Every role × every case endpoint × a case of the caller's own agency and of another agency, against Azurite. The
-/// expected table is written by hand from issue 7 (identity only for the owning agency and the coordinator, UU 21/2007
-/// Pasal 44; a statistician sees aggregates only; a partner NGO works on its own cases) — not computed from the policy.
+/// Every role × every case endpoint × a case of the caller's own agency and of an unrelated agency, against Azurite. The
+/// expected table is written by hand from issues 7 and 14 (identity only for the owning agency and the coordinator, UU
+/// 21/2007 Pasal 44; a statistician sees aggregates only; a partner NGO works on its own cases; the criminal-justice
+/// track is the police's and the prosecutor's, the SPDP date also the owner's to record; an unrelated agency changes nothing, ADR-020) — not
+/// computed from the policy. The relationships other than own and unrelated are in <c>RelationshipMatrixTests</c>.
 /// Cells: status code, and for a 200 read <c>I</c> = identity shown, <c>R</c> = identity redacted.
 /// The endpoints without a person (indicators, snapshots, estimates, detention checks, openapi.json) are guarded by
 /// function keys only and are role-independent, so they are not in this table.
@@ -35,10 +37,10 @@ public sealed class RoleMatrixTests(AzuriteFixture storage)
     public static TheoryData<string, string> Expected() => new()
     {
         { "coordinator",         "201 200 200I 200I 200 200 200 200 201 201 200 200 200 200" },
-        { "case_worker",         "201 200 200I 200R 200 200 200 200 201 201 200 200 200 200" },
-        { "police_investigator", "201 200 200I 200R 200 200 200 200 201 201 200 200 200 200" },
-        { "prosecutor",          "201 200 200I 200R 200 200 200 200 201 201 200 200 200 200" },
-        { "partner_ngo",         "201 200 200I 403 200 403 200 403 201 403 200 403 200 403" },
+        { "case_worker",         "201 200 200I 200R 200 200 200 200 403 403 200 403 200 403" },
+        { "police_investigator", "201 200 200I 200R 200 200 200 200 201 403 200 403 200 403" },
+        { "prosecutor",          "201 200 200I 200R 200 200 200 200 201 403 200 403 200 403" },
+        { "partner_ngo",         "201 200 200I 403 200 403 200 403 403 403 200 403 200 403" },
         { "statistician",        "403 403 403 403 403 403 403 403 403 403 403 403 403 403" },
         { "anonymous",           "401 401 401 401 401 401 401 401 401 401 401 401 401 401" },
     };
@@ -185,6 +187,7 @@ public sealed class RoleMatrixTests(AzuriteFixture storage)
             Functions = new CaseWorkflowFunctions(
                 new CaseWorkflowsUseCase(
                     Api.Repository,
+                    Api.Ties,
                     Api.Repository,
                     workflows,
                     registry,

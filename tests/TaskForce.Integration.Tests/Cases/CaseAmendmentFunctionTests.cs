@@ -25,7 +25,7 @@ public sealed class CaseAmendmentFunctionTests(AzuriteFixture storage)
 
         public CaseAmendmentFunctions Functions => new(
             new AmendCaseUseCase(Api.Repository, Api.Clock, Zone),
-            new GetCaseHistoryUseCase(Api.Repository, Api.Repository, Api.Clock, HistoryAudit),
+            new GetCaseHistoryUseCase(Api.Repository, Api.Repository, Api.Ties, Api.Clock, HistoryAudit),
             Api.Pipeline);
 
         public async Task<string> ETagAsync(string id = "case-ttu-001") => (await Api.GetAsync(OwnerWorker, id)).Response.Headers.ETag.ToString();

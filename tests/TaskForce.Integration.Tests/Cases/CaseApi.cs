@@ -21,14 +21,16 @@ public sealed class CaseApi
     {
         Tables = tables;
         Clock = clock ?? CaseTestData.Clock();
-        Repository = new TableCaseRepository(tables, protector ?? CaseTestData.Protector(), CaseTestData.Zone);
+        var keys = protector ?? CaseTestData.Protector();
+        Repository = new TableCaseRepository(tables, keys, CaseTestData.Zone);
+        Ties = new TableCaseTies(tables, keys);
         Principals = new ClientPrincipalReader(authEnabled);
         Pipeline = new HttpPipeline(Principals, NullLogger<HttpPipeline>.Instance);
         Functions = new CaseFunctions(
             new CreateCaseUseCase(Repository, Clock, CaseTestData.Zone, CreateLog),
-            new GetCaseUseCase(Repository, Clock, Audit),
+            new GetCaseUseCase(Repository, Ties, Clock, Audit),
             new ListCasesUseCase(Repository),
-            new QualifyCaseUseCase(Repository, Clock, CaseTestData.Zone),
+            new QualifyCaseUseCase(Repository, Ties, Clock, CaseTestData.Zone),
             Pipeline);
     }
 
@@ -42,6 +44,7 @@ public sealed class CaseApi
         return new CaseWorkflowFunctions(
             new CaseWorkflowsUseCase(
                 Repository,
+                Ties,
                 Repository,
                 workflows,
                 registry,
@@ -53,6 +56,8 @@ public sealed class CaseApi
     }
 
     public IClock Clock { get; }
+
+    public TableCaseTies Ties { get; }
 
     public TableCaseRepository Repository { get; }
 

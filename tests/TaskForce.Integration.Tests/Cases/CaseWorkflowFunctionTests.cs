@@ -20,6 +20,8 @@ namespace TaskForce.Integration.Tests.Cases;
 [Collection(StorageGroup.Name)]
 public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
 {
+    private static readonly (string, string?, string[]) Colleague = ("worker-2", "uptd_ppa_ttu", ["case_worker"]);
+
     private sealed class Harness
     {
         public Harness(TaskForceTables tables)
@@ -30,6 +32,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
             var registry = WorkflowRegistry.Default;
             var useCase = new CaseWorkflowsUseCase(
                 Api.Repository,
+                Api.Ties,
                 Api.Repository,
                 workflows,
                 registry,
@@ -45,6 +48,14 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         public CaseApi Api { get; }
 
         public CaseWorkflowFunctions Functions { get; }
+
+        /// <summary>The owner refers the case to the police, who accept it: how a case of the UPTD PPA reaches the
+        /// criminal-justice track (ADR-020).</summary>
+        public async Task ReferToPoliceAsync(string id, (string, string?, string[]) police)
+        {
+            JsonOf((await StartAsync(OwnerWorker, id, """{"workflow": "referral", "subject_id": "to-polres", "facts": {"referral_kind": "referral", "to_agency": "polres_ttu"}}""")).Result, 201);
+            JsonOf((await MoveAsync(police, id, """{"workflow": "referral", "subject_id": "to-polres", "to": "accepted"}""")).Result, 200);
+        }
 
         public async Task<(IActionResult Result, HttpResponse Response)> StartAsync((string, string?, string[]) who, string id, string body)
         {
@@ -83,8 +94,8 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         const string move = """{"workflow": "case_management", "to": "assessment"}""";
 
         // Eight retries of one request race each other; then one more arrives after they are done.
-        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", move, "move-1")));
-        var late = await h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", move, "move-1");
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => h.MoveWithKeyAsync(Colleague, "case-ttu-001", move, "move-1")));
+        var late = await h.MoveWithKeyAsync(Colleague, "case-ttu-001", move, "move-1");
 
         foreach (var (result, _) in racing.Append(late))
         {
@@ -98,7 +109,7 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
         Assert.Equal(2, history.GetArrayLength()); // the start and exactly one move
 
         // The same key for another transition is refused with 422 and changes nothing.
-        var reused = Problem((await h.MoveWithKeyAsync(OtherWorker, "case-ttu-001", """{"workflow": "case_management", "to": "closed", "reason": "duplicate report"}""", "move-1")).Result, 422);
+        var reused = Problem((await h.MoveWithKeyAsync(Colleague, "case-ttu-001", """{"workflow": "case_management", "to": "closed", "reason": "duplicate report"}""", "move-1")).Result, 422);
         Assert.Contains("Idempotency-Key", reused.Detail, StringComparison.Ordinal);
         Assert.Equal(2, (await h.TimelineAsync(OwnerWorker, "case-ttu-001")).GetProperty("workflows")[0].GetProperty("history").GetArrayLength());
     }
@@ -146,17 +157,17 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
 
         // intake -> services needs risk level tinggi (SIPPN outreach standard); from intake the table allows assessment,
         // services (guarded) and closed.
-        var refused = Problem((await h.MoveAsync(OtherWorker, "case-ttu-001", """{"workflow": "case_management", "to": "services", "reason": "shelter needed"}""")).Result, 409);
+        var refused = Problem((await h.MoveAsync(Colleague, "case-ttu-001", """{"workflow": "case_management", "to": "services", "reason": "shelter needed"}""")).Result, 409);
         Assert.Equal(["assessment", "closed"], (IEnumerable<string>)refused.Extensions["allowed_targets"]!);
         Assert.Equal("intake", refused.Extensions["from"]);
 
-        var (moved, movedResponse) = await h.MoveAsync(OtherWorker, "case-ttu-001", """{"workflow": "case_management", "to": "assessment"}""", startTag);
+        var (moved, movedResponse) = await h.MoveAsync(Colleague, "case-ttu-001", """{"workflow": "case_management", "to": "assessment"}""", startTag);
         var result = JsonOf(moved, 200);
         Assert.Equal("intake", result.GetProperty("from").GetString());
         Assert.Equal("assessment", result.GetProperty("state").GetString());
         Assert.Equal(2, result.GetProperty("version").GetInt32());
-        Assert.Equal("worker-9", result.GetProperty("event").GetProperty("actor_id").GetString());
-        Assert.Equal("dinsos_ttu", result.GetProperty("event").GetProperty("agency").GetString());
+        Assert.Equal("worker-2", result.GetProperty("event").GetProperty("actor_id").GetString());
+        Assert.Equal("uptd_ppa_ttu", result.GetProperty("event").GetProperty("agency").GetString());
         Assert.NotEqual(startTag, movedResponse.Headers.ETag.ToString());
 
         // The same If-Match again: the instance has moved on.
@@ -204,8 +215,9 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
     public async Task CriminalJustice_EntersPenyidikanOnlyAfterTheSpdpIsRecordedOnTheCase()
     {
         var h = await WithCaseAsync();
-        JsonOf((await h.StartAsync(OwnerWorker, "case-ttu-001", """{"workflow": "criminal_justice"}""")).Result, 201);
-        var police = ("penyidik-1", "polres_ttu", new[] { "police_investigator" });
+        var police = ("penyidik-1", (string?)"polres_ttu", new[] { "police_investigator" });
+        await h.ReferToPoliceAsync("case-ttu-001", police);
+        JsonOf((await h.StartAsync(police, "case-ttu-001", """{"workflow": "criminal_justice"}""")).Result, 201);
 
         // KUHAP Pasal 109(1): no investigation without the SPDP; the guard reads it from the case row.
         var refused = Problem((await h.MoveAsync(police, "case-ttu-001", """{"workflow": "criminal_justice", "to": "penyidikan"}""")).Result, 409);
@@ -247,15 +259,17 @@ public sealed class CaseWorkflowFunctionTests(AzuriteFixture storage)
     {
         var h = await WithCaseAsync();
         JsonOf((await h.StartAsync(OwnerWorker, "case-ttu-001", """{"workflow": "case_management", "facts": {"risk_level": "sedang"}}""")).Result, 201);
-        JsonOf((await h.StartAsync(OwnerWorker, "case-ttu-001", """{"workflow": "criminal_justice"}""")).Result, 201);
+        var police = ("penyidik-1", (string?)"polres_ttu", new[] { "police_investigator" });
+        await h.ReferToPoliceAsync("case-ttu-001", police);
+        JsonOf((await h.StartAsync(police, "case-ttu-001", """{"workflow": "criminal_justice"}""")).Result, 201);
 
-        var timeline = await h.TimelineAsync(OtherWorker, "case-ttu-001");
+        var timeline = await h.TimelineAsync(OwnerWorker, "case-ttu-001");
 
         Assert.Equal("case-ttu-001", timeline.GetProperty("case_id").GetString());
         Assert.Equal("2026-03-10", timeline.GetProperty("as_of").GetString()); // 09:00 WITA
         Assert.Equal("Asia/Makassar", timeline.GetProperty("zone").GetString());
         var workflows = timeline.GetProperty("workflows").EnumerateArray().ToList();
-        Assert.Equal(["case_management", "criminal_justice"], workflows.Select(w => w.GetProperty("workflow").GetString()));
+        Assert.Equal(["case_management", "criminal_justice", "referral"], workflows.Select(w => w.GetProperty("workflow").GetString()));
         var cm = workflows[0];
         Assert.Equal("intake", cm.GetProperty("state").GetString());
         Assert.Equal("worker-1", cm.GetProperty("history")[0].GetProperty("actor_id").GetString());

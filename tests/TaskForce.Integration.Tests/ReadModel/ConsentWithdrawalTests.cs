@@ -135,7 +135,8 @@ public sealed class ConsentWithdrawalTests(AzuriteFixture storage)
     {
         var tables = await storage.NewTablesAsync();
         var s = await SeedAsync(tables);
-        await new RecordConsentUseCase(s.Maintained, new FakeClock(Now)).RecordAsync("case-25c", "victim-1", Consent(reporting: false, sharing: true), await ETagAsync(s, "case-25c"), Worker);
+        // Consent is recorded by the owning agency (ADR-020): case-25c is the police's.
+        await new RecordConsentUseCase(s.Maintained, new FakeClock(Now)).RecordAsync("case-25c", "victim-1", Consent(reporting: false, sharing: true), await ETagAsync(s, "case-25c"), CaseTestData.Caller("pi-4", "polres_ttu", "police_investigator"));
         var maintained = await RowsAsync(tables, s);
 
         await new RebuildFactsUseCase(s.Cases, s.Projector, new FakeClock(Now)).RebuildAsync();

@@ -43,6 +43,14 @@ public enum CaseChangeKind
 
     /// <summary>A person's identity was erased at the request of the person recorded (UU 27/2022 Pasal 8 and 16(2)).</summary>
     IdentityErased = 12,
+
+    /// <summary>The case was assigned to a case worker, reassigned or unassigned (field <c>assigned_to</c>: staff
+    /// account ids, never a victim's data; ADR-020).</summary>
+    Assigned = 20,
+
+    /// <summary>The case's owner agency changed because the receiving agency accepted a transfer (fields
+    /// <c>owner_agency</c> and <c>assigned_to</c>; ADR-020).</summary>
+    OwnershipTransferred = 21,
 }
 
 /// <summary>One field a change touched, with its value before and after as JSON text in the wire format.</summary>

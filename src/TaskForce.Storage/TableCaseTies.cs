@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using TaskForce.Application.Access;
+using TaskForce.Application.Ports;
+using TaskForce.Application.Serialization;
+using TaskForce.Domain.Cases.History;
+using TaskForce.Domain.Workflows;
+
+namespace TaskForce.Storage;
+
+/// <summary>
+/// Table Storage implementation of <see cref="ICaseTiesStore"/> on the <c>cases</c> table (ADR-020): the ties of a case
+/// are read from its own partition in one query (the <c>case</c> row's owner and consent to share, the
+/// <c>assignment</c> row, the referral state rows and the criminal-justice event rows, selected columns only, nothing
+/// decrypted); an assignment is one transaction of the assignment row, a <c>history|NNNNNN</c> row and the case row's
+/// history count under its ETag.
+/// </summary>
+/// <param name="tables">The shared table clients.</param>
+/// <param name="protector">Encrypts the reason of a history entry (ADR-004).</param>
+/// <threadsafety>Thread-safe.</threadsafety>
+public sealed class TableCaseTies(TaskForceTables tables, IdentityProtector protector) : ICaseTiesStore
+{
+    private static readonly string[] TieColumns = ["RowKey", "Kind", "OwnerAgency", "ConsentToShare", "ConsentForSharing", "AssignedTo", "Workflow", "SubjectId", "State", "Context", "Agency"];
+
+    /// <inheritdoc/>
+    public async Task<CaseTies?> ReadAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        string pk = TableKeys.CasePartition(caseId);
+        string referralFrom = TableKeys.WorkflowRowsOf(ReferralWorkflow.Code);
+        string referralTo = TableKeys.WorkflowRowsEnd(ReferralWorkflow.Code);
+        string justiceFrom = TableKeys.WorkflowRowsOf(CriminalJusticeWorkflow.Code);
+        string justiceTo = TableKeys.WorkflowRowsEnd(CriminalJusticeWorkflow.Code);
+        string filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {pk} and (RowKey eq {TableKeys.CaseRow} or RowKey eq {TableKeys.AssignmentRow} or (RowKey ge {referralFrom} and RowKey lt {referralTo}) or (RowKey ge {justiceFrom} and RowKey lt {justiceTo}))");
+        TableEntity? caseRow = null;
+        string? assignedTo = null;
+        var referrals = new List<ReferralTie>();
+        var justice = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var e in tables.Cases.QueryAsync<TableEntity>(filter, select: TieColumns, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            string kind = e.GetString("Kind") ?? string.Empty;
+            if (e.RowKey == TableKeys.CaseRow)
+            {
+                caseRow = e;
+            }
+            else if (e.RowKey == TableKeys.AssignmentRow)
+            {
+                assignedTo = e.GetString("AssignedTo");
+            }
+            else if (kind == WorkflowEntityMapper.KindState && e.GetString("Workflow") == ReferralWorkflow.Code)
+            {
+                var context = ReadReferral(e.GetString("Context"));
+                referrals.Add(new ReferralTie(e.GetString("SubjectId") ?? string.Empty, context.Kind, context.FromAgency, context.ToAgency, e.GetString("State") ?? string.Empty));
+            }
+            else if (kind == WorkflowEntityMapper.KindEvent && e.GetString("Workflow") == CriminalJusticeWorkflow.Code && e.GetString("Agency") is { Length: > 0 } agency)
+            {
+                justice.Add(agency.Trim().ToLowerInvariant());
+            }
+        }
+
+        if (caseRow is null)
+        {
+            return null;
+        }
+
+        string? consent = caseRow.GetString("ConsentToShare");
+        bool given = consent is null ? caseRow.GetBoolean("ConsentForSharing") == true : consent == "given";
+        return new CaseTies(caseRow.GetString("OwnerAgency") ?? string.Empty)
+        {
+            AssignedTo = assignedTo,
+            Referrals = referrals,
+            JusticeAgencies = [.. justice],
+            SharingConsentGiven = given,
+        };
+    }
+
+    /// <inheritdoc/>
+    public async Task<CaseAssignment> AssignAsync(string caseId, CaseChange change, string? assignedTo, string expectedOwner, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(expectedOwner);
+        string pk = TableKeys.CasePartition(caseId);
+        var current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.CaseRow, [CaseHistoryMapper.CountColumn, "OwnerAgency"], cancellationToken).ConfigureAwait(false);
+        if (!current.HasValue || !string.Equals(current.Value!.GetString("OwnerAgency"), expectedOwner, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConcurrencyConflictException($"Case {caseId} changed owner or no longer exists: read it again and repeat the assignment.");
+        }
+
+        int sequence = (current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0) + 1;
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpdateMerge, new TableEntity(pk, TableKeys.CaseRow) { [CaseHistoryMapper.CountColumn] = sequence }, current.Value.ETag),
+            new(TableTransactionActionType.Add, CaseHistoryMapper.ToEntity(pk, sequence, change, protector)),
+            assignedTo is null
+                ? new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, TableKeys.AssignmentRow) { ["Kind"] = "assignment" })
+                : new(TableTransactionActionType.UpsertReplace, new TableEntity(pk, TableKeys.AssignmentRow) { ["Kind"] = "assignment", ["AssignedTo"] = assignedTo, ["AssignedAt"] = change.At.ToDateTimeOffset() }),
+        };
+        try
+        {
+            await tables.Cases.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            throw new ConcurrencyConflictException($"Case {caseId} changed during the assignment: read it again and repeat it.", ex);
+        }
+
+        return new CaseAssignment(caseId, assignedTo, sequence);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ReferralListItem>> ListReferralsAsync(string toAgency, string? state, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(toAgency);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 500);
+
+        // A scan of the referral state rows of every case partition (district scale, as ADR-007 accepts for the
+        // deadline run); the receiving agency sits in the row's context JSON, so it is compared here.
+        string filter = TableClient.CreateQueryFilter(
+            $"RowKey ge {TableKeys.WorkflowRowsOf(ReferralWorkflow.Code)} and RowKey lt {TableKeys.WorkflowRowsEnd(ReferralWorkflow.Code)} and Kind eq {WorkflowEntityMapper.KindState}");
+        var items = new List<ReferralListItem>();
+        await foreach (var e in tables.Cases.QueryAsync<TableEntity>(filter, select: ["CaseId", "SubjectId", "State", "Version", "Context", "UpdatedAtText"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var context = ReadReferral(e.GetString("Context"));
+            string rowState = e.GetString("State") ?? string.Empty;
+            if (!string.Equals(context.ToAgency.Trim(), toAgency.Trim(), StringComparison.OrdinalIgnoreCase) || (state is not null && rowState != state))
+            {
+                continue;
+            }
+
+            items.Add(new ReferralListItem(
+                e.GetString("CaseId") ?? string.Empty,
+                e.GetString("SubjectId") ?? string.Empty,
+                context.Kind == ReferralKind.Transfer ? "transfer" : "referral",
+                context.FromAgency,
+                context.ToAgency,
+                rowState,
+                e.GetInt32("Version") ?? 0,
+                e.GetString("UpdatedAtText") ?? string.Empty));
+        }
+
+        return [.. items.OrderByDescending(i => i.UpdatedAt, StringComparer.Ordinal).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SubjectId, StringComparer.Ordinal).Take(limit)];
+    }
+
+    private static ReferralContext ReadReferral(string? json) =>
+        JsonSerializer.Deserialize<ReferralContext>(json ?? "null", TaskForceJson.Options)
+            ?? throw new InvalidDataException("A referral state row has no context.");
+}
