@@ -103,6 +103,7 @@ public sealed class TableAlertRepository(TaskForceTables tables) : IAlertReposit
         ["RuleConfirmed"] = a.RuleConfirmed,
         ["RaisedAt"] = a.RaisedAt.ToDateTimeOffset(),
         ["RaisedAtText"] = InstantPattern.ExtendedIso.Format(a.RaisedAt),
+        ["Kind"] = a.Kind,
     };
 
     private static DeadlineAlert FromEntity(TableEntity e) => new(
@@ -113,13 +114,19 @@ public sealed class TableAlertRepository(TaskForceTables tables) : IAlertReposit
         Text(e, "DeadlineId"),
         LocalDatePattern.Iso.Parse(Text(e, "DueOn")).GetValueOrThrow(),
         e.GetString("DueAtText") is { } at ? InstantPattern.ExtendedIso.Parse(at).GetValueOrThrow() : null,
-        Text(e, "Status") == "overdue" ? DeadlineAlertStatus.Overdue : DeadlineAlertStatus.DueToday,
+        Text(e, "Status") switch { "overdue" => DeadlineAlertStatus.Overdue, "due_soon" => DeadlineAlertStatus.DueSoon, _ => DeadlineAlertStatus.DueToday },
         e.GetInt32("DaysOverdue") ?? 0,
         e.GetInt32("StartedBySequence") ?? 0,
         e.GetBoolean("RuleConfirmed") ?? false,
-        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow());
+        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow(),
+        e.GetString("Kind") ?? DeadlineAlertKinds.WorkflowDeadline);
 
-    private static string StatusCode(DeadlineAlertStatus status) => status == DeadlineAlertStatus.Overdue ? "overdue" : "due_today";
+    private static string StatusCode(DeadlineAlertStatus status) => status switch
+    {
+        DeadlineAlertStatus.Overdue => "overdue",
+        DeadlineAlertStatus.DueSoon => "due_soon",
+        _ => "due_today",
+    };
 
     private static string Text(TableEntity e, string column) =>
         e.GetString(column) ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Alert {e.PartitionKey}/{e.RowKey} has no {column}."));

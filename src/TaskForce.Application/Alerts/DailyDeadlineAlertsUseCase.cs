@@ -26,7 +26,15 @@ public sealed record DailyAlertRun(
     int DueToday,
     int Overdue,
     int Written,
-    int AlreadyStored);
+    int AlreadyStored)
+{
+    /// <summary>Gets the suspects' detention records read (ADR-024).</summary>
+    /// <value>0 when the run has no detention source.</value>
+    public int DetentionsScanned { get; init; }
+
+    /// <summary>Gets the alerts found with status due soon (detention release dates by law in the coming days).</summary>
+    public int DueSoon { get; init; }
+}
 
 /// <summary>
 /// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
@@ -47,13 +55,16 @@ public sealed record DailyAlertRun(
 /// <param name="clock">The clock (FakeClock in tests).</param>
 /// <param name="zone">The district zone (normally Asia/Makassar).</param>
 /// <param name="logger">The logger.</param>
+/// <param name="detentions">The stored suspects' detention records (ADR-024): their release dates by law raise
+/// <c>detention_release_by_law</c> alerts (<see cref="DetentionReleaseAlerts"/>); <see langword="null"/> for none.</param>
 public sealed partial class DailyDeadlineAlertsUseCase(
     IWorkflowRepository workflows,
     IAlertRepository alerts,
     WorkflowRegistry registry,
     IClock clock,
     DateTimeZone zone,
-    ILogger<DailyDeadlineAlertsUseCase> logger)
+    ILogger<DailyDeadlineAlertsUseCase> logger,
+    ISuspectDetentionSource? detentions = null)
 {
     /// <summary>Runs once for the business date of the clock's current instant.</summary>
     /// <param name="cancellationToken">Cancels the run; alerts already written stay, and a re-run completes the day.</param>
@@ -98,12 +109,37 @@ public sealed partial class DailyDeadlineAlertsUseCase(
             }
         }
 
+        int detentionsScanned = 0;
+        if (detentions is not null)
+        {
+            await foreach (var d in detentions.ListAsync(today.PlusDays(-Domain.Cases.SuspectDetentions.WarningDays), cancellationToken).ConfigureAwait(false))
+            {
+                detentionsScanned++;
+                try
+                {
+                    if (DetentionReleaseAlerts.Evaluate(d, today, zone, now) is { } alert)
+                    {
+                        found.Add(alert);
+                    }
+                }
+                catch (DomainValidationException ex)
+                {
+                    unreadable++;
+                    LogUnreadable(logger, d.CaseId, DetentionReleaseAlerts.Workflow, d.SuspectId, ex);
+                }
+            }
+        }
+
         int written = await alerts.AddNewAsync(today, found, cancellationToken).ConfigureAwait(false);
         var run = new DailyAlertRun(today, zone.Id, now, scanned, unreadable,
             found.Count(a => a.Status == DeadlineAlertStatus.DueToday),
             found.Count(a => a.Status == DeadlineAlertStatus.Overdue),
             written,
-            found.Count - written);
+            found.Count - written)
+        {
+            DetentionsScanned = detentionsScanned,
+            DueSoon = found.Count(a => a.Status == DeadlineAlertStatus.DueSoon),
+        };
         LogRun(logger, today, scanned, unreadable, found.Count, written);
         return run;
     }

@@ -125,8 +125,13 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
         Each(amendment.AddSuspects, "add_suspects", "suspect", (s, _) => record.AddSuspect(s ?? throw new DomainValidationException("suspect", "A suspect is required."), context));
         Each(amendment.AddWitnesses, "add_witnesses", "witness", (w, _) => record.AddWitness(w ?? throw new DomainValidationException("witness", "A witness is required."), context));
         Each(amendment.CorrectPersons, "correct_persons", null, (p, _) => Correct(record, p, context));
+        Each(amendment.RecordArrests, "record_arrests", null, (a, _) => record.RecordArrest(SuspectId(a?.PersonId), a!.ArrestedAt ?? throw new DomainValidationException("arrested_at", "The arrest time is required."), clock, context));
+        Each(amendment.RecordDetentions, "record_detentions", null, (d, _) => record.RecordDetention(SuspectId(d?.PersonId), d!.ToPeriod(), clock, context));
         Each(amendment.RemovePersons, "remove_persons", "person_id", (p, _) => record.RemovePerson(new PersonId(string.IsNullOrWhiteSpace(p) ? throw new DomainValidationException("person_id", "A person id is required.") : p), context));
     }
+
+    private static PersonId SuspectId(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? throw new DomainValidationException("person_id", "The suspect's person id is required.") : new PersonId(id);
 
     private void Apply(CaseRecord record, CaseAmendment amendment, ChangeContext context) => Apply(record, amendment, context, clock, zone);
 

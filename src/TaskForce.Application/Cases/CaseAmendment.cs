@@ -11,7 +11,7 @@ namespace TaskForce.Application.Cases;
 /// whole amendment and nothing is written.
 /// </summary>
 /// <remarks>Operations run in the order of the members below (header, offence date, places, elements, violence
-/// classification, persons added, persons corrected, persons removed). Each writes one history entry naming the fields
+/// classification, persons added, persons corrected, arrests, detention periods, persons removed). Each writes one history entry naming the fields
 /// it changed (ADR-016); one that changes nothing writes none.</remarks>
 public sealed record CaseAmendment
 {
@@ -49,6 +49,12 @@ public sealed record CaseAmendment
 
     /// <summary>Gets corrections of persons on file: each replaces every field of one person.</summary>
     public IReadOnlyList<PersonCorrection>? CorrectPersons { get; init; }
+
+    /// <summary>Gets suspects' arrests to record or correct (ADR-024).</summary>
+    public IReadOnlyList<ArrestRecording>? RecordArrests { get; init; }
+
+    /// <summary>Gets suspects' detention periods to record or correct, checked by the detention ledger's rules (ADR-024).</summary>
+    public IReadOnlyList<DetentionRecording>? RecordDetentions { get; init; }
 
     /// <summary>Gets the ids of persons recorded by mistake, to remove (a reason is required; ids are never reused).</summary>
     public IReadOnlyList<string>? RemovePersons { get; init; }
