@@ -26,7 +26,7 @@ public sealed record DetentionRecording
     /// <c>penuntut_umum_perpanjangan</c>, <c>hakim_pn</c>; the codes of <c>detention-check</c>). Required.</summary>
     public string? Stage { get; init; }
 
-    /// <summary>Gets the first day of the order (<c>YYYY-MM-DD</c>, district zone). Required; not after today.</summary>
+    /// <summary>Gets the first day of the order (<c>YYYY-MM-DD</c>, district zone). Required; at most 7 days after today (an extension is recorded before it starts).</summary>
     public LocalDate? From { get; init; }
 
     /// <summary>Gets the length in days, the first day being day 1. Required; 1 to the stage's limit.</summary>

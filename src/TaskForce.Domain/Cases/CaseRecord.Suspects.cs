@@ -82,7 +82,7 @@ public sealed partial class CaseRecord
     /// <returns>The change (<see cref="CaseChangeKind.DetentionRecorded"/>); empty when the same period is on file.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">The case has no such suspect (<c>person_id</c>); the stage is
-    /// missing or unknown (<c>stage</c>); the first day is missing or after today (<c>from</c>); the days are missing,
+    /// missing or unknown (<c>stage</c>); the first day is missing or more than <see cref="SuspectDetentions.RecordAheadDays"/> days after today (<c>from</c>); the days are missing,
     /// below 1 or above the stage's limit (ledger problem <c>over_limit</c>; <c>days</c>); the detention type is unknown
     /// (<c>detention_type</c>); the period overlaps another order of the same level, starts before the arrest or
     /// before the offence date (ledger problems <c>overlap_within_level</c>, <c>arrest_after_detention_start</c>,
@@ -104,9 +104,9 @@ public sealed partial class CaseRecord
 
         var type = SuspectDetentions.ParseType(input.DetentionType, "detention_type");
         LocalDate today = DistrictTime.Today(clock, _zone);
-        if (from > today)
+        if (from > today.PlusDays(SuspectDetentions.RecordAheadDays))
         {
-            throw new DomainValidationException("from", $"The detention starts {from:uuuu-MM-dd}, after today {today:uuuu-MM-dd}: record an order once it runs.");
+            throw new DomainValidationException("from", $"The detention starts {from:uuuu-MM-dd}, more than {SuspectDetentions.RecordAheadDays} days after today {today:uuuu-MM-dd}.");
         }
 
         var period = new DetentionPeriodState { Stage = stage.ToCode(), From = from, Days = days, DetentionType = type.ToCode() };

@@ -14,7 +14,7 @@ public sealed record NewDetentionPeriod
     /// <c>penuntut_umum_perpanjangan</c> for the court chair's extension of Pasal 25(2), <c>hakim_pn</c>). Required.</summary>
     public string? Stage { get; init; }
 
-    /// <summary>Gets the first day of the order (district business date). Required; not after today.</summary>
+    /// <summary>Gets the first day of the order (district business date). Required; at most <see cref="SuspectDetentions.RecordAheadDays"/> days after today.</summary>
     public LocalDate? From { get; init; }
 
     /// <summary>Gets the length of the order in days, counted with the first day as day 1. Required; at least 1 and
@@ -63,6 +63,11 @@ public static class SuspectDetentions
     /// <summary>The days before the release date by law from which the daily run warns (the ledger's default; a
     /// project choice, not a legal rule).</summary>
     public const int WarningDays = 7;
+
+    /// <summary>How many days after today a recorded order may start: an extension is ordered before the period it
+    /// extends ends (KUHAP Pasal 24(2), 25(2)), so it is recorded ahead; further ahead is taken as a typing error (a
+    /// project choice, not a legal rule).</summary>
+    public const int RecordAheadDays = 7;
 
     /// <summary>Checks a suspect's recorded detention with the ledger.</summary>
     /// <param name="state">The recorded arrest and periods. Cannot be <see langword="null"/>.</param>
