@@ -28,7 +28,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
     private static readonly Instant RunAt = Instant.FromUtc(2026, 1, 9, 0, 0);
 
     private static readonly string[] AllowedAlertColumns =
-        ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText"];
+        ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText", "Kind"];
 
     [Fact]
     public async Task Run_WritesOneAlertPerDueOrOverdueDeadline_AndNothingNewOnASecondRunThatDay()
