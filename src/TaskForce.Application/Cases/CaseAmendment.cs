@@ -50,6 +50,12 @@ public sealed record CaseAmendment
     /// <summary>Gets corrections of persons on file: each replaces every field of one person.</summary>
     public IReadOnlyList<PersonCorrection>? CorrectPersons { get; init; }
 
+    /// <summary>Gets whether the corrections of persons (<see cref="CorrectPersons"/>) are made at the request of the
+    /// person recorded (UU 27/2022 Pasal 6): the amendment is then logged in the subject-request log as a
+    /// <c>correction</c> (ADR-019), and only a caller who may handle such requests (the coordinator) may send it.</summary>
+    /// <value><see langword="null"/> or <see langword="false"/> by default.</value>
+    public bool? OnRequestOfSubject { get; init; }
+
     /// <summary>Gets suspects' arrests to record or correct (ADR-024).</summary>
     public IReadOnlyList<ArrestRecording>? RecordArrests { get; init; }
 
