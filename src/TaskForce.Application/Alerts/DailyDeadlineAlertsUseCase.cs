@@ -39,8 +39,9 @@ public sealed record DailyAlertRun(
 /// <summary>
 /// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
 /// (<c>WorkflowInstance.Deadlines</c>) as of one instant in the district zone, and adds an alert for each running
-/// deadline that is due that business date or overdue. Alerts are insert-only with deterministic keys, so running
-/// twice for the same day writes nothing new.
+/// deadline that is due that business date or overdue; with a detention source, it also warns before each stored
+/// suspect's release by law (<see cref="DetentionReleaseAlerts"/>, ADR-024). Alerts are insert-only with deterministic
+/// keys, so running twice for the same day writes nothing new.
 /// </summary>
 /// <remarks>
 /// <para>Due: a day-based deadline whose due date is the business date (<see cref="DeadlineStatus.DueToday"/>), or an
