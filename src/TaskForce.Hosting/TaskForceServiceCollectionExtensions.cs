@@ -108,6 +108,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<ISnapshotRepository, TableSnapshotRepository>();
         services.TryAddSingleton<ICtdcRepository, TableCtdcRepository>();
         services.TryAddSingleton<IAlertRepository, TableAlertRepository>();
+        services.TryAddSingleton<ISuspectDetentionSource, TableSuspectDetentionSource>(); // stored suspects' detention for the daily alerts (ADR-024)
         services.TryAddSingleton<TableCaseRepository>();
         services.TryAddSingleton<TableWorkflowRepository>();
         services.TryAddSingleton<ICaseFactsReader>(sp => sp.GetRequiredService<TableCaseRepository>()); // the workflow guards' facts, from the case row

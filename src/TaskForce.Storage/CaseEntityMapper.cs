@@ -62,6 +62,8 @@ internal static class CaseEntityMapper
             ["SuspectIds"] = string.Join(',', state.Suspects.Select(v => v.Id)),
             ["RetiredPersonIds"] = state.RetiredPersonIds.Count == 0 ? null : string.Join(',', state.RetiredPersonIds),
             ["LinkagePseudonyms"] = Json(state.LinkagePseudonyms), // random values, not derived from identity (ADR-019)
+            ["SuspectDetentions"] = Json(state.SuspectDetentions), // person ids, stages and dates only (ADR-024)
+            ["DetentionReleaseByLaw"] = SuspectDetentionColumns.LatestReleaseByLaw(record),
         };
         WriteHeader(row, state);
 
@@ -164,6 +166,7 @@ internal static class CaseEntityMapper
             SpdpSentOn = ParseDate(caseRow.GetString("SpdpSentOn")),
             RetiredPersonIds = (caseRow.GetString("RetiredPersonIds") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries),
             LinkagePseudonyms = FromJson<Dictionary<string, string>>(caseRow.GetString("LinkagePseudonyms")),
+            SuspectDetentions = FromJson<List<PersonState<SuspectDetentionState>>>(caseRow.GetString("SuspectDetentions")), // absent before ADR-024
         };
     }
 

@@ -106,6 +106,7 @@ public sealed partial class TableAlertRepository(TaskForceTables tables) : IAler
         ["AlertId"] = a.Id,
         ["Agency"] = a.Agency,
         ["Queued"] = false, // the outbox mark (ADR-021): rows written before it have no column and are never queued
+        ["Kind"] = a.Kind,
     };
 
     private static DeadlineAlert FromEntity(TableEntity e) => new(
@@ -116,18 +117,24 @@ public sealed partial class TableAlertRepository(TaskForceTables tables) : IAler
         Text(e, "DeadlineId"),
         LocalDatePattern.Iso.Parse(Text(e, "DueOn")).GetValueOrThrow(),
         e.GetString("DueAtText") is { } at ? InstantPattern.ExtendedIso.Parse(at).GetValueOrThrow() : null,
-        Text(e, "Status") == "overdue" ? DeadlineAlertStatus.Overdue : DeadlineAlertStatus.DueToday,
+        Text(e, "Status") switch { "overdue" => DeadlineAlertStatus.Overdue, "due_soon" => DeadlineAlertStatus.DueSoon, _ => DeadlineAlertStatus.DueToday },
         e.GetInt32("DaysOverdue") ?? 0,
         e.GetInt32("StartedBySequence") ?? 0,
         e.GetBoolean("RuleConfirmed") ?? false,
-        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow())
+        InstantPattern.ExtendedIso.Parse(Text(e, "RaisedAtText")).GetValueOrThrow(),
+        e.GetString("Kind") ?? DeadlineAlertKinds.WorkflowDeadline)
     {
         Agency = e.GetString("Agency") ?? string.Empty,
         AcknowledgedAt = e.GetString("AcknowledgedAtText") is { } ack ? InstantPattern.ExtendedIso.Parse(ack).GetValueOrThrow() : null,
         AcknowledgedBy = e.GetString("AcknowledgedBy"),
     };
 
-    private static string StatusCode(DeadlineAlertStatus status) => status == DeadlineAlertStatus.Overdue ? "overdue" : "due_today";
+    private static string StatusCode(DeadlineAlertStatus status) => status switch
+    {
+        DeadlineAlertStatus.Overdue => "overdue",
+        DeadlineAlertStatus.DueSoon => "due_soon",
+        _ => "due_today",
+    };
 
     private static string Text(TableEntity e, string column) =>
         e.GetString(column) ?? throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"Alert {e.PartitionKey}/{e.RowKey} has no {column}."));

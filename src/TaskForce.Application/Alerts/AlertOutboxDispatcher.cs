@@ -68,23 +68,39 @@ public sealed class AlertRouting(ICaseRepository cases)
     public async Task<string> AgencyOfAsync(StoredWorkflow workflow, IDictionary<string, string?> owners, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflow);
+        string? owner = await OwnerOfAsync(workflow.CaseId, owners, cancellationToken).ConfigureAwait(false);
+        string? agency = owner ?? (workflow.History.Count > 0 ? workflow.History[0].Agency : null);
+        return agency?.Trim().ToLowerInvariant() ?? string.Empty;
+    }
+
+    /// <summary>Returns the addressee of an alert about a case itself (a suspect's release by law, ADR-024): the case's
+    /// owning agency.</summary>
+    /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
+    /// <param name="owners">The owners read so far in this run, by case id. Cannot be <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>An agency code (lower case), or empty when the case row is not stored.</returns>
+    public async Task<string> AgencyOfCaseAsync(string caseId, IDictionary<string, string?> owners, CancellationToken cancellationToken = default) =>
+        (await OwnerOfAsync(caseId, owners, cancellationToken).ConfigureAwait(false))?.Trim().ToLowerInvariant() ?? string.Empty;
+
+    private async Task<string?> OwnerOfAsync(string caseId, IDictionary<string, string?> owners, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
         ArgumentNullException.ThrowIfNull(owners);
-        if (!owners.TryGetValue(workflow.CaseId, out var owner))
+        if (!owners.TryGetValue(caseId, out var owner))
         {
             owner = null;
             try
             {
-                owner = (await cases.GetSummaryAsync(CaseId.Parse(workflow.CaseId), cancellationToken).ConfigureAwait(false))?.OwnerAgency;
+                owner = (await cases.GetSummaryAsync(CaseId.Parse(caseId), cancellationToken).ConfigureAwait(false))?.OwnerAgency;
             }
             catch (DomainValidationException)
             {
-                // not a case id of the case store: fall back to the instance's starter
+                // not a case id of the case store: the caller falls back
             }
 
-            owners[workflow.CaseId] = owner;
+            owners[caseId] = owner;
         }
 
-        string? agency = owner ?? (workflow.History.Count > 0 ? workflow.History[0].Agency : null);
-        return agency?.Trim().ToLowerInvariant() ?? string.Empty;
+        return owner;
     }
 }

@@ -29,15 +29,24 @@ public sealed record DailyAlertRun(
     int Overdue,
     int Written,
     int AlreadyStored,
-    int Queued = 0);
+    int Queued = 0)
+{
+    /// <summary>Gets the suspects' detention records read (ADR-024).</summary>
+    /// <value>0 when the run has no detention source.</value>
+    public int DetentionsScanned { get; init; }
+
+    /// <summary>Gets the alerts found with status due soon (detention release dates by law in the coming days).</summary>
+    public int DueSoon { get; init; }
+}
 
 /// <summary>
 /// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
 /// (<c>WorkflowInstance.Deadlines</c>) as of one instant in the district zone, and adds an alert for each running
 /// deadline that is due that business date or overdue, addressed to the case's owning agency
-/// (<see cref="AlertRouting"/>). Alerts are insert-only with deterministic keys, so running twice for the same day
-/// writes nothing new; the alerts not yet queued then go to the delivery queue (<see cref="AlertOutboxDispatcher"/>,
-/// ADR-021), so the second run sends nothing either.
+/// (<see cref="AlertRouting"/>); with a detention source, it also warns before each stored suspect's release by law
+/// (<see cref="DetentionReleaseAlerts"/>, ADR-024). Alerts are insert-only with deterministic keys, so running twice
+/// for the same day writes nothing new; the alerts not yet queued then go to the delivery queue
+/// (<see cref="AlertOutboxDispatcher"/>, ADR-021), so the second run sends nothing either.
 /// </summary>
 /// <remarks>
 /// <para>Due: a day-based deadline whose due date is the business date (<see cref="DeadlineStatus.DueToday"/>), or an
@@ -54,6 +63,8 @@ public sealed record DailyAlertRun(
 /// <param name="logger">The logger.</param>
 /// <param name="routing">Who each alert is addressed to.</param>
 /// <param name="outbox">Puts the day's unqueued alerts on the delivery queue.</param>
+/// <param name="detentions">The stored suspects' detention records (ADR-024): their release dates by law raise
+/// <c>detention_release_by_law</c> alerts (<see cref="DetentionReleaseAlerts"/>); <see langword="null"/> for none.</param>
 public sealed partial class DailyDeadlineAlertsUseCase(
     IWorkflowRepository workflows,
     IAlertRepository alerts,
@@ -62,7 +73,8 @@ public sealed partial class DailyDeadlineAlertsUseCase(
     DateTimeZone zone,
     ILogger<DailyDeadlineAlertsUseCase> logger,
     AlertRouting routing,
-    AlertOutboxDispatcher outbox)
+    AlertOutboxDispatcher outbox,
+    ISuspectDetentionSource? detentions = null)
 {
     /// <summary>Runs once for the business date of the clock's current instant.</summary>
     /// <param name="cancellationToken">Cancels the run; alerts already written stay, and a re-run completes the day.</param>
@@ -110,6 +122,27 @@ public sealed partial class DailyDeadlineAlertsUseCase(
             }
         }
 
+        int detentionsScanned = 0;
+        if (detentions is not null)
+        {
+            await foreach (var d in detentions.ListAsync(today.PlusDays(-Domain.Cases.SuspectDetentions.WarningDays), cancellationToken).ConfigureAwait(false))
+            {
+                detentionsScanned++;
+                try
+                {
+                    if (DetentionReleaseAlerts.Evaluate(d, today, zone, now) is { } alert)
+                    {
+                        found.Add(alert with { Agency = await routing.AgencyOfCaseAsync(d.CaseId, owners, cancellationToken).ConfigureAwait(false) });
+                    }
+                }
+                catch (DomainValidationException ex)
+                {
+                    unreadable++;
+                    LogUnreadable(logger, d.CaseId, DetentionReleaseAlerts.Workflow, d.SuspectId, ex);
+                }
+            }
+        }
+
         int written = await alerts.AddNewAsync(today, found, cancellationToken).ConfigureAwait(false);
         int queued = await outbox.DispatchAsync(today, cancellationToken).ConfigureAwait(false);
         var run = new DailyAlertRun(today, zone.Id, now, scanned, unreadable,
@@ -117,7 +150,11 @@ public sealed partial class DailyDeadlineAlertsUseCase(
             found.Count(a => a.Status == DeadlineAlertStatus.Overdue),
             written,
             found.Count - written,
-            queued);
+            queued)
+        {
+            DetentionsScanned = detentionsScanned,
+            DueSoon = found.Count(a => a.Status == DeadlineAlertStatus.DueSoon),
+        };
         LogRun(logger, today, scanned, unreadable, found.Count, written);
         return run;
     }

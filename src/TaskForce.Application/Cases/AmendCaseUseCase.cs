@@ -19,7 +19,9 @@ namespace TaskForce.Application.Cases;
 /// <param name="cases">The case store (the read model follows every update, ADR-012).</param>
 /// <param name="clock">The clock (history instants, "now" for report times).</param>
 /// <param name="zone">The district zone.</param>
-public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTimeZone zone)
+/// <param name="subjectRequests">The log of requests of the person recorded (ADR-019), for amendments sent
+/// <c>on_request_of_subject</c>; <see langword="null"/> when not configured (such amendments are then refused).</param>
+public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTimeZone zone, ISubjectRequestLog? subjectRequests = null)
 {
     /// <summary>Applies an amendment.</summary>
     /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
@@ -34,7 +36,9 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
     /// <c>header.region</c>, <c>add_victims[0].sex</c>, <c>correct_persons[1].victim.identity.national_id_number</c>,
     /// <c>remove_persons[0]</c>, <c>reason</c>); nothing is written. Input is checked before the version, so bad input
     /// answers this even with a stale <paramref name="ifMatch"/>.</exception>
-    /// <exception cref="AccessDeniedException">The caller may not amend this case, or carries no agency claim.</exception>
+    /// <exception cref="AccessDeniedException">The caller may not amend this case, or carries no agency claim, or sends
+    /// <c>on_request_of_subject</c> without the right to handle requests of the person recorded.</exception>
+    /// <exception cref="InvalidOperationException"><c>on_request_of_subject</c> is sent and no subject-request log is configured.</exception>
     /// <exception cref="WorkflowNotFoundException">The case is not stored.</exception>
     /// <exception cref="PreconditionRequiredException"><paramref name="ifMatch"/> is missing.</exception>
     /// <exception cref="ConcurrencyConflictException">The case changed since the caller's read (stale
@@ -47,6 +51,18 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
         ArgumentNullException.ThrowIfNull(caller);
         var id = CaseId.Parse(caseId, "id");
         GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Amend));
+        bool onRequest = amendment.OnRequestOfSubject == true;
+        if (onRequest)
+        {
+            GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.HandleSubjectRequest));
+            if (amendment.CorrectPersons is not { Count: > 0 })
+            {
+                throw new DomainValidationException("on_request_of_subject", "A correction at the request of the person recorded corrects that person: give correct_persons.");
+            }
+
+            _ = subjectRequests ?? throw new InvalidOperationException("No subject-request log is configured: an amendment on request of the person recorded cannot be logged.");
+        }
+
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             throw new PreconditionRequiredException($"An amendment of case {id.Value} must carry If-Match with the case's ETag (read it with GET /cases/{{id}}).");
@@ -75,6 +91,14 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
         }
 
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);
+        if (onRequest)
+        {
+            // Logged after the write: the log names the persons whose records were corrected, by id only (ADR-019).
+            var records = changes.Where(c => c.Kind == KindCode(CaseChangeKind.PersonCorrected) && c.PersonId is not null).Select(c => $"{id.Value}/{c.PersonId}").Distinct().ToList();
+            await subjectRequests!.AddAsync(new SubjectRequestEntry(Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)), SubjectRequestKind.Correction,
+                SubjectRequestOutcome.Completed, "person_id", caller.UserId, caller.Agency, context.At, records, null), cancellationToken).ConfigureAwait(false);
+        }
+
         return new CaseAmended(id.Value, etag, changes);
     }
 
@@ -125,8 +149,13 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
         Each(amendment.AddSuspects, "add_suspects", "suspect", (s, _) => record.AddSuspect(s ?? throw new DomainValidationException("suspect", "A suspect is required."), context));
         Each(amendment.AddWitnesses, "add_witnesses", "witness", (w, _) => record.AddWitness(w ?? throw new DomainValidationException("witness", "A witness is required."), context));
         Each(amendment.CorrectPersons, "correct_persons", null, (p, _) => Correct(record, p, context));
+        Each(amendment.RecordArrests, "record_arrests", null, (a, _) => record.RecordArrest(SuspectId(a?.PersonId), a!.ArrestedAt ?? throw new DomainValidationException("arrested_at", "The arrest time is required."), clock, context));
+        Each(amendment.RecordDetentions, "record_detentions", null, (d, _) => record.RecordDetention(SuspectId(d?.PersonId), d!.ToPeriod(), clock, context));
         Each(amendment.RemovePersons, "remove_persons", "person_id", (p, _) => record.RemovePerson(new PersonId(string.IsNullOrWhiteSpace(p) ? throw new DomainValidationException("person_id", "A person id is required.") : p), context));
     }
+
+    private static PersonId SuspectId(string? id) =>
+        string.IsNullOrWhiteSpace(id) ? throw new DomainValidationException("person_id", "The suspect's person id is required.") : new PersonId(id);
 
     private void Apply(CaseRecord record, CaseAmendment amendment, ChangeContext context) => Apply(record, amendment, context, clock, zone);
 

@@ -11,7 +11,7 @@ namespace TaskForce.Application.Cases;
 /// whole amendment and nothing is written.
 /// </summary>
 /// <remarks>Operations run in the order of the members below (header, offence date, places, elements, violence
-/// classification, persons added, persons corrected, persons removed). Each writes one history entry naming the fields
+/// classification, persons added, persons corrected, arrests, detention periods, persons removed). Each writes one history entry naming the fields
 /// it changed (ADR-016); one that changes nothing writes none.</remarks>
 public sealed record CaseAmendment
 {
@@ -49,6 +49,18 @@ public sealed record CaseAmendment
 
     /// <summary>Gets corrections of persons on file: each replaces every field of one person.</summary>
     public IReadOnlyList<PersonCorrection>? CorrectPersons { get; init; }
+
+    /// <summary>Gets whether the corrections of persons (<see cref="CorrectPersons"/>) are made at the request of the
+    /// person recorded (UU 27/2022 Pasal 6): the amendment is then logged in the subject-request log as a
+    /// <c>correction</c> (ADR-019), and only a caller who may handle such requests (the coordinator) may send it.</summary>
+    /// <value><see langword="null"/> or <see langword="false"/> by default.</value>
+    public bool? OnRequestOfSubject { get; init; }
+
+    /// <summary>Gets suspects' arrests to record or correct (ADR-024).</summary>
+    public IReadOnlyList<ArrestRecording>? RecordArrests { get; init; }
+
+    /// <summary>Gets suspects' detention periods to record or correct, checked by the detention ledger's rules (ADR-024).</summary>
+    public IReadOnlyList<DetentionRecording>? RecordDetentions { get; init; }
 
     /// <summary>Gets the ids of persons recorded by mistake, to remove (a reason is required; ids are never reused).</summary>
     public IReadOnlyList<string>? RemovePersons { get; init; }

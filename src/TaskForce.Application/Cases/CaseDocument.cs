@@ -96,6 +96,7 @@ public sealed record CaseDocument : CaseHeaderView
                 Corporation = s.Person.Corporation,
                 Citizenship = s.Person.Citizenship,
                 Identity = Id(p.Identity),
+                Detention = SuspectDetentionView.From(record, p.Id),
             })],
             Witnesses = [.. record.Witnesses.Zip(state.Witnesses, (w, s) => new WitnessView { Id = s.Id, Child = w.Child, Identity = Id(w.Identity) })],
             Elements = state.Elements,
@@ -204,6 +205,10 @@ public sealed record SuspectView
 
     /// <summary>Gets the identity (shown or redacted).</summary>
     public required IdentityView Identity { get; init; }
+
+    /// <summary>Gets the recorded arrest and detention periods with the ledger's release date by law, or
+    /// <see langword="null"/> when none is recorded (ADR-024).</summary>
+    public SuspectDetentionView? Detention { get; init; }
 }
 
 /// <summary>A witness as shown.</summary>

@@ -12,6 +12,23 @@ public enum DeadlineAlertStatus
 
     /// <summary><c>overdue</c>: the due date or instant has passed and the deadline is still running.</summary>
     Overdue = 2,
+
+    /// <summary><c>due_soon</c>: the deadline falls within the coming days (a detention's release date by law within
+    /// <see cref="Domain.Cases.SuspectDetentions.WarningDays"/> days, ADR-024).</summary>
+    DueSoon = 3,
+}
+
+/// <summary>The kinds of alert (<see cref="DeadlineAlert.Kind"/>): what raised it.</summary>
+public static class DeadlineAlertKinds
+{
+    /// <summary><c>workflow_deadline</c>: a deadline of a workflow instance (ADR-005).</summary>
+    public const string WorkflowDeadline = "workflow_deadline";
+
+    /// <summary><c>detention_release_by_law</c>: a stored suspect's detention ends by law (KUHAP Pasal 24–29) with no
+    /// further order recorded (ADR-024). <see cref="DeadlineAlert.Workflow"/> is <c>detention</c>,
+    /// <see cref="DeadlineAlert.SubjectId"/> the suspect's person id, <see cref="DeadlineAlert.DeadlineId"/>
+    /// <c>release_by_law</c> and <see cref="DeadlineAlert.DueOn"/> the last lawful day of detention.</summary>
+    public const string DetentionReleaseByLaw = "detention_release_by_law";
 }
 
 /// <summary>
@@ -25,11 +42,13 @@ public enum DeadlineAlertStatus
 /// <param name="DeadlineId">The deadline kind, e.g. <c>service_due</c>, <c>first_response</c>.</param>
 /// <param name="DueOn">The last business date on which the deadline is met.</param>
 /// <param name="DueAt">The due instant of an hour-based deadline, else <see langword="null"/>.</param>
-/// <param name="Status">Due today or overdue.</param>
+/// <param name="Status">Due soon (detention only), due today or overdue.</param>
 /// <param name="DaysOverdue">Whole days past <paramref name="DueOn"/> as of <paramref name="BusinessDate"/>; 0 when due today.</param>
 /// <param name="StartedBySequence">The audit event that started the deadline.</param>
 /// <param name="RuleConfirmed">Whether the deadline's legal value is confirmed (unconfirmed values are flagged).</param>
 /// <param name="RaisedAt">When the run that first wrote the alert evaluated it.</param>
+/// <param name="Kind">What raised it (<see cref="DeadlineAlertKinds"/>); <c>workflow_deadline</c> for the alerts of
+/// workflow deadlines (and for alerts stored before kinds existed).</param>
 public sealed record DeadlineAlert(
     LocalDate BusinessDate,
     string CaseId,
@@ -42,7 +61,8 @@ public sealed record DeadlineAlert(
     int DaysOverdue,
     int StartedBySequence,
     bool RuleConfirmed,
-    Instant RaisedAt)
+    Instant RaisedAt,
+    string Kind = DeadlineAlertKinds.WorkflowDeadline)
 {
     /// <summary>Gets the agency the alert is addressed to (the case's owning agency when the run wrote it; ADR-021).</summary>
     /// <value>An agency code such as <c>uptd_ppa_ttu</c>; empty for an alert stored before alerts were addressed.</value>

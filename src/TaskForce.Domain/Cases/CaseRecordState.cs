@@ -66,6 +66,11 @@ public sealed record CaseRecordState : CaseHeader
     /// (<see cref="CaseRecord.RemovePerson"/>), in the order removed; an id is never given again (ADR-017).</summary>
     /// <value>Ids of the form <c>victim-N</c>, <c>suspect-N</c>, <c>witness-N</c>; empty when none was removed.</value>
     public IReadOnlyList<string> RetiredPersonIds { get; init; } = [];
+
+    /// <summary>Gets each suspect's recorded arrest and detention periods, in suspect order, by suspect id (ADR-024);
+    /// suspects with none are absent, and the list is <see langword="null"/> when no suspect has any.</summary>
+    public IReadOnlyList<PersonState<SuspectDetentionState>>? SuspectDetentions { get; init; }
+
     /// <summary>Gets the linkage pseudonyms of victims whose identity was erased (<see cref="CaseRecord.LinkagePseudonyms"/>).</summary>
     /// <value>Person id to pseudonym; <see langword="null"/> or empty for a case with no erasure.</value>
     public IReadOnlyDictionary<string, string>? LinkagePseudonyms { get; init; }
@@ -135,6 +140,7 @@ public sealed partial class CaseRecord
         },
         ConsentRecordedAt = Consent?.RecordedAt,
         VictimConsents = VictimConsentStates(),
+        SuspectDetentions = SuspectDetentionStates(),
         GbvType = GbvType?.ToCode(),
         SimfoniForms = [.. _simfoniForms.Select(f => f.ToCode())],
         SpdpSentOn = SpdpSentOn,
@@ -189,6 +195,7 @@ public sealed partial class CaseRecord
         }
 
         record.RestoreConsents(state);
+        record.RestoreDetentions(state.SuspectDetentions);
 
         if (state.GbvType is not null)
         {

@@ -29,7 +29,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
 
     private static readonly string[] AllowedAlertColumns =
         ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText",
-         "AlertId", "Agency", "Queued", "QueuedAtText"];
+         "AlertId", "Agency", "Queued", "QueuedAtText", "Kind"];
 
     [Fact]
     public async Task Run_WritesOneAlertPerDueOrOverdueDeadline_AndNothingNewOnASecondRunThatDay()

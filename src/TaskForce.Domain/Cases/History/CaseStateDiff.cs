@@ -10,7 +10,7 @@ namespace TaskForce.Domain.Cases.History;
 /// change to the others. Lists of codes (<c>elements.acts</c>, <c>simfoni_forms</c>) are compared as one value.</summary>
 internal static class CaseStateDiff
 {
-    private static readonly string[] PersonLists = ["victims", "suspects", "witnesses", "victim_consents"];
+    private static readonly string[] PersonLists = ["victims", "suspects", "witnesses", "victim_consents", "suspect_detentions"];
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "The domain package is not trimmed; WireJson documents it.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The domain package is not AOT-compiled; WireJson documents it.")]
