@@ -122,6 +122,19 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         Assert.Contains("appears more than once", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DetentionCheck_Exits2NamingTheField_GivenADuplicateKey()
+    {
+        var tables = await storage.NewTablesAsync();
+        string file = Write("dup-detention.json", Encoding.UTF8.GetBytes("""{"article": "UU21/2007 Pasal 2", "arrest_date": "2026-01-02", "arrest_date": "2026-01-03", "periods": []}"""));
+
+        var (code, stdout, _) = await RunAsync(tables, "detention-check", "--input", file, "--json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("\"arrest_date\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("appears more than once", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("taskforce", "")]
     [InlineData("putusan", "\n  \n")]
@@ -144,6 +157,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
     [InlineData("link", "--records")]
     [InlineData("qualify", "--case")]
     [InlineData("sentence-check", "--input")]
+    [InlineData("detention-check", "--input")]
     public async Task Command_Exits2NamingTheOption_GivenAnEmptyFile(string command, string option)
     {
         var tables = await storage.NewTablesAsync();
