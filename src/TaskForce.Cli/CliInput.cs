@@ -9,17 +9,18 @@ internal static class CliInput
     /// <summary>Checks that <paramref name="path"/> names an existing file holding more than white space (a UTF-8
     /// byte-order mark alone, as Notepad writes for an empty file, counts as empty).</summary>
     /// <param name="path">The path given.</param>
-    /// <param name="option">The option (or argument) that gave it, named in the error, e.g. <c>--lists</c>.</param>
+    /// <param name="field">The error's field, as the command's other errors about this file name it (e.g. <c>lists</c>).</param>
+    /// <param name="option">The option (or argument) that gave it, named in the message, e.g. <c>--lists</c>.</param>
     /// <exception cref="DomainValidationException">The path is empty, a folder, or the file is empty.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static void RequireContent(string? path, string option)
+    public static void RequireContent(string? path, string field, string option)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new DomainValidationException(option, $"{option} needs the path of a file.");
+            throw new DomainValidationException(field, $"{option} needs the path of a file.");
         }
 
-        CliContext.RejectFolder(path, option);
+        CliContext.RejectFolder(path, field);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"The file '{path}' does not exist.", path);
@@ -44,6 +45,6 @@ internal static class CliInput
             }
         }
 
-        throw new DomainValidationException(option, $"The file '{path}' given as {option} is empty; nothing was read or stored.");
+        throw new DomainValidationException(field, $"The file '{path}' given as {option} is empty; nothing was read or stored.");
     }
 }

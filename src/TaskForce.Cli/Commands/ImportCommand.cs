@@ -42,7 +42,7 @@ internal static class ImportCommand
                 regionCode = KemendagriRegions.Require(regionCode, "region");
             }
 
-            CliInput.RequireContent(path, "FILE");
+            CliInput.RequireContent(path, "file", "FILE");
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (parseResult.GetValue(format) == ImportCasesUseCase.Format)

@@ -94,7 +94,7 @@ internal static class LegalCommands
     internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken, string option = "--file")
         where T : class
     {
-        CliInput.RequireContent(path, option);
+        CliInput.RequireContent(path, "file", option);
 
         var info = new FileInfo(path);
         if (info.Length > InputJson.MaxBytes)

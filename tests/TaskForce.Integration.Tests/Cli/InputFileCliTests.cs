@@ -147,18 +147,18 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var (code, stdout, _) = await RunAsync(tables, "import", "--format", format, file, "--json");
 
         Assert.Equal(2, code);
-        Assert.Contains("\"FILE\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("is empty", stdout, StringComparison.Ordinal);
+        Assert.Contains("\"field\":\"file\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("given as FILE is empty", stdout, StringComparison.Ordinal);
         Assert.Equal(0, await RowCountAsync(tables));
     }
 
     [Theory]
-    [InlineData("estimate", "--lists")]
-    [InlineData("link", "--records")]
-    [InlineData("qualify", "--case")]
-    [InlineData("sentence-check", "--input")]
-    [InlineData("detention-check", "--input")]
-    public async Task Command_Exits2NamingTheOption_GivenAnEmptyFile(string command, string option)
+    [InlineData("estimate", "--lists", "lists")]
+    [InlineData("link", "--records", "records")]
+    [InlineData("qualify", "--case", "file")]
+    [InlineData("sentence-check", "--input", "file")]
+    [InlineData("detention-check", "--input", "input")]
+    public async Task Command_Exits2NamingTheOption_GivenAnEmptyFile(string command, string option, string field)
     {
         var tables = await storage.NewTablesAsync();
         string file = Write($"empty-{command}.csv", []);
@@ -166,7 +166,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var (code, stdout, _) = await RunAsync(tables, command, option, file, "--json");
 
         Assert.Equal(2, code);
-        Assert.Contains($"\"{option}\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("is empty", stdout, StringComparison.Ordinal);
+        Assert.Contains($"\"field\":\"{field}\"", stdout, StringComparison.Ordinal);
+        Assert.Contains($"given as {option} is empty", stdout, StringComparison.Ordinal);
     }
 }
