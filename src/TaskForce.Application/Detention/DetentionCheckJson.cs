@@ -60,7 +60,7 @@ public static class DetentionCheckJson
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
@@ -70,6 +70,7 @@ public static class DetentionCheckJson
         using (document)
         {
             var root = document.RootElement;
+            JsonDuplicateKeys.Check(root); // a field named twice is refused naming it (issue 15 §4)
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new DomainValidationException("The input must be a JSON object with a 'periods' array.");

@@ -12,24 +12,28 @@ namespace TaskForce.Application.Estimation;
 public static class CaptureHistoryCsv
 {
     /// <summary>Reads and validates a table.</summary>
-    /// <param name="reader">The CSV text (RFC 4180; comma-separated; a header row first).</param>
+    /// <param name="reader">The CSV text (RFC 4180; a header row first; separated by ',' or, when the header holds ';'
+    /// and no ',', by ';' as <see cref="Serialization.CsvSeparator"/> decides).</param>
     /// <returns>The validated table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DomainValidationException">The CSV is malformed or empty (field <c>file</c>), the header does
+    /// <exception cref="DomainValidationException">The CSV is malformed or empty, or its header holds both ',' and ';' (field <c>file</c>), the header does
     /// not end with <c>count</c> (field <c>lists</c>), a value is not a whole number (field <c>rows[i].cells[j]</c> or
     /// <c>rows[i].count</c>, with the line number in the message), or the table breaks a rule of
     /// <see cref="CaptureHistoryTable.Create"/>.</exception>
     public static CaptureHistoryTable Read(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        var (text, delimiter) = Serialization.CsvSeparator.Read(reader, "The CSV");
+        using var content = new StringReader(text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter,
             HasHeaderRecord = true,
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
             BadDataFound = null,
         };
-        using var csv = new CsvReader(reader, config, leaveOpen: true);
+        using var csv = new CsvReader(content, config, leaveOpen: true);
         try
         {
             if (!csv.Read())

@@ -32,27 +32,31 @@ public static class VictimListCsv
         ["list", "record_id", "nik", "name", "birth_date", "birth_year", "kecamatan", "sex", "child_status", "form", "identified_on"];
 
     /// <summary>Reads the records of one CSV text.</summary>
-    /// <param name="reader">The CSV text (RFC 4180, comma-separated, header first; a UTF-8 byte-order mark is
-    /// ignored).</param>
+    /// <param name="reader">The CSV text (RFC 4180, header first; separated by ',' or, when the header holds ';' and
+    /// no ',', by ';' as <see cref="Serialization.CsvSeparator"/> decides; a UTF-8 byte-order mark is ignored).</param>
     /// <param name="source">A name for the text in messages (e.g. the file name).</param>
     /// <returns>The records, in file order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="DomainValidationException">The file is empty or has no data row (field <c>file</c>), the header
+    /// <exception cref="DomainValidationException">The file is empty or has no data row, or its header holds both ','
+    /// and ';' (field <c>file</c>), the header
     /// lacks <c>list</c> or <c>record_id</c> or names an unknown column (field <c>columns</c>), or a value is malformed
     /// (field <c>records[i].column</c>, 0-based over data rows, with the source and line in the message).</exception>
     public static IReadOnlyList<VictimListEntry> Read(TextReader reader, string source)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
+        var (text, delimiter) = Serialization.CsvSeparator.Read(reader, source);
+        using var content = new StringReader(text);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
+            Delimiter = delimiter,
             HasHeaderRecord = true,
             TrimOptions = TrimOptions.Trim,
             IgnoreBlankLines = true,
             BadDataFound = null,
             DetectDelimiter = false,
         };
-        using var csv = new CsvReader(reader, config, leaveOpen: true);
+        using var csv = new CsvReader(content, config, leaveOpen: true);
         if (!csv.Read())
         {
             throw new DomainValidationException("file", $"{source} is empty: expected a header such as 'list,record_id,nik,name,birth_date,kecamatan,sex' and one row per victim record.");

@@ -34,7 +34,7 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
     /// <returns>The report in the contract's <c>import</c> shape.</returns>
     /// <remarks>A file whose every data row is rejected stores nothing (the report has <c>imported</c> and
     /// <c>duplicates</c> 0); the caller treats that as bad input, as for <c>putusan</c>.</remarks>
-    /// <exception cref="DomainValidationException">The file is empty, holds only its header row, or its header lacks
+    /// <exception cref="DomainValidationException">The file is empty, its header holds both ',' and ';' (<see cref="Serialization.CsvSeparator"/>), it holds only its header row, or its header lacks
     /// a codebook variable (field <c>file</c>).</exception>
     public async Task<ImportReport> ImportAsync(byte[] content, string fileName, CancellationToken cancellationToken = default)
     {
@@ -47,8 +47,10 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
 
         using (var reader = new StreamReader(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         {
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = true, IgnoreBlankLines = true, BadDataFound = null };
-            using var csv = new CsvReader(reader, config);
+            var (text, delimiter) = Serialization.CsvSeparator.Read(reader, fileName);
+            using var csvText = new StringReader(text);
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter, HasHeaderRecord = true, IgnoreBlankLines = true, BadDataFound = null };
+            using var csv = new CsvReader(csvText, config);
             if (!csv.Read())
             {
                 throw new DomainValidationException("file", "The file is empty; expected the CTDC global synthetic data set's CSV with a header row.");

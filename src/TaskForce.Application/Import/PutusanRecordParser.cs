@@ -44,7 +44,8 @@ public static class PutusanRecordParser
     /// <param name="region">The region the importer attributes the record to, or <see langword="null"/>.</param>
     /// <param name="today">Today's business date in the district zone, or <see langword="null"/> not to compare.</param>
     /// <returns>The verdict, with the correction's reason when the line is a correction.</returns>
-    /// <exception cref="DomainValidationException">As <see cref="Parse(string, RegionCode?, LocalDate?)"/>; or
+    /// <exception cref="DomainValidationException">As <see cref="Parse(string, RegionCode?, LocalDate?)"/>; or a
+    /// field appears twice (<see cref="Serialization.JsonDuplicateKeys"/>); or
     /// <c>corrects</c> is not a string or names another case number than <c>case_number</c> (field <c>corrects</c>);
     /// or <c>correction_reason</c> is missing with <c>corrects</c>, given without it, not a string, empty, longer than
     /// <see cref="PutusanLine.ReasonMaxLength"/> characters or holding a control character (field
@@ -71,6 +72,8 @@ public static class PutusanRecordParser
             {
                 throw new DomainValidationException("The line is not a JSON object.");
             }
+
+            Serialization.JsonDuplicateKeys.Check(root);
 
             string? caseNumber = String(root, "case_number");
             if (string.IsNullOrWhiteSpace(caseNumber))

@@ -6,7 +6,7 @@ namespace TaskForce.Application.Serialization;
 
 /// <summary>
 /// Reads request documents (HTTP bodies, the tool's input files) strictly: the shared snake_case options of
-/// <see cref="TaskForceJson"/>, unknown fields refused, and every JSON error turned into a
+/// <see cref="TaskForceJson"/>, unknown fields and duplicate fields refused, and every JSON error turned into a
 /// <see cref="DomainValidationException"/> naming the field (e.g. <c>victims[0].birth_date</c>) whose message never
 /// repeats the value sent (it may be personal data).
 /// </summary>
@@ -21,18 +21,24 @@ public static class InputJson
 
     /// <summary>Reads a document.</summary>
     /// <typeparam name="T">The document type.</typeparam>
-    /// <param name="utf8">The document's bytes.</param>
+    /// <param name="utf8">The document's bytes; a leading UTF-8 byte-order mark is skipped.</param>
     /// <param name="allowEmpty">Whether an empty document (no bytes or only white space) stands for
     /// <see langword="null"/>; otherwise it is an error.</param>
     /// <returns>The document, or <see langword="null"/> for an empty document when allowed, or a JSON <c>null</c>.</returns>
     /// <exception cref="DomainValidationException">The document is too large, empty, not JSON (<c>body</c>), or a
-    /// value has the wrong type or format, or a field is unknown (the field names it).</exception>
+    /// value has the wrong type or format, or a field is unknown, or an object names a field twice
+    /// (<see cref="JsonDuplicateKeys"/>; the field names it).</exception>
     public static T? Read<T>(ReadOnlySpan<byte> utf8, bool allowEmpty = false)
         where T : class
     {
         if (utf8.Length > MaxBytes)
         {
             throw new DomainValidationException("body", $"The document is larger than {MaxBytes} bytes.");
+        }
+
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..]; // a UTF-8 byte-order mark, as Notepad writes: not part of the document (RFC 8259 §8.1)
         }
 
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
@@ -42,7 +48,8 @@ public static class InputJson
 
         try
         {
-            using var _ = JsonDocument.Parse(utf8.ToArray());
+            using var document = JsonDocument.Parse(utf8.ToArray());
+            JsonDuplicateKeys.Check(document.RootElement);
         }
         catch (JsonException)
         {

@@ -26,6 +26,7 @@ internal static class DetentionCheckCommand
                 throw new DomainValidationException("input", $"The input file '{path}' does not exist.");
             }
 
+            CliInput.RequireContent(path, "input", input.Name);
             var info = new FileInfo(path);
             if (info.Length > DetentionCheckJson.MaxInputLength * 4L)
             {

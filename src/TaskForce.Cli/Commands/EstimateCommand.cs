@@ -30,7 +30,7 @@ internal static class EstimateCommand
             var request = new EstimateRequest(
                 parseResult.GetValue(model), parseResult.GetValue(pThreshold), parseResult.GetValue(bootstrap), parseResult.GetValue(seed));
             EstimateResponse response;
-            CliContext.RejectFolder(parseResult.GetValue(lists), "lists");
+            CliInput.RequireContent(parseResult.GetValue(lists), "lists", "--lists");
             using (var reader = File.OpenText(parseResult.GetValue(lists)!))
             {
                 response = EstimateUseCase.Run(reader, request);

@@ -42,12 +42,7 @@ internal static class ImportCommand
                 regionCode = KemendagriRegions.Require(regionCode, "region");
             }
 
-            CliContext.RejectFolder(path, "file");
-
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-            }
+            CliInput.RequireContent(path, "file", "FILE");
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (parseResult.GetValue(format) == ImportCasesUseCase.Format)

@@ -47,7 +47,7 @@ internal static class LegalCommands
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
-            var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct).ConfigureAwait(false);
+            var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct, file.Name).ConfigureAwait(false);
             var result = run(request, Options(parseResult, minimum, stacking) with { Zone = ctx.Zone }); // the configured district zone, as the functions'
             if (parseResult.GetValue(ctx.Json))
             {
@@ -91,13 +91,10 @@ internal static class LegalCommands
         },
     };
 
-    internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken)
+    internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken, string option = "--file")
         where T : class
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
+        CliInput.RequireContent(path, "file", option);
 
         var info = new FileInfo(path);
         if (info.Length > InputJson.MaxBytes)

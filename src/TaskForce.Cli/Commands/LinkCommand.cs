@@ -51,7 +51,7 @@ internal static class LinkCommand
             {
                 foreach (string path in paths)
                 {
-                    CliContext.RejectFolder(path, "records");
+                    CliInput.RequireContent(path, "records", "--records");
                     readers.Add((new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), Path.GetFileName(path)));
                 }
 

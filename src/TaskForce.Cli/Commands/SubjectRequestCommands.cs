@@ -133,7 +133,7 @@ internal static class SubjectRequestCommands
 
     private static DataSubjectQuery ReadPerson(FileInfo file)
     {
-        CliContext.RejectFolder(file.FullName, "person");
+        CliInput.RequireContent(file.FullName, "person", "--person");
         byte[] bytes = File.ReadAllBytes(file.FullName);
         return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException("person", "The file holds no JSON object.");
     }
