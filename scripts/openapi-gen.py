@@ -129,9 +129,10 @@ if INCLUDE_CASES:
         "parameters": [path_id()], "responses": {"200": ok("The history.", ref("CaseHistoryView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
 
     # Responsibility for a case (ADR-020): the receiving agency's referral list, the assignment to a case worker.
-    paths["/referrals"] = {"get": {"operationId": "ListReferrals", "summary": "The referrals and transfers addressed to the caller's agency, newest change first.",
-        "description": "The receiving agency's inbox (ADR-020): case id, kind, agencies, state and version of each referral or transfer addressed to the agency, never an identity or a reason. Once accepted, the case is read through GET /cases/{id}, with identity only where the victims' consent to share allows it. `to` is `me` (the default) or, for the task-force coordinator only, another agency code. At most 500 items.",
-        "parameters": [q("to", "`me` (default) or, for the coordinator, an agency code."), q("status", "Keep one state only: `in_progress`, `accepted`, `rejected`, `done` or `revoked` (400 naming `status` otherwise).")],
+    PAGE = [q("limit", "Page size, 1 to 1000 (default 100).", False, {"type": "integer", "minimum": 1, "maximum": 1000}), q("cursor", "Opaque cursor from `next_cursor`.")]
+    paths["/referrals"] = {"get": {"operationId": "ListReferrals", "summary": "The referrals and transfers addressed to the caller's agency, one page at a time, by case and referral id.",
+        "description": "The receiving agency's inbox (ADR-020): case id, kind, agencies, state and version of each referral or transfer addressed to the agency, never an identity or a reason. Once accepted, the case is read through GET /cases/{id}, with identity only where the victims' consent to share allows it. `to` is `me` (the default) or, for the task-force coordinator only, another agency code. Paged, never cut: `limit` items (1 to 1000, default 100) in key order (case id, then referral id), and `next_cursor` while more follow (null on the last page). The order does not move when a referral changes state, so following the cursors reaches every referral once. A cursor is bound to `to` and `status` (400 naming `cursor` otherwise).",
+        "parameters": [q("to", "`me` (default) or, for the coordinator, an agency code."), q("status", "Keep one state only: `in_progress`, `accepted`, `rejected`, `done` or `revoked` (400 naming `status` otherwise)."), *PAGE],
         "responses": {"200": ok("The referrals.", ref("ReferralList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
     paths["/cases/{id}/assignment"] = {"put": {"operationId": "AssignCase", "summary": "Assigns the case to a case worker of its owning agency, or reassigns it.",
         "description": "Recorded in the case history as an `assigned` change with the old and new staff account ids (ADR-016, ADR-020); replacing an assignee needs a reason. While a case is assigned, only the assignee and the coordinator move its case management. Idempotent by its natural key: assigning the case worker already assigned answers 200 with history_sequence 0 and writes nothing.", "x-idempotency": "natural-key",
@@ -163,18 +164,17 @@ if INCLUDE_CASES:
 
     # Alerts inbox (ADR-021): the daily deadline alerts addressed to the caller's agency.
     paths["/alerts"] = {"get": {"operationId": "ListAlerts", "summary": "The deadline alerts of one business date addressed to the caller's agency (all agencies for the coordinator).",
-        "description": "Only the agency an alert is addressed to (the case's owning agency) and the task-force coordinator see it. Each alert carries ids, codes and dates only, its acknowledgement and its delivery state per channel (e-mail, webhook). Cases have no assigned person yet, so `assignee` is refused (400).",
+        "description": "Only the agency an alert is addressed to (the case's owning agency) and the task-force coordinator see it. Each alert carries ids, codes and dates only, the case's assigned case worker when the daily run raised it (`assignee`, a staff account id, or null), its acknowledgement and its delivery state per channel (e-mail, webhook). `assignee=me` keeps the alerts of the cases assigned to the caller (ADR-020).",
         "parameters": [q("date", "The business date YYYY-MM-DD in the district zone (Asia/Makassar); default today."),
                        q("status", "Filter: due_today, overdue, unacknowledged or acknowledged (another value answers 400)."),
                        q("agency", "An agency code: the coordinator may name any; others only their own (default)."),
-                       q("assignee", "Not supported yet (cases have no assignee); any value answers 400.")],
+                       q("assignee", "`me`: only the alerts of cases assigned to the caller. The coordinator may name a staff account id instead; any other value answers 400 naming `assignee`.")],
         "responses": {"200": ok("The alerts.", ref("AlertList")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
     paths["/alerts/{id}/acknowledgement"] = {"post": {"operationId": "AcknowledgeAlert", "summary": "Acknowledges an alert (once; a repeat returns the first acknowledgement).",
         "description": "Only the agency the alert is addressed to and the task-force coordinator. No body.", "x-idempotency": "natural-key",
         "parameters": [path_id("id", "The alert id, e.g. 20260109-3f2a9c0d51e7b846."), IDEMP],
         "responses": {"200": ok("The alert as acknowledged.", ref("AlertView")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
-    # The access log (ADR-022): coordinator only; never a value.
-    PAGE = [q("limit", "Page size, 1 to 1000 (default 100).", False, {"type": "integer", "minimum": 1, "maximum": 1000}), q("cursor", "Opaque cursor from `next_cursor`.")]
+    # The access log (ADR-022): coordinator only; never a value. Paged with PAGE (defined with the referral inbox).
     paths["/cases/{id}/access-log"] = {"get": {"operationId": "GetCaseAccessLog", "summary": "Every read and export of this case's identity, oldest first (coordinator only; no value).",
         "parameters": [path_id(), *PAGE], "responses": {"200": ok("`{items, next_cursor}`.", ref("AccessLogPage")), "400": R400, "401": R401, "403": R403, "404": R404, **FAULTS}}}
     paths["/access-log"] = {"get": {"operationId": "GetAccessLog", "summary": "Every read and export of identity in a period of business dates (district zone), oldest first (coordinator only; no value).",

@@ -49,9 +49,19 @@ try
     }, cancel.Token);
     Console.WriteLine($"referred {referred.Result.CaseId} to rsud_kefamenanu: {referred.Result.Workflow} {referred.Result.State}");
 
-    // The agency's inbox: the referrals and transfers addressed to it, without identity (ADR-020).
-    var inbox = await client.ListReferralsAsync("me", "in_progress", cancel.Token);
-    Console.WriteLine($"inbox of {inbox.Result.ToAgency}: {inbox.Result.Items.Count} referral(s) waiting for an answer");
+    // The agency's inbox: the referrals and transfers addressed to it, without identity (ADR-020), page by page.
+    int waiting = 0;
+    string inboxOf;
+    string? next = null;
+    do
+    {
+        var inbox = await client.ListReferralsAsync("me", "in_progress", 100, next, cancel.Token);
+        inboxOf = inbox.Result.ToAgency;
+        waiting += inbox.Result.Items.Count;
+        next = inbox.Result.NextCursor;
+    }
+    while (next is not null);
+    Console.WriteLine($"inbox of {inboxOf}: {waiting} referral(s) waiting for an answer");
 
     int count = 0;
     bool found = false;

@@ -105,6 +105,7 @@ public sealed partial class TableAlertRepository(TaskForceTables tables) : IAler
         ["RaisedAtText"] = InstantPattern.ExtendedIso.Format(a.RaisedAt),
         ["AlertId"] = a.Id,
         ["Agency"] = a.Agency,
+        ["Assignee"] = a.Assignee, // staff account id (ADR-020), additive: absent on older rows
         ["Queued"] = false, // the outbox mark (ADR-021): rows written before it have no column and are never queued
         ["Kind"] = a.Kind,
     };
@@ -125,6 +126,7 @@ public sealed partial class TableAlertRepository(TaskForceTables tables) : IAler
         e.GetString("Kind") ?? DeadlineAlertKinds.WorkflowDeadline)
     {
         Agency = e.GetString("Agency") ?? string.Empty,
+        Assignee = e.GetString("Assignee"),
         AcknowledgedAt = e.GetString("AcknowledgedAtText") is { } ack ? InstantPattern.ExtendedIso.Parse(ack).GetValueOrThrow() : null,
         AcknowledgedBy = e.GetString("AcknowledgedBy"),
     };

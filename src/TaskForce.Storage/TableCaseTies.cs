@@ -21,6 +21,9 @@ namespace TaskForce.Storage;
 /// <threadsafety>Thread-safe.</threadsafety>
 public sealed class TableCaseTies(TaskForceTables tables, IdentityProtector protector) : ICaseTiesStore
 {
+    /// <summary>The largest page of <see cref="ListReferralsAsync"/>.</summary>
+    public const int MaxReferralPage = 1000;
+
     private static readonly string[] TieColumns = ["RowKey", "Kind", "OwnerAgency", "ConsentToShare", "ConsentForSharing", "AssignedTo", "Workflow", "SubjectId", "State", "Context", "Agency"];
 
     /// <inheritdoc/>
@@ -111,38 +114,65 @@ public sealed class TableCaseTies(TaskForceTables tables, IdentityProtector prot
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ReferralListItem>> ListReferralsAsync(string toAgency, string? state, int limit, CancellationToken cancellationToken = default)
+    public async Task<ReferralSlice> ListReferralsAsync(string toAgency, string? state, string? after, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(toAgency);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 500);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxReferralPage);
 
         // A scan of the referral state rows of every case partition (district scale, as ADR-007 accepts for the
-        // deadline run); the receiving agency sits in the row's context JSON, so it is compared here.
+        // deadline run), in key order, resumed after the last row handed out; the receiving agency sits in the row's
+        // context JSON, so it is compared here. One row more than the page is read to know whether a next page exists.
         string filter = TableClient.CreateQueryFilter(
             $"RowKey ge {TableKeys.WorkflowRowsOf(ReferralWorkflow.Code)} and RowKey lt {TableKeys.WorkflowRowsEnd(ReferralWorkflow.Code)} and Kind eq {WorkflowEntityMapper.KindState}");
-        var items = new List<ReferralListItem>();
-        await foreach (var e in tables.Cases.QueryAsync<TableEntity>(filter, select: ["CaseId", "SubjectId", "State", "Version", "Context", "UpdatedAtText"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        if (state is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"State eq {state}");
+        }
+
+        if (after is not null)
+        {
+            var (pk, rk) = ParsePosition(after);
+            filter += " and " + TableClient.CreateQueryFilter($"(PartitionKey gt {pk} or (PartitionKey eq {pk} and RowKey gt {rk}))");
+        }
+
+        var items = new List<(ReferralListItem Item, string Position)>();
+        await foreach (var e in tables.Cases.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "CaseId", "SubjectId", "State", "Version", "Context", "UpdatedAtText"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var context = ReadReferral(e.GetString("Context"));
-            string rowState = e.GetString("State") ?? string.Empty;
-            if (!string.Equals(context.ToAgency.Trim(), toAgency.Trim(), StringComparison.OrdinalIgnoreCase) || (state is not null && rowState != state))
+            if (!string.Equals(context.ToAgency.Trim(), toAgency.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            items.Add(new ReferralListItem(
+            items.Add((new ReferralListItem(
                 e.GetString("CaseId") ?? string.Empty,
                 e.GetString("SubjectId") ?? string.Empty,
                 context.Kind == ReferralKind.Transfer ? "transfer" : "referral",
                 context.FromAgency,
                 context.ToAgency,
-                rowState,
+                e.GetString("State") ?? string.Empty,
                 e.GetInt32("Version") ?? 0,
-                e.GetString("UpdatedAtText") ?? string.Empty));
+                e.GetString("UpdatedAtText") ?? string.Empty), e.PartitionKey + TableKeys.Separator + e.RowKey));
+            if (items.Count > limit)
+            {
+                break;
+            }
         }
 
-        return [.. items.OrderByDescending(i => i.UpdatedAt, StringComparer.Ordinal).ThenBy(i => i.CaseId, StringComparer.Ordinal).ThenBy(i => i.SubjectId, StringComparer.Ordinal).Take(limit)];
+        return items.Count > limit
+            ? new ReferralSlice([.. items.Take(limit).Select(i => i.Item)], items[limit - 1].Position)
+            : new ReferralSlice([.. items.Select(i => i.Item)], null);
+    }
+
+    /// <summary>Splits a position <c>{partition}|{row}</c>: an escaped case partition holds no separator
+    /// (<see cref="TableKeys.Escape"/>), the row key may.</summary>
+    private static (string PartitionKey, string RowKey) ParsePosition(string after)
+    {
+        int bar = after.IndexOf(TableKeys.Separator, StringComparison.Ordinal);
+        return bar > 0 && bar < after.Length - 1
+            ? (after[..bar], after[(bar + 1)..])
+            : throw new ArgumentException("Not a position of the referral listing.", nameof(after));
     }
 
     private static ReferralContext ReadReferral(string? json) =>

@@ -40,7 +40,7 @@ public sealed partial class HttpApiTests
         await ExpectAsync(await SendAsync(other, HttpMethod.Get, "alerts?date=2031-01-05&agency=uptd_ppa_ttu"), HttpStatusCode.Forbidden, "get", "/alerts");
         await ExpectAsync(await SendAsync(statistician, HttpMethod.Get, "alerts?date=2031-01-05"), HttpStatusCode.Forbidden, "get", "/alerts");
         await ExpectAsync(await SendAsync(other, HttpMethod.Post, $"alerts/{alert.Id}/acknowledgement"), HttpStatusCode.Forbidden, "post", "/alerts/{id}/acknowledgement");
-        var bad = await ExpectAsync(await SendAsync(worker, HttpMethod.Get, "alerts?assignee=me"), HttpStatusCode.BadRequest, "get", "/alerts");
+        var bad = await ExpectAsync(await SendAsync(worker, HttpMethod.Get, "alerts?assignee=worker-2"), HttpStatusCode.BadRequest, "get", "/alerts");
         Assert.True(bad.GetProperty("errors").TryGetProperty("assignee", out _));
         await ExpectAsync(await SendAsync(worker, HttpMethod.Get, "alerts?status=late"), HttpStatusCode.BadRequest, "get", "/alerts");
         await ExpectAsync(await SendAsync(worker, HttpMethod.Post, "alerts/20310105-0000000000000000/acknowledgement"), HttpStatusCode.NotFound, "post", "/alerts/{id}/acknowledgement");
@@ -55,6 +55,40 @@ public sealed partial class HttpApiTests
         Assert.Equal("worker-1", again.GetProperty("acknowledged_by").GetString());
         var open = await ExpectAsync(await SendAsync(worker, HttpMethod.Get, "alerts?date=2031-01-05&status=unacknowledged"), HttpStatusCode.OK, "get", "/alerts");
         Assert.Empty(open.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetAlerts_AssigneeMe_ListsTheAlertsOfTheCallersCasesOnly()
+    {
+        // A day of its own: 6 January 2031, two overdue services of the UPTD PPA, one case assigned to worker-1 (the
+        // daily run records the case's assignee on the alert; ADR-020, ADR-021), the other unassigned.
+        var date = new LocalDate(2031, 1, 6);
+        DeadlineAlert Alert(string caseId, string? assignee) =>
+            new(date, caseId, "service", "svc-1", "service_due", new LocalDate(2031, 1, 4), null, DeadlineAlertStatus.Overdue, 2, 1, true, Instant.FromUtc(2031, 1, 6, 0, 0))
+            { Agency = "uptd_ppa_ttu", Assignee = assignee };
+        var assigned = Alert(NewId(), "worker-1");
+        var unassigned = Alert(NewId(), null);
+        await host.Services.GetRequiredService<IAlertRepository>().AddNewAsync(date, [assigned, unassigned]);
+        using var worker = host.Client("worker-1");
+        using var colleague = host.Client("worker-2");
+        using var coordinator = host.Client("coord-1");
+
+        var mine = await ExpectAsync(await SendAsync(worker, HttpMethod.Get, "alerts?date=2031-01-06&assignee=me"), HttpStatusCode.OK, "get", "/alerts");
+        var theirs = await ExpectAsync(await SendAsync(colleague, HttpMethod.Get, "alerts?date=2031-01-06&assignee=me"), HttpStatusCode.OK, "get", "/alerts");
+        var agency = await ExpectAsync(await SendAsync(colleague, HttpMethod.Get, "alerts?date=2031-01-06"), HttpStatusCode.OK, "get", "/alerts");
+        var named = await ExpectAsync(await SendAsync(coordinator, HttpMethod.Get, "alerts?date=2031-01-06&assignee=worker-1"), HttpStatusCode.OK, "get", "/alerts");
+        var refused = await ExpectAsync(await SendAsync(colleague, HttpMethod.Get, "alerts?date=2031-01-06&assignee=worker-1"), HttpStatusCode.BadRequest, "get", "/alerts");
+
+        var item = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal(assigned.Id, item.GetProperty("alert_id").GetString());
+        Assert.Equal("worker-1", item.GetProperty("assignee").GetString());
+        Assert.Empty(theirs.GetProperty("items").EnumerateArray());
+        Assert.Equal(
+            new[] { assigned.Id, unassigned.Id }.Order(StringComparer.Ordinal),
+            agency.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("alert_id").GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains(agency.GetProperty("items").EnumerateArray(), a => a.GetProperty("alert_id").GetString() == unassigned.Id && a.GetProperty("assignee").ValueKind == JsonValueKindNull);
+        Assert.Equal(assigned.Id, Assert.Single(named.GetProperty("items").EnumerateArray()).GetProperty("alert_id").GetString());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("assignee", out _));
     }
 
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;

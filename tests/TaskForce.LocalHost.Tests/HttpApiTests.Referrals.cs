@@ -64,6 +64,39 @@ public sealed partial class HttpApiTests
     }
 
     [Fact]
+    public async Task ListReferrals_ReachesEveryReferralByNextCursor_GivenMoreReferralsThanTheLimit()
+    {
+        using var owner = host.Client("worker-1");
+        using var coordinator = host.Client("coord-1");
+        const string to = "lsm_paging_ttu"; // no other test refers a case to this agency
+        var (a, _) = await OpenCaseAsync(owner);
+        var (b, _) = await OpenCaseAsync(owner);
+        var expected = new List<string>();
+        foreach (var (id, subject) in new[] { (b, "r-1"), (a, "r-2"), (a, "r-1") })
+        {
+            string body = "{\"workflow\": \"referral\", \"subject_id\": \"" + subject + "\", \"facts\": {\"referral_kind\": \"referral\", \"to_agency\": \"" + to + "\"}}";
+            await ExpectAsync(await SendAsync(owner, HttpMethod.Post, $"cases/{id}/workflows", body), HttpStatusCode.Created, "post", "/cases/{id}/workflows");
+            expected.Add(id + "/" + subject);
+        }
+
+        expected.Sort(StringComparer.Ordinal); // key order: case id, then referral id (case ids here have one length)
+        var first = await ExpectAsync(await SendAsync(coordinator, HttpMethod.Get, $"referrals?to={to}&limit=2"), HttpStatusCode.OK, "get", "/referrals");
+        string cursor = first.GetProperty("next_cursor").GetString()!;
+        var second = await ExpectAsync(await SendAsync(coordinator, HttpMethod.Get, $"referrals?to={to}&limit=2&cursor={Uri.EscapeDataString(cursor)}"), HttpStatusCode.OK, "get", "/referrals");
+
+        Assert.Equal(2, first.GetProperty("items").GetArrayLength());
+        Assert.Equal(expected, ReferralKeys(first).Concat(ReferralKeys(second)));
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next_cursor").ValueKind);
+        var limit = await ExpectAsync(await SendAsync(coordinator, HttpMethod.Get, $"referrals?to={to}&limit=1001"), HttpStatusCode.BadRequest, "get", "/referrals");
+        Assert.True(limit.GetProperty("errors").TryGetProperty("limit", out _));
+        var foreign = await ExpectAsync(await SendAsync(coordinator, HttpMethod.Get, $"referrals?to={to}&status=accepted&cursor={Uri.EscapeDataString(cursor)}"), HttpStatusCode.BadRequest, "get", "/referrals");
+        Assert.True(foreign.GetProperty("errors").TryGetProperty("cursor", out _));
+    }
+
+    private static List<string> ReferralKeys(JsonElement page) =>
+        [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("case_id").GetString() + "/" + i.GetProperty("subject_id").GetString())];
+
+    [Fact]
     public async Task AssignCase_RecordsTheAssignment_AndTheTimelineWithholdsReasonsFromOthers()
     {
         using var owner = host.Client("worker-1");

@@ -8,7 +8,7 @@ using TaskForce.Storage;
 namespace TaskForce.LocalHost.Tests;
 
 /// <summary>The local host started in-process on a free loopback port, over the storage in TASKFORCE_STORAGE (set by
-/// ./test.sh) or an in-memory Azurite started here, with a known function key and three test persons.</summary>
+/// ./test.sh) or an in-memory Azurite started here, with a known function key and six test persons.</summary>
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     public const string Key = "test-function-key";
@@ -16,6 +16,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
     public const string DevUsersJson = """
         {"users": [
           {"name": "worker-1", "agency": "uptd_ppa_ttu", "roles": ["case_worker"]},
+          {"name": "worker-2", "agency": "uptd_ppa_ttu", "roles": ["case_worker"]},
           {"name": "worker-9", "agency": "dinsos_ttu", "roles": ["case_worker"]},
           {"name": "ngo-1", "agency": "yayasan_x", "roles": ["partner_ngo"]},
           {"name": "stat-1", "agency": "bps_ttu", "roles": ["statistician"]},

@@ -37,6 +37,8 @@ public static class AlertAccess
 /// <param name="AlertId">The alert id.</param>
 /// <param name="BusinessDate">The business date of the run that raised it (district zone).</param>
 /// <param name="Agency">The agency it is addressed to.</param>
+/// <param name="Assignee">The staff account id of the case worker the case was assigned to when the run raised it
+/// (ADR-020), or <see langword="null"/> when unassigned.</param>
 /// <param name="CaseId">The case id.</param>
 /// <param name="Workflow">The workflow code.</param>
 /// <param name="SubjectId">The workflow instance id.</param>
@@ -54,6 +56,7 @@ public sealed record AlertView(
     string AlertId,
     LocalDate BusinessDate,
     string Agency,
+    string? Assignee,
     string CaseId,
     string Workflow,
     string SubjectId,
@@ -86,12 +89,13 @@ public sealed record AlertList(LocalDate BusinessDate, IReadOnlyList<AlertView> 
 /// <c>acknowledged</c>, or <see langword="null"/> for all.</param>
 /// <param name="Agency">The agency (<c>agency</c>): the coordinator may name any; others only their own; <see langword="null"/>
 /// for the caller's own agency (all agencies for the coordinator).</param>
-/// <param name="Assignee">The <c>assignee</c> parameter as sent; refused while cases have no assigned person.</param>
+/// <param name="Assignee">The <c>assignee</c> filter (<c>assignee</c>): <c>me</c> for the alerts assigned to the caller;
+/// the coordinator may name any staff account id; <see langword="null"/> for every alert of the agency.</param>
 public sealed record AlertQuery(string? Date, string? Status, string? Agency, string? Assignee);
 
 /// <summary>
 /// The alert inbox (ADR-021): lists a day's alerts addressed to the caller's agency (all agencies for the coordinator),
-/// and records an acknowledgement. Access is decided by <see cref="AlertAccess"/>.
+/// or only those of the cases assigned to the caller (<c>assignee=me</c>, ADR-020), and records an acknowledgement. Access is decided by <see cref="AlertAccess"/>.
 /// </summary>
 /// <param name="alerts">The alert list.</param>
 /// <param name="outbox">The delivery records and acknowledgements.</param>
@@ -107,18 +111,14 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
     /// <param name="caller">The caller. Cannot be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The day's alerts the caller may see, filtered.</returns>
-    /// <exception cref="DomainValidationException">A parameter is malformed (<c>date</c>, <c>status</c>, <c>agency</c>,
-    /// <c>assignee</c>).</exception>
+    /// <exception cref="DomainValidationException">A parameter is malformed (<c>date</c>, <c>status</c>, <c>agency</c>),
+    /// or <c>assignee</c> is neither <c>me</c> nor, for the coordinator, a staff account id.</exception>
     /// <exception cref="AccessDeniedException">The caller may not read the alerts of the agency asked for (or has no agency).</exception>
     public async Task<AlertList> ListAsync(AlertQuery query, Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(caller);
-        if (query.Assignee is not null)
-        {
-            throw new DomainValidationException("assignee", "Cases have no assigned case worker yet; alerts are addressed to agencies (ADR-021). Leave assignee out.");
-        }
-
+        string? assignee = AssigneeOf(query.Assignee, caller);
         LocalDate date = query.Date is null ? DistrictTime.BusinessDate(clock.GetCurrentInstant(), zone)
             : NodaTime.Text.LocalDatePattern.Iso.Parse(query.Date) is { Success: true } p ? p.Value
             : throw new DomainValidationException("date", "Expected a date YYYY-MM-DD.");
@@ -143,6 +143,7 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         var items = day
             .Where(a => agency is null || string.Equals(a.Agency, agency, StringComparison.OrdinalIgnoreCase))
             .Where(a => AlertAccess.Decide(caller, a.Agency).Allowed)
+            .Where(a => assignee is null || string.Equals(a.Assignee, assignee, StringComparison.Ordinal))
             .Where(a => query.Status switch
             {
                 "due_today" => a.Status == DeadlineAlertStatus.DueToday,
@@ -190,8 +191,30 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         return View(stored, deliveries);
     }
 
+    /// <summary>The staff account id an <c>assignee</c> filter names: <c>me</c> is the caller; another id only for the
+    /// coordinator (a person of an agency reads its own assigned alerts, or the agency's).</summary>
+    private static string? AssigneeOf(string? assignee, Caller caller)
+    {
+        if (assignee is null)
+        {
+            return null;
+        }
+
+        if (assignee == "me")
+        {
+            return caller.UserId;
+        }
+
+        string id = assignee.Trim();
+        return caller.IsCoordinator && id.Length is > 0 and <= Cases.AssignCaseUseCase.AccountIdMaxLength && !id.Any(char.IsControl)
+            ? id
+            : throw new DomainValidationException("assignee", caller.IsCoordinator
+                ? $"assignee is 'me' or a staff account id of 1 to {Cases.AssignCaseUseCase.AccountIdMaxLength} characters."
+                : "assignee is 'me' (the alerts of cases assigned to the caller); only the task-force coordinator may name another person.");
+    }
+
     private static AlertView View(DeadlineAlert a, IEnumerable<AlertDeliveryRecord> deliveries) => new(
-        a.Id, a.BusinessDate, a.Agency, a.CaseId, a.Workflow, a.SubjectId, a.DeadlineId,
+        a.Id, a.BusinessDate, a.Agency, a.Assignee, a.CaseId, a.Workflow, a.SubjectId, a.DeadlineId,
         a.Status == DeadlineAlertStatus.Overdue ? "overdue" : "due_today", a.DueOn, a.DueAt, a.DaysOverdue, a.RuleConfirmed, a.RaisedAt,
         a.AcknowledgedAt, a.AcknowledgedBy,
         deliveries.OrderBy(d => d.Channel, StringComparer.Ordinal)

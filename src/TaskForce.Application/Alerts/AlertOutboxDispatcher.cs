@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using TaskForce.Application.Ports;
-using TaskForce.Domain.Cases;
-using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Alerts;
 
@@ -49,58 +47,4 @@ public sealed partial class AlertOutboxDispatcher(IAlertOutbox outbox, IAlertMes
 
     [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "Alerts of {BusinessDate}: the delivery queue refused alert {AlertId}; the rest stay unqueued until the next run")]
     private static partial void LogQueueDown(ILogger logger, LocalDate businessDate, string alertId, Exception exception);
-}
-
-/// <summary>
-/// Decides which agency an alert is addressed to (ADR-021): the case's owning agency; for workflow rows whose case row
-/// is not stored (or not readable), the agency that started the workflow instance. Case assignment to a person is not
-/// part of the model yet, so alerts are addressed to agencies only.
-/// </summary>
-/// <param name="cases">The case store.</param>
-public sealed class AlertRouting(ICaseRepository cases)
-{
-    /// <summary>Returns the addressee of an alert of a workflow instance.</summary>
-    /// <param name="workflow">The stored instance. Cannot be <see langword="null"/>.</param>
-    /// <param name="owners">The owners read so far in this run, by case id (one run reads each case row once; a new
-    /// run reads again, so a transfer of ownership is followed). Cannot be <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>An agency code (lower case), or empty when neither the case nor the instance names one.</returns>
-    public async Task<string> AgencyOfAsync(StoredWorkflow workflow, IDictionary<string, string?> owners, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(workflow);
-        string? owner = await OwnerOfAsync(workflow.CaseId, owners, cancellationToken).ConfigureAwait(false);
-        string? agency = owner ?? (workflow.History.Count > 0 ? workflow.History[0].Agency : null);
-        return agency?.Trim().ToLowerInvariant() ?? string.Empty;
-    }
-
-    /// <summary>Returns the addressee of an alert about a case itself (a suspect's release by law, ADR-024): the case's
-    /// owning agency.</summary>
-    /// <param name="caseId">The case id. Cannot be <see langword="null"/>.</param>
-    /// <param name="owners">The owners read so far in this run, by case id. Cannot be <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>An agency code (lower case), or empty when the case row is not stored.</returns>
-    public async Task<string> AgencyOfCaseAsync(string caseId, IDictionary<string, string?> owners, CancellationToken cancellationToken = default) =>
-        (await OwnerOfAsync(caseId, owners, cancellationToken).ConfigureAwait(false))?.Trim().ToLowerInvariant() ?? string.Empty;
-
-    private async Task<string?> OwnerOfAsync(string caseId, IDictionary<string, string?> owners, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caseId);
-        ArgumentNullException.ThrowIfNull(owners);
-        if (!owners.TryGetValue(caseId, out var owner))
-        {
-            owner = null;
-            try
-            {
-                owner = (await cases.GetSummaryAsync(CaseId.Parse(caseId), cancellationToken).ConfigureAwait(false))?.OwnerAgency;
-            }
-            catch (DomainValidationException)
-            {
-                // not a case id of the case store: the caller falls back
-            }
-
-            owners[caseId] = owner;
-        }
-
-        return owner;
-    }
 }

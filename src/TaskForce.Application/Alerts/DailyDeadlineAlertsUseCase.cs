@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
@@ -42,8 +43,8 @@ public sealed record DailyAlertRun(
 /// <summary>
 /// The daily deadline run: reads every workflow instance of every case, evaluates its deadlines with the domain
 /// (<c>WorkflowInstance.Deadlines</c>) as of one instant in the district zone, and adds an alert for each running
-/// deadline that is due that business date or overdue, addressed to the case's owning agency
-/// (<see cref="AlertRouting"/>); with a detention source, it also warns before each stored suspect's release by law
+/// deadline that is due that business date or overdue, addressed to the case's owning agency and its assigned case
+/// worker, if any (<see cref="AlertRouting"/>); with a detention source, it also warns before each stored suspect's release by law
 /// (<see cref="DetentionReleaseAlerts"/>, ADR-024). Alerts are insert-only with deterministic keys, so running twice
 /// for the same day writes nothing new; the alerts not yet queued then go to the delivery queue
 /// (<see cref="AlertOutboxDispatcher"/>, ADR-021), so the second run sends nothing either.
@@ -85,7 +86,7 @@ public sealed partial class DailyDeadlineAlertsUseCase(
         var at = new FrozenClock(now);
         LocalDate today = DistrictTime.BusinessDate(now, zone);
         var found = new List<DeadlineAlert>();
-        var owners = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var cases = new Dictionary<string, CaseTies?>(StringComparer.Ordinal);
         int scanned = 0, unreadable = 0;
         await foreach (var stored in workflows.ListAllAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -103,7 +104,7 @@ public sealed partial class DailyDeadlineAlertsUseCase(
                 continue;
             }
 
-            string? agency = null;
+            AlertAddressee? to = null;
             foreach (var d in deadlines)
             {
                 DeadlineAlertStatus? status = d.Status switch
@@ -115,9 +116,9 @@ public sealed partial class DailyDeadlineAlertsUseCase(
                 };
                 if (status is { } s)
                 {
-                    agency ??= await routing.AgencyOfAsync(stored, owners, cancellationToken).ConfigureAwait(false);
+                    to ??= await routing.AddresseeOfAsync(stored, cases, cancellationToken).ConfigureAwait(false);
                     found.Add(new DeadlineAlert(today, stored.CaseId, stored.Workflow, stored.SubjectId, d.Id, d.DueOn, d.DueAt, s,
-                        s == DeadlineAlertStatus.Overdue ? d.DaysOverdue : 0, d.StartedBySequence, d.Confirmed, now) { Agency = agency });
+                        s == DeadlineAlertStatus.Overdue ? d.DaysOverdue : 0, d.StartedBySequence, d.Confirmed, now) { Agency = to.Agency, Assignee = to.Assignee });
                 }
             }
         }
@@ -132,7 +133,8 @@ public sealed partial class DailyDeadlineAlertsUseCase(
                 {
                     if (DetentionReleaseAlerts.Evaluate(d, today, zone, now) is { } alert)
                     {
-                        found.Add(alert with { Agency = await routing.AgencyOfCaseAsync(d.CaseId, owners, cancellationToken).ConfigureAwait(false) });
+                        var to = await routing.AddresseeOfCaseAsync(d.CaseId, cases, cancellationToken).ConfigureAwait(false);
+                        found.Add(alert with { Agency = to.Agency, Assignee = to.Assignee });
                     }
                 }
                 catch (DomainValidationException ex)

@@ -68,6 +68,12 @@ public sealed record DeadlineAlert(
     /// <value>An agency code such as <c>uptd_ppa_ttu</c>; empty for an alert stored before alerts were addressed.</value>
     public string Agency { get; init; } = string.Empty;
 
+    /// <summary>Gets the staff account id of the case worker the case was assigned to when the run wrote the alert
+    /// (ADR-020, ADR-021): the person within <see cref="Agency"/> the alert is for. Never a victim's data.</summary>
+    /// <value>1 to 128 characters, or <see langword="null"/> when the case was unassigned (or the alert was stored
+    /// before alerts carried an assignee).</value>
+    public string? Assignee { get; init; }
+
     /// <summary>Gets when a person of the addressed agency (or the coordinator) acknowledged the alert.</summary>
     /// <value>The instant, or <see langword="null"/> while unacknowledged.</value>
     public Instant? AcknowledgedAt { get; init; }

@@ -35,6 +35,12 @@ public sealed record CaseAssignment(string CaseId, string? AssignedTo, int Histo
 /// <param name="UpdatedAt">When it last changed (UTC, ISO 8601 text).</param>
 public sealed record ReferralListItem(string CaseId, string SubjectId, string Kind, string FromAgency, string ToAgency, string State, int Version, string UpdatedAt);
 
+/// <summary>One page of an agency's referrals as the store reads it.</summary>
+/// <param name="Items">The items, in key order (case, then referral id).</param>
+/// <param name="ResumeAfter">The store's position after the last item when more items follow (to be handed out as an
+/// opaque cursor), or <see langword="null"/> on the last page.</param>
+public sealed record ReferralSlice(IReadOnlyList<ReferralListItem> Items, string? ResumeAfter);
+
 /// <summary>
 /// Reads and writes the facts that tie agencies to a case (ADR-020): the owner and the assignee from the case
 /// partition, the referrals and the criminal-justice agencies from its workflow rows.
@@ -61,12 +67,18 @@ public interface ICaseTiesStore
     /// <paramref name="expectedOwner"/>.</exception>
     Task<CaseAssignment> AssignAsync(string caseId, CaseChange change, string? assignedTo, string expectedOwner, CancellationToken cancellationToken = default);
 
-    /// <summary>Lists the referrals and transfers addressed to an agency, across cases (a scan of the referral state
-    /// rows, ADR-020), newest change first.</summary>
+    /// <summary>Lists one page of the referrals and transfers addressed to an agency, across cases (a scan of the
+    /// referral state rows, ADR-020), in key order: by case, then by the referral's id. The order does not depend on
+    /// a referral's state or last change, so a listing that follows <see cref="ReferralSlice.ResumeAfter"/> reaches
+    /// every referral stored throughout it exactly once.</summary>
     /// <param name="toAgency">The receiving agency's code. Cannot be <see langword="null"/>.</param>
     /// <param name="state">A state code to keep only, or <see langword="null"/> for every state.</param>
-    /// <param name="limit">The most items returned (1 to 500).</param>
+    /// <param name="after">The <see cref="ReferralSlice.ResumeAfter"/> of the previous page, or <see langword="null"/>
+    /// for the first page.</param>
+    /// <param name="limit">The most items returned (1 to 1000).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The items, at most <paramref name="limit"/>.</returns>
-    Task<IReadOnlyList<ReferralListItem>> ListReferralsAsync(string toAgency, string? state, int limit, CancellationToken cancellationToken = default);
+    /// <returns>The items, at most <paramref name="limit"/>, and where the next page starts.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to 1000.</exception>
+    /// <exception cref="ArgumentException"><paramref name="after"/> is not a position this store handed out.</exception>
+    Task<ReferralSlice> ListReferralsAsync(string toAgency, string? state, string? after, int limit, CancellationToken cancellationToken = default);
 }

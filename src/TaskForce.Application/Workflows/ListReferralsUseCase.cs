@@ -1,14 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
+using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Application.Workflows;
 
-/// <summary>The referrals and transfers addressed to one agency (<c>GET /referrals</c>).</summary>
+/// <summary>One page of the referrals and transfers addressed to one agency (<c>GET /referrals</c>).</summary>
 /// <param name="ToAgency">The receiving agency's code.</param>
-/// <param name="Items">The referrals, newest change first; no identity and no reason in any of them.</param>
-public sealed record ReferralList(string ToAgency, IReadOnlyList<ReferralListItem> Items);
+/// <param name="Items">The referrals, by case id and then referral id; no identity and no reason in any of them.</param>
+/// <param name="NextCursor">The opaque cursor of the next page, or <see langword="null"/> on the last page.</param>
+public sealed record ReferralList(string ToAgency, IReadOnlyList<ReferralListItem> Items, string? NextCursor);
 
 /// <summary>
 /// Lists the referrals and transfers addressed to the caller's agency (<c>GET /referrals?to=me&amp;status=</c>;
@@ -16,24 +21,36 @@ public sealed record ReferralList(string ToAgency, IReadOnlyList<ReferralListIte
 /// identity or a reason; once a referral is accepted, the case itself is read through <c>GET /cases/{id}</c>, with
 /// identity where the access table and the victims' consent to share allow it.
 /// </summary>
+/// <remarks>Paged, never cut: <c>limit</c> items a page (1 to <see cref="MaxLimit"/>, default
+/// <see cref="DefaultLimit"/>) in key order (case id, then the referral's id), and an opaque cursor (base64url JSON of
+/// the store's position and a fingerprint of <c>to</c> and <c>status</c>; a cursor of another query is refused) while
+/// more follow. The order does not move when a referral changes state, so following the cursors reaches every
+/// referral exactly once.</remarks>
 /// <param name="ties">The referral listing.</param>
 public sealed class ListReferralsUseCase(ICaseTiesStore ties)
 {
-    /// <summary>The most items returned.</summary>
-    public const int MaxItems = 500;
+    /// <summary>The page size when none is asked.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The largest page size accepted.</summary>
+    public const int MaxLimit = 1000;
 
     /// <summary>Lists referrals addressed to an agency.</summary>
     /// <param name="to"><c>me</c> (or absent) for the caller's agency; another agency code only for the coordinator.</param>
     /// <param name="status">A state code (<c>in_progress</c>, <c>accepted</c>, <c>rejected</c>, <c>done</c>,
     /// <c>revoked</c>) to keep only, or <see langword="null"/> for all.</param>
+    /// <param name="limit">The page size in [1, <see cref="MaxLimit"/>], or <see langword="null"/> for <see cref="DefaultLimit"/>.</param>
+    /// <param name="cursor">The previous page's <see cref="ReferralList.NextCursor"/>, or <see langword="null"/> for the first page.</param>
     /// <param name="caller">The caller. Cannot be <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The list, at most <see cref="MaxItems"/> items.</returns>
+    /// <returns>One page, at most <paramref name="limit"/> items, with the cursor of the next.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="caller"/> is <see langword="null"/>.</exception>
-    /// <exception cref="DomainValidationException">Unknown <c>status</c>, or a malformed <c>to</c>.</exception>
+    /// <exception cref="DomainValidationException">Unknown <c>status</c>, a malformed <c>to</c>, a <c>limit</c> outside
+    /// [1, <see cref="MaxLimit"/>], or a <c>cursor</c> this listing did not hand out for the same <c>to</c> and
+    /// <c>status</c>.</exception>
     /// <exception cref="AccessDeniedException">The caller's roles answer no referral, the caller carries no agency, or
     /// a non-coordinator asks for another agency's referrals.</exception>
-    public async Task<ReferralList> ListAsync(string? to, string? status, Caller caller, CancellationToken cancellationToken = default)
+    public async Task<ReferralList> ListAsync(string? to, string? status, int? limit, string? cursor, Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         GetCaseUseCaseDemand(CaseAccessPolicy.Decide(caller, CaseOperation.RespondToReferral));
@@ -58,9 +75,57 @@ public sealed class ListReferralsUseCase(ICaseTiesStore ties)
             throw new AccessDeniedException("Only the task-force coordinator may list the referrals addressed to another agency; use to=me.");
         }
 
-        var items = await ties.ListReferralsAsync(agency, status, MaxItems, cancellationToken).ConfigureAwait(false);
-        return new ReferralList(agency, items);
+        int n = limit ?? DefaultLimit;
+        if (n is < 1 or > MaxLimit)
+        {
+            throw new DomainValidationException("limit", $"The limit must be in [1, {MaxLimit}].");
+        }
+
+        string scope = $"referrals|{agency}|{status}";
+        string? after = cursor is null ? null : Decode(cursor, scope);
+        ReferralSlice slice;
+        try
+        {
+            slice = await ties.ListReferralsAsync(agency, status, after, n, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException) when (after is not null)
+        {
+            throw new DomainValidationException("cursor", "The cursor is not one this listing handed out.");
+        }
+
+        return new ReferralList(agency, slice.Items, slice.ResumeAfter is null ? null : Encode(slice.ResumeAfter, scope));
     }
+
+    private static string Encode(string after, string scope) =>
+        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Cursor(1, after, Fingerprint(scope)), TaskForceJson.Options)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string Decode(string cursor, string scope)
+    {
+        Cursor? c = null;
+        try
+        {
+            string b64 = cursor.Replace('-', '+').Replace('_', '/');
+            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
+            c = JsonSerializer.Deserialize<Cursor>(Convert.FromBase64String(b64), TaskForceJson.Options);
+        }
+        catch (FormatException)
+        {
+        }
+        catch (JsonException)
+        {
+        }
+
+        if (c is null || c.V != 1 || string.IsNullOrEmpty(c.After) || c.Scope != Fingerprint(scope))
+        {
+            throw new DomainValidationException("cursor", "The cursor is not one this listing handed out for these to and status; start again without a cursor.");
+        }
+
+        return c.After;
+    }
+
+    private static string Fingerprint(string scope) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))[..16];
+
+    private sealed record Cursor(int V, string After, string Scope);
 
     private static void GetCaseUseCaseDemand(AccessDecision decision) => Cases.GetCaseUseCase.Demand(decision);
 }

@@ -16,7 +16,8 @@ namespace TaskForce.Functions.Http;
 /// <param name="pipeline">The HTTP pipeline.</param>
 public sealed class AlertFunctions(AlertInboxUseCase inbox, HttpPipeline pipeline)
 {
-    /// <summary><c>GET /api/alerts?date=&amp;status=&amp;agency=</c>: a business date's alerts for the caller.</summary>
+    /// <summary><c>GET /api/alerts?date=&amp;status=&amp;agency=&amp;assignee=</c>: a business date's alerts for the caller
+    /// (<c>assignee=me</c>: only those of the cases assigned to the caller).</summary>
     /// <param name="req">The request.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>200 with an <see cref="AlertList"/>; 400; 401; 403; 500; 503.</returns>

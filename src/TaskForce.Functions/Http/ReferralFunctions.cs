@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,12 +17,15 @@ namespace TaskForce.Functions.Http;
 /// <param name="pipeline">The HTTP pipeline (caller, body, JSON, problems).</param>
 public sealed class ReferralFunctions(ListReferralsUseCase referrals, AssignCaseUseCase assign, HttpPipeline pipeline)
 {
-    /// <summary><c>GET /api/referrals?to=me&amp;status=</c>: the referrals and transfers addressed to the caller's
-    /// agency (a coordinator may name another agency), newest change first; no identity and no reason.</summary>
-    /// <param name="req">The request; optional <c>to</c> (<c>me</c>, the default, or an agency code) and <c>status</c>
-    /// (a referral state code).</param>
+    /// <summary><c>GET /api/referrals?to=me&amp;status=&amp;limit=&amp;cursor=</c>: one page of the referrals and transfers
+    /// addressed to the caller's agency (a coordinator may name another agency), by case and referral id; no identity
+    /// and no reason.</summary>
+    /// <param name="req">The request; optional <c>to</c> (<c>me</c>, the default, or an agency code), <c>status</c>
+    /// (a referral state code), <c>limit</c> (1 to 1000, default 100) and <c>cursor</c> (the previous page's
+    /// <c>next_cursor</c>).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>200 with a <see cref="ReferralList"/>; 400 (<c>to</c>, <c>status</c>); 401; 403; 500; 503.</returns>
+    /// <returns>200 with a <see cref="ReferralList"/>; 400 (<c>to</c>, <c>status</c>, <c>limit</c>, <c>cursor</c>); 401;
+    /// 403; 500; 503.</returns>
     [Function("ListReferrals")]
     public Task<IActionResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "referrals")] HttpRequest req,
@@ -30,7 +34,10 @@ public sealed class ReferralFunctions(ListReferralsUseCase referrals, AssignCase
         {
             string? to = Single(req, "to");
             string? status = Single(req, "status");
-            return HttpPipeline.Json(await referrals.ListAsync(to, status, caller, cancellationToken).ConfigureAwait(false));
+            int? limit = Single(req, "limit") is not { } l ? null
+                : int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
+                : throw new DomainValidationException("limit", "The limit is a whole number between 1 and 1000.");
+            return HttpPipeline.Json(await referrals.ListAsync(to, status, limit, Single(req, "cursor"), caller, cancellationToken).ConfigureAwait(false));
         });
 
     /// <summary><c>PUT /api/cases/{id}/assignment</c>: assigns the case to a case worker of its owning agency, or

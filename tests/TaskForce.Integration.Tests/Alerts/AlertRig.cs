@@ -26,9 +26,9 @@ internal static class AlertRig
     public static DailyDeadlineAlertsUseCase Daily(WorkflowHarness h, IAlertMessageSender queue)
     {
         var alerts = new TableAlertRepository(h.Tables);
-        var cases = new TableCaseRepository(h.Tables, CaseTestData.SharedProtector, DistrictTime.DefaultZone);
+        var ties = new TableCaseTies(h.Tables, CaseTestData.SharedProtector);
         return new DailyDeadlineAlertsUseCase(h.Repository, alerts, WorkflowRegistry.Default, h.Clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance,
-            new AlertRouting(cases), new AlertOutboxDispatcher(alerts, queue, h.Clock, DistrictTime.DefaultZone, NullLogger<AlertOutboxDispatcher>.Instance));
+            new AlertRouting(ties), new AlertOutboxDispatcher(alerts, queue, h.Clock, DistrictTime.DefaultZone, NullLogger<AlertOutboxDispatcher>.Instance));
     }
 
     public static AlertDeliveryQueueFunctions Function(TaskForceTables tables, IAlertMessageSender queue, AlertDeliveryOptions options, IClock clock, HttpClient http) =>

@@ -29,7 +29,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
 
     private static readonly string[] AllowedAlertColumns =
         ["BusinessDate", "CaseId", "Workflow", "SubjectId", "DeadlineId", "DueOn", "DueAtText", "Status", "DaysOverdue", "StartedBySequence", "RuleConfirmed", "RaisedAt", "RaisedAtText",
-         "AlertId", "Agency", "Queued", "QueuedAtText", "Kind"];
+         "AlertId", "Agency", "Assignee", "Queued", "QueuedAtText", "Kind"];
 
     [Fact]
     public async Task Run_WritesOneAlertPerDueOrOverdueDeadline_AndNothingNewOnASecondRunThatDay()
@@ -145,7 +145,7 @@ public sealed class DailyDeadlineAlertsTests(AzuriteFixture storage)
         var clock = new FakeClock(Instant.FromUtc(y, m, d, hour, minute));
         var function = new DeadlineAlertTimerFunctions(
             new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables, CaseTestData.SharedProtector), new TableAlertRepository(tables), WorkflowRegistry.Default, clock, DistrictTime.DefaultZone, NullLogger<DailyDeadlineAlertsUseCase>.Instance,
-                new AlertRouting(new TableCaseRepository(tables, CaseTestData.SharedProtector, DistrictTime.DefaultZone)),
+                new AlertRouting(new TableCaseTies(tables, CaseTestData.SharedProtector)),
                 new AlertOutboxDispatcher(new TableAlertRepository(tables), AlertRig.NewQueue(storage.ConnectionString), clock, DistrictTime.DefaultZone, NullLogger<AlertOutboxDispatcher>.Instance)),
             NullLogger<DeadlineAlertTimerFunctions>.Instance);
 

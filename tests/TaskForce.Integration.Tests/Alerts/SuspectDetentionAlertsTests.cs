@@ -59,7 +59,7 @@ public sealed class SuspectDetentionAlertsTests(AzuriteFixture storage)
             Clock.Reset(at);
             var alerts = new TableAlertRepository(tables);
             return await new DailyDeadlineAlertsUseCase(new TableWorkflowRepository(tables, SharedProtector), alerts, WorkflowRegistry.Default,
-                Clock, Zone, NullLogger<DailyDeadlineAlertsUseCase>.Instance, new AlertRouting(Api.Repository),
+                Clock, Zone, NullLogger<DailyDeadlineAlertsUseCase>.Instance, new AlertRouting(Api.Ties),
                 new AlertOutboxDispatcher(alerts, AlertRig.NewQueue(connectionString), Clock, Zone, NullLogger<AlertOutboxDispatcher>.Instance),
                 new TableSuspectDetentionSource(tables)).RunAsync();
         }
