@@ -50,7 +50,7 @@ public sealed class CriminalJusticeTracksCountingTests(AzuriteFixture storage)
     {
         var facts = TestCaseFacts.Plain with { SuspectIds = ["suspect-1", "suspect-2"] };
         h.Facts.Set(caseId, facts);
-        string Suspect(string track) => track == "cj-1" ? "suspect-1" : "suspect-2";
+        static string Suspect(string track) => track == "cj-1" ? "suspect-1" : "suspect-2";
         await h.StartAsync(caseId, "criminal_justice", stoppedTrack, Police, new WorkflowStartFacts { SuspectId = Suspect(stoppedTrack) }, D(2026, 3, 2));
         await h.MoveAsync(caseId, "criminal_justice", stoppedTrack, "penyelidikan", Police, effectiveOn: D(2026, 3, 4));
         await h.MoveAsync(caseId, "criminal_justice", stoppedTrack, "dihentikan", Police, reason: "gelar perkara: bukan tindak pidana", effectiveOn: D(2026, 3, 6));
