@@ -194,7 +194,7 @@ internal static class CaseWorkflowFacts
                     result = result with { Referrals = [.. result.Referrals, Rehydrate<ReferralState, ReferralContext>(s, registry, zone)] };
                     break;
                 case CriminalJusticeWorkflow.Code:
-                    result = result with { CriminalJustice = Rehydrate<JusticeStage, CriminalJusticeContext>(s, registry, zone) };
+                    result = result with { CriminalJusticeTracks = [.. result.CriminalJusticeTracks, Rehydrate<JusticeStage, CriminalJusticeContext>(s, registry, zone)] }; // one per suspect (ADR-023)
                     break;
                 case RestitutionWorkflow.Code:
                     result = result with { Restitutions = [.. result.Restitutions, Rehydrate<RestitutionState, RestitutionContext>(s, registry, zone)] };

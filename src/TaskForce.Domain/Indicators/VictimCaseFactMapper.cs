@@ -26,8 +26,20 @@ public sealed record CaseWorkflows
     /// <summary>Gets the referrals and transfers.</summary>
     public IReadOnlyList<WorkflowInstance<ReferralState, ReferralContext>> Referrals { get; init; } = [];
 
-    /// <summary>Gets the criminal-justice instance, or <see langword="null"/>.</summary>
-    public WorkflowInstance<JusticeStage, CriminalJusticeContext>? CriminalJustice { get; init; }
+    /// <summary>Gets the criminal-justice tracks: one per suspect and at most one for the case as a whole (ADR-023), in
+    /// any order (the mapping does not depend on it, ADR-008 rule 12).</summary>
+    public IReadOnlyList<WorkflowInstance<JusticeStage, CriminalJusticeContext>> CriminalJusticeTracks { get; init; } = [];
+
+    /// <summary>Gets the criminal-justice track of a case that has one, or sets the tracks to this one; kept for the
+    /// consumers of 0.1.0, from when a case had one track.</summary>
+    /// <value>The first track by subject id (ordinal), or <see langword="null"/> when there is none; setting
+    /// <see langword="null"/> leaves no track. Use <see cref="CriminalJusticeTracks"/>: a case can hold several.</value>
+    [Obsolete("A case holds one criminal-justice track per suspect (ADR-023): use CriminalJusticeTracks.")]
+    public WorkflowInstance<JusticeStage, CriminalJusticeContext>? CriminalJustice
+    {
+        get => CriminalJusticeTracks.OrderBy(t => t.SubjectId, StringComparer.Ordinal).FirstOrDefault();
+        init => CriminalJusticeTracks = value is null ? [] : [value];
+    }
 
     /// <summary>Gets the restitution claims.</summary>
     public IReadOnlyList<WorkflowInstance<RestitutionState, RestitutionContext>> Restitutions { get; init; } = [];
@@ -49,13 +61,15 @@ public sealed record CaseWorkflows
 /// <item>Destination: the destination country; a destination province alone means Indonesia (<c>ID</c>).</item>
 /// <item>Age: the age at the act; an unborn victim is 0.</item>
 /// <item>Milestones: the business date each stage was first entered (<see cref="TransitionRecord.EffectiveOn"/>); SPDP
-/// is the SPDP date of the criminal-justice facts, else the date investigation (penyidikan) was entered; restitution
-/// ordered and paid are the earliest over the case's claims.</item>
+/// is the SPDP date of the criminal-justice facts, else the date investigation (penyidikan) was entered. A case with
+/// several criminal-justice tracks (one per suspect, ADR-023) reached a stage when any track did, on the earliest date
+/// any track did (ADR-008 rule 12); restitution ordered and paid are likewise the earliest over the case's claims.</item>
 /// <item>First response: the due instant of the <c>first_response</c> deadline (from the case's <c>reported_at</c>, ADR-023)
 /// and the effective instant of the first contact (the step out of intake; its recording instant when none was given).</item>
 /// <item>Services: request date, <c>service_due</c> date, the delivery date, or the date it was refused or referred.</item>
 /// <item>Referrals: the first decision after <c>in_progress</c> and its date.</item>
-/// <item>Deadlines: every deadline of every workflow, as <c>workflow.deadline_id</c>.</item>
+/// <item>Deadlines: every deadline of every workflow (of every criminal-justice track, in subject-id order), as
+/// <c>workflow.deadline_id</c>.</item>
 /// </list>
 /// </remarks>
 public static class VictimCaseFactMapper
@@ -144,16 +158,20 @@ public static class VictimCaseFactMapper
 
     private static JusticeMilestones Milestones(CaseWorkflows w)
     {
-        var cj = w.CriminalJustice;
+        // ADR-008 rule 12: the funnel counts cases, so each stage is the earliest date over the case's tracks; a track
+        // that stopped (dihentikan, SP3, SKP2) takes nothing away from another, and the read order does not matter.
+        LocalDate? AnyTrack(Func<WorkflowInstance<JusticeStage, CriminalJusticeContext>, LocalDate?> date) =>
+            w.CriminalJusticeTracks.Select(date).Where(d => d is not null).Min();
+        LocalDate? Track(JusticeStage stage) => AnyTrack(t => Entered(t, stage));
         LocalDate? Earliest(RestitutionState state) =>
             w.Restitutions.Select(r => Entered(r, state)).Where(d => d is not null).Min();
 
         return new JusticeMilestones(
-            Entered(cj, JusticeStage.LaporanPolisi),
-            cj?.Context.SpdpSentOn ?? Entered(cj, JusticeStage.Penyidikan),
-            Entered(cj, JusticeStage.P21),
-            Entered(cj, JusticeStage.PutusanPn),
-            Entered(cj, JusticeStage.Inkracht),
+            Track(JusticeStage.LaporanPolisi),
+            AnyTrack(t => t.Context.SpdpSentOn ?? Entered(t, JusticeStage.Penyidikan)),
+            Track(JusticeStage.P21),
+            Track(JusticeStage.PutusanPn),
+            Track(JusticeStage.Inkracht),
             Earliest(RestitutionState.Ordered),
             Earliest(RestitutionState.Paid));
     }
@@ -204,7 +222,7 @@ public static class VictimCaseFactMapper
             Add(ServiceWorkflow.Code, s.Instance.History, s.Instance.Deadlines);
         }
 
-        if (w.CriminalJustice is { } cj)
+        foreach (var cj in w.CriminalJusticeTracks.OrderBy(t => t.SubjectId, StringComparer.Ordinal))
         {
             Add(CriminalJusticeWorkflow.Code, cj.History, cj.Deadlines);
         }

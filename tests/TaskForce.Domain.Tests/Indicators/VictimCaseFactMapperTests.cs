@@ -62,7 +62,7 @@ public sealed class VictimCaseFactMapperTests
             CaseManagement = cm,
             Services = [new VictimService(record.Victims[0].Id, service)],
             Referrals = [referral],
-            CriminalJustice = cj,
+            CriminalJusticeTracks = [cj],
         };
 
         var facts = VictimCaseFactMapper.Map(record, workflows, Keyer);
