@@ -149,34 +149,7 @@ public sealed class ReadAccessLogUseCase(IAccessLog log, ICaseRepository cases)
     private static AccessLogPage Page(AccessLogSlice slice, string scope) =>
         new([.. slice.Items.Select(AccessLogItem.From)], slice.ResumeAfter is null ? null : Encode(slice.ResumeAfter, scope));
 
-    private static string Encode(string after, string scope) =>
-        Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(new Cursor(1, after, Fingerprint(scope)), TaskForceJson.Options)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Encode(string after, string scope) => Serialization.PageCursor.Encode(after, scope);
 
-    private static string Decode(string cursor, string scope)
-    {
-        Cursor? c = null;
-        try
-        {
-            string b64 = cursor.Replace('-', '+').Replace('_', '/');
-            b64 = b64.PadRight(b64.Length + ((4 - (b64.Length % 4)) % 4), '=');
-            c = JsonSerializer.Deserialize<Cursor>(Convert.FromBase64String(b64), TaskForceJson.Options);
-        }
-        catch (FormatException)
-        {
-        }
-        catch (JsonException)
-        {
-        }
-
-        if (c is null || c.V != 1 || string.IsNullOrEmpty(c.After) || c.Scope != Fingerprint(scope))
-        {
-            throw new DomainValidationException("cursor", "The cursor is not one this listing handed out for this case or period.");
-        }
-
-        return c.After;
-    }
-
-    private static string Fingerprint(string scope) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(scope)))[..16];
-
-    private sealed record Cursor(int V, string After, string Scope);
+    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, "The cursor is not one this listing handed out for this case or period.");
 }
