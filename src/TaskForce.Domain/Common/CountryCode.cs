@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Common;
 
@@ -52,12 +53,12 @@ public sealed record CountryCode
     {
         if (string.IsNullOrEmpty(value))
         {
-            throw new DomainValidationException(field, "A country code (ISO 3166-1 alpha-2, e.g. MY) is required.");
+            throw new DomainValidationException(field, CommonText.CountryCodeRequired);
         }
 
         if (!Assigned.Contains(value))
         {
-            throw new DomainValidationException(field, $"'{value}' is not an assigned ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. ID, MY, TL).");
+            throw new DomainValidationException(field, Texts.Format(CommonText.CountryCodeUnknown, value));
         }
 
         return value == "ID" ? Indonesia : new CountryCode(value);
