@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Common;
 
@@ -48,12 +49,12 @@ internal sealed class WireCodeMap<TEnum> : IWireCodeMap
     {
         if (code is null)
         {
-            throw new DomainValidationException(field, $"A {_kind} code is required; expected one of: {string.Join(", ", Codes)}.");
+            throw new DomainValidationException(field, Texts.Format(CommonText.WireCodeRequired, _kind, string.Join(", ", Codes)));
         }
 
         return TryParse(code, out TEnum value)
             ? value
-            : throw new DomainValidationException(field, $"'{code}' is not a {_kind} code; expected one of: {string.Join(", ", Codes)}.");
+            : throw new DomainValidationException(field, Texts.Format(CommonText.WireCodeUnknown, code, _kind, string.Join(", ", Codes)));
     }
 
     public IReadOnlyList<TEnum> ParseList(IReadOnlyList<string>? codes, string field)
