@@ -48,7 +48,7 @@ internal static class PenaltyCalculator
             if (!isConfirmed)
             {
                 confirmed = false;
-                string w = $"Unconfirmed {what} ({regime.Id}): {source}";
+                string w = Texts.Format(LegalText.UnconfirmedSource, what, regime.Id, source);
                 if (!warnings.Contains(w))
                 {
                     warnings.Add(w);
@@ -62,7 +62,7 @@ internal static class PenaltyCalculator
             return PriceOutcome.No(Texts.Format(LegalText.NoPenaltyRow, articleId, regime.Id, regime.Title));
         }
 
-        Use(baseRow.Confirmed, baseRow.Source, $"threat of {articleId}");
+        Use(baseRow.Confirmed, baseRow.Source, Texts.Format(LegalText.WhatThreatOf, articleId));
 
         var rules = new List<AggravationRule>();
         foreach (string id in aggravations)
@@ -89,7 +89,7 @@ internal static class PenaltyCalculator
             }
 
             row = deathRow;
-            Use(row.Confirmed, row.Source, "death range of Pasal 7(2)");
+            Use(row.Confirmed, row.Source, LegalText.WhatDeathRange);
             notes.Add(Texts.Format(LegalText.DeathRangeReplacesBase, death.Id, articleId));
             if (plus.Count > 0)
             {
@@ -169,7 +169,7 @@ internal static class PenaltyCalculator
                 return PriceOutcome.No(Texts.Format(LegalText.CorporatePenaltyNotEncoded, articleId, regime.Id));
             }
 
-            Use(corp.Confirmed, corp.Source, "corporate fine rule");
+            Use(corp.Confirmed, corp.Source, LegalText.WhatCorporateFineRule);
             fineMin = checked(fineMin * corp.FineFactor);
             fineMax = checked(fineMax * corp.FineFactor);
             prison = null;
@@ -180,7 +180,7 @@ internal static class PenaltyCalculator
         if (row.FineMaxCategory is { } category)
         {
             var fc = PenaltyTables.FineCategories.First(c => c.Category == category);
-            Use(fc.Confirmed, fc.Source, string.Create(CultureInfo.InvariantCulture, $"amount of fine category {Roman(category)}"));
+            Use(fc.Confirmed, fc.Source, Texts.Format(LegalText.WhatFineCategoryAmount, Roman(category)));
             notes.Add(Texts.Format(LegalText.MaximumFineCategory, Roman(category), fc.AmountIdr.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
