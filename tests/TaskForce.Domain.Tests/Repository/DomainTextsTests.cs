@@ -3,6 +3,7 @@ using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
+using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Legal;
 using TaskForce.Domain.Workflows;
 using static TaskForce.Domain.Tests.Legal.SentenceCheckerRangeTests;
@@ -69,6 +70,20 @@ public sealed class DomainTextsTests
         Assert.Contains("Persetujuan korban dicatat dan tidak mengubah hasil: eksploitasi tetap dapat dipidana dengan atau tanpa persetujuan korban (UU 21/2007 Pasal 1 angka 7; Pasal 26; Protokol Palermo pasal 3(b)).", reasons.Id);
         Assert.Contains("The victim's consent is recorded and does not change the result: exploitation is punishable with or without the victim's consent (UU 21/2007 Pasal 1 angka 7; Pasal 26; Palermo Protocol art. 3(b)).", reasons.En);
         Assert.Contains(reasons.Id, r => r.StartsWith("Perbuatan (perekrutan), cara (memberi_bayaran) dan tujuan eksploitasi (pelacuran) semuanya ada", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Definition_ReadsTheReadersLanguage_GivenCatalogueIndicators()
+    {
+        var cases = IndicatorCatalogue.All.Single(d => d.Id == IndicatorIds.Cases);
+        var onTime = IndicatorCatalogue.All.Single(d => d.Id == IndicatorIds.FirstResponseOnTime);
+        var own = cases with { Id = "own", Definition = "Own words." };
+
+        var text = InBoth(() => (cases.Definition, onTime.Definition, own.Definition));
+
+        Assert.Equal(("Jumlah putusan tingkat pertama yang diputus dalam periode, satu per catatan.", "first_response(met) / (met + late) x 100, 1 desimal.", "Own words."), text.Id);
+        Assert.Equal(("Number of first-instance verdicts decided in the period, one per record.", "first_response(met) / (met + late) x 100, 1 decimal.", "Own words."), text.En);
+        Assert.All(IndicatorCatalogue.All, d => Assert.NotEqual(InBoth(() => d.Definition).Id, InBoth(() => d.Definition).En));
     }
 
     [Fact]
