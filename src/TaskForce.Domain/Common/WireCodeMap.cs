@@ -93,7 +93,7 @@ internal sealed class WireCodeMap<TEnum> : IWireCodeMap
             string? code = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString() : null;
             return map.TryParse(code, out TEnum value)
                 ? value
-                : throw new JsonException($"'{code}' is not a {map._kind} code; expected one of: {string.Join(", ", map.Codes)}.");
+                : throw new JsonException(Texts.Format(CommonText.WireCodeUnknown, code, map._kind, string.Join(", ", map.Codes)));
         }
     }
 }
