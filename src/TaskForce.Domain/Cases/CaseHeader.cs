@@ -1,5 +1,7 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -74,16 +76,16 @@ public sealed partial class CaseRecord
         var type = CaseCodes.CaseTypes.Parse(header.CaseType, "case_type");
         var agency = ReportingAgency.Create(header.ReportingAgency, "reporting_agency");
         var channel = CaseCodes.Channels.Parse(header.IntakeChannel, "intake_channel");
-        Instant reportedAt = header.ReportedAt ?? throw new DomainValidationException("reported_at", "The time the report was received is required.");
+        Instant reportedAt = header.ReportedAt ?? throw new DomainValidationException("reported_at", CasesText.ReportedAtRequired);
         if (reportedAt > now)
         {
-            throw new DomainValidationException("reported_at", $"The report time {reportedAt} is in the future (now {now}).");
+            throw new DomainValidationException("reported_at", Texts.Format(CasesText.ReportedAtInFuture, reportedAt, now));
         }
 
         LocalDate reportedOn = DistrictTime.BusinessDate(reportedAt, zone);
         if (header.OffenceDate is { } offence && offence > reportedOn)
         {
-            throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is after the report date {reportedOn:uuuu-MM-dd}.");
+            throw new DomainValidationException("offence_date", Texts.Format(CasesText.OffenceDateAfterReportDate, offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), reportedOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         return new CaseRecord(id, region, type, agency, channel, reportedAt, reportedOn, header.OffenceDate, createdAt, zone);

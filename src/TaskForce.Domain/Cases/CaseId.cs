@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -33,12 +34,12 @@ public sealed partial record CaseId
     {
         if (string.IsNullOrEmpty(value))
         {
-            throw new DomainValidationException(field, "A case id is required.");
+            throw new DomainValidationException(field, CasesText.CaseIdRequired);
         }
 
         if (value.Length > MaxLength || !Pattern().IsMatch(value))
         {
-            throw new DomainValidationException(field, $"A case id has 1 to {MaxLength} characters from A-Z, a-z, 0-9, '_' and '-'.");
+            throw new DomainValidationException(field, Texts.Format(CasesText.CaseIdInvalid, MaxLength));
         }
 
         return new CaseId(value);

@@ -3,6 +3,7 @@ using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -160,19 +161,19 @@ public sealed record ReportingAgency(AgencyKind Kind, string Name)
     {
         if (input is null)
         {
-            throw new DomainValidationException(field, "The reporting agency is required.");
+            throw new DomainValidationException(field, CasesText.ReportingAgencyRequired);
         }
 
         AgencyKind kind = CaseCodes.Agencies.Parse(input.Kind, $"{field}.kind");
         string name = input.Name?.Trim() ?? string.Empty;
         if (name.Length == 0)
         {
-            throw new DomainValidationException($"{field}.name", "The agency name is required.");
+            throw new DomainValidationException($"{field}.name", CasesText.AgencyNameRequired);
         }
 
         if (name.Length > NameMaxLength || name.Any(char.IsControl))
         {
-            throw new DomainValidationException($"{field}.name", $"The agency name has at most {NameMaxLength} printable characters.");
+            throw new DomainValidationException($"{field}.name", Texts.Format(CasesText.AgencyNameTooLong, NameMaxLength));
         }
 
         return new ReportingAgency(kind, name);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -55,7 +56,7 @@ public sealed partial record CasePlaces
             origin = Region(input.OriginKecamatan, $"{field}.origin_kecamatan");
             if (!KecamatanPattern().IsMatch(origin.Value))
             {
-                throw new DomainValidationException($"{field}.origin_kecamatan", $"'{origin.Value}' is not a kecamatan code (NN.NN.NN, e.g. 53.03.01).");
+                throw new DomainValidationException($"{field}.origin_kecamatan", Texts.Format(CasesText.KecamatanCodeInvalid, origin.Value));
             }
         }
 
@@ -64,10 +65,10 @@ public sealed partial record CasePlaces
         for (int i = 0; i < inputTransit.Count; i++)
         {
             string f = $"{field}.transit[{i}]";
-            var t = inputTransit[i] ?? throw new DomainValidationException(f, "A transit place is null.");
+            var t = inputTransit[i] ?? throw new DomainValidationException(f, CasesText.TransitPlaceNull);
             if ((t.Region is null) == (t.Country is null))
             {
-                throw new DomainValidationException(f, "A transit place has exactly one of region (in Indonesia) or country (abroad).");
+                throw new DomainValidationException(f, CasesText.TransitPlaceRegionOrCountry);
             }
 
             if (t.Region is not null)
@@ -79,7 +80,7 @@ public sealed partial record CasePlaces
                 var country = CountryCode.Parse(t.Country, $"{f}.country");
                 if (country.IsIndonesia)
                 {
-                    throw new DomainValidationException($"{f}.country", "A transit place in Indonesia is given as a region code, not as country ID.");
+                    throw new DomainValidationException($"{f}.country", CasesText.TransitPlaceInIndonesiaAsRegion);
                 }
 
                 transit.Add(new TransitPlace(null, country));
@@ -93,12 +94,12 @@ public sealed partial record CasePlaces
             province = Region(input.DestinationProvince, $"{field}.destination_province");
             if (!ProvincePattern().IsMatch(province.Value))
             {
-                throw new DomainValidationException($"{field}.destination_province", $"'{province.Value}' is not a province code (NN, e.g. 21).");
+                throw new DomainValidationException($"{field}.destination_province", Texts.Format(CasesText.ProvinceCodeInvalid, province.Value));
             }
 
             if (destinationCountry is { IsIndonesia: false })
             {
-                throw new DomainValidationException($"{field}.destination_province", "A destination province is given only for a destination in Indonesia.");
+                throw new DomainValidationException($"{field}.destination_province", CasesText.DestinationProvinceOnlyInIndonesia);
             }
         }
 
@@ -109,7 +110,7 @@ public sealed partial record CasePlaces
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainValidationException(field, "A Kemendagri region code is required (e.g. 53.03).");
+            throw new DomainValidationException(field, CasesText.RegionCodeRequired);
         }
 
         RegionCode code;
@@ -119,11 +120,11 @@ public sealed partial record CasePlaces
         }
         catch (DomainValidationException)
         {
-            throw new DomainValidationException(field, $"'{value}' is not a Kemendagri region code (e.g. 53.03 or 53.03.01).");
+            throw new DomainValidationException(field, Texts.Format(CasesText.RegionCodeInvalid, value));
         }
 
         return code.IsAll
-            ? throw new DomainValidationException(field, "'*' selects all regions; it is not a place.")
+            ? throw new DomainValidationException(field, CasesText.RegionAllIsNotAPlace)
             : KemendagriRegions.Require(code, field);
     }
 

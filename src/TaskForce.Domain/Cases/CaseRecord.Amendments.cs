@@ -1,7 +1,9 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -65,13 +67,13 @@ public sealed partial class CaseRecord
         Instant now = clock.GetCurrentInstant();
         if (input.ReportedAt is { } corrected && corrected > now)
         {
-            throw new DomainValidationException("reported_at", $"The report time {corrected} is in the future (now {now}).");
+            throw new DomainValidationException("reported_at", Texts.Format(CasesText.ReportedAtInFuture, corrected, now));
         }
 
         LocalDate reportedOn = DistrictTime.BusinessDate(reportedAt, zone);
         if (OffenceDate is { } offence && offence > reportedOn)
         {
-            throw new DomainValidationException("reported_at", $"The report date {reportedOn:uuuu-MM-dd} would be before the offence date {offence:uuuu-MM-dd}.");
+            throw new DomainValidationException("reported_at", Texts.Format(CasesText.ReportDateBeforeOffenceDate, reportedOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         if (OffenceDate is null)
@@ -86,7 +88,7 @@ public sealed partial class CaseRecord
 
         if (type == CaseType.Tppo && GbvType is not null)
         {
-            throw new DomainValidationException("case_type", "The case has a GBVIMS type, which classifies violence incidents: a tppo case cannot keep it.");
+            throw new DomainValidationException("case_type", CasesText.TppoCannotKeepGbvType);
         }
 
         return Amend(CaseChangeKind.HeaderCorrected, null, context, () =>
@@ -142,7 +144,7 @@ public sealed partial class CaseRecord
         var parsed = CaseCodes.SimfoniForms.ParseList(forms, "simfoni_forms");
         if (parsed.Count == 0)
         {
-            throw new DomainValidationException("simfoni_forms", "At least one form of violence is required.");
+            throw new DomainValidationException("simfoni_forms", CasesText.ViolenceFormRequired);
         }
 
         return Amend(CaseChangeKind.ViolenceClassified, null, context, () => _simfoniForms = [.. parsed]);
@@ -161,7 +163,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(answers);
         if (CaseType == CaseType.Tppo)
         {
-            throw new DomainValidationException("case_type", "The GBVIMS classification applies to violence cases (violence_against_women, violence_against_children), not to a tppo case.");
+            throw new DomainValidationException("case_type", CasesText.GbvOnlyForViolenceCases);
         }
 
         var type = GbvClassifier.Classify(answers, "gbv_answers");
@@ -238,7 +240,7 @@ public sealed partial class CaseRecord
         Action remove = id.Value.StartsWith("victim-", StringComparison.Ordinal) ? RemoverOf(_victims, v => v.Id, id, "victim")
             : id.Value.StartsWith("suspect-", StringComparison.Ordinal) ? RemoverOf(_suspects, s => s.Id, id, "suspect")
             : id.Value.StartsWith("witness-", StringComparison.Ordinal) ? RemoverOf(_witnesses, w => w.Id, id, "witness")
-            : throw new DomainValidationException("person_id", $"'{id.Value}' is not a person id (victim-N, suspect-N, witness-N).");
+            : throw new DomainValidationException("person_id", Texts.Format(CasesText.PersonIdInvalid, id.Value));
         context.RequireReason();
         return Track(CaseChangeKind.PersonRemoved, id, context, () =>
         {
@@ -278,7 +280,7 @@ public sealed partial class CaseRecord
     {
         ArgumentNullException.ThrowIfNull(id);
         int i = people.FindIndex(p => idOf(p) == id);
-        return i >= 0 ? i : throw new DomainValidationException("person_id", $"The case has no {role} '{id.Value}'.");
+        return i >= 0 ? i : throw new DomainValidationException("person_id", Texts.Format(CasesText.CaseHasNoPersonOfRole, role, id.Value));
     }
 
     /// <summary>The next id of a role: one more than the highest number given so far, live or retired.</summary>
@@ -311,7 +313,7 @@ public sealed partial class CaseRecord
             bool valid = PersonNumber(id, "victim") > 0 || PersonNumber(id, "suspect") > 0 || PersonNumber(id, "witness") > 0;
             if (!valid || retired.Any(r => r.Value == id))
             {
-                throw new DomainValidationException($"retired_person_ids[{i}]", $"'{id}' is not a person id, or is retired twice.");
+                throw new DomainValidationException($"retired_person_ids[{i}]", Texts.Format(CasesText.RetiredPersonIdInvalid, id));
             }
 
             retired.Add(new PersonId(id!));

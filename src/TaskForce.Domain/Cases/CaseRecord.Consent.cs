@@ -2,6 +2,7 @@ using NodaTime;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Domain.Cases;
@@ -65,11 +66,11 @@ public sealed partial class CaseRecord
     {
         ArgumentNullException.ThrowIfNull(context);
         var v = _victims.FirstOrDefault(x => x.Id == victim)
-            ?? throw new DomainValidationException("person_id", $"Case {Id.Value} has no victim '{victim.Value}'.");
+            ?? throw new DomainValidationException("person_id", Texts.Format(CasesText.CaseHasNoVictim, Id.Value, victim.Value));
         var flags = ConsentRecord.Create(input, context.At, string.Empty);
         if (flags.GivenBy == ConsentGiver.Self && IsChildOnDayOf(v, context.At))
         {
-            throw new DomainValidationException("given_by", $"Victim {v.Id.Value} is a child on the day consent is given: consent is given by a parent, guardian or other authorised person, not 'self'.");
+            throw new DomainValidationException("given_by", Texts.Format(CasesText.ChildConsentNotBySelf, v.Id.Value));
         }
 
         var next = Withdrawals(new VictimConsent(flags.ForServices, flags.ForReporting, flags.ForSharing, flags.GivenBy, context.At, context.Actor), ConsentOf(v.Id));
@@ -129,15 +130,15 @@ public sealed partial class CaseRecord
         for (int i = 0; i < state.VictimConsents.Count; i++)
         {
             string field = $"victim_consents[{i}]";
-            var p = state.VictimConsents[i] ?? throw new DomainValidationException(field, "A stored consent is null.");
+            var p = state.VictimConsents[i] ?? throw new DomainValidationException(field, CasesText.StoredConsentNull);
             var id = new PersonId(p.Id);
             if (!_victims.Any(v => v.Id == id) || _victimConsents.ContainsKey(id))
             {
-                throw new DomainValidationException($"{field}.id", $"The stored consent names '{p.Id}', not a victim of the case (or twice).");
+                throw new DomainValidationException($"{field}.id", Texts.Format(CasesText.StoredConsentNotAVictim, p.Id));
             }
 
-            var s = p.Person ?? throw new DomainValidationException(field, "A stored consent has no values.");
-            Instant at = s.RecordedAt ?? throw new DomainValidationException($"{field}.recorded_at", "Stored consent has no recording time.");
+            var s = p.Person ?? throw new DomainValidationException(field, CasesText.StoredConsentNoValues);
+            Instant at = s.RecordedAt ?? throw new DomainValidationException($"{field}.recorded_at", CasesText.StoredConsentNoRecordingTime);
             var flags = ConsentRecord.Create(new NewConsent { ForServices = s.ForServices, ForReporting = s.ForReporting, ForSharing = s.ForSharing, GivenBy = s.GivenBy }, at, field);
             Actor? by = s.RecordedByUser is null ? null : Actor.Create(s.RecordedByUser, s.RecordedByAgency);
             _victimConsents[id] = new VictimConsent(flags.ForServices, flags.ForReporting, flags.ForSharing, flags.GivenBy, at, by)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -40,7 +41,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(context);
         if (linkagePseudonym is not null && (linkagePseudonym.Length != 32 || !linkagePseudonym.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c))))
         {
-            throw new DomainValidationException("linkage_pseudonym", "A linkage pseudonym is 32 lower-case hex digits of random data.");
+            throw new DomainValidationException("linkage_pseudonym", CasesText.LinkagePseudonymInvalid);
         }
 
         var paths = new List<string>();
@@ -79,7 +80,7 @@ public sealed partial class CaseRecord
         }
         else
         {
-            throw new DomainValidationException("person_id", "The case has no person with this id.");
+            throw new DomainValidationException("person_id", CasesText.CaseHasNoPerson);
         }
 
         // Built here, not by Track: Track would put the old identity values into the change (and the history).
@@ -101,7 +102,7 @@ public sealed partial class CaseRecord
             string field = string.Create(CultureInfo.InvariantCulture, $"linkage_pseudonyms.{personId}");
             if (!_victims.Any(x => x.Id.Value == personId) || value.Length != 36 || value[3] != ':' || value[..3] is not ("nik" or "nbs"))
             {
-                throw new DomainValidationException(field, "A stored linkage pseudonym names no victim or is malformed.");
+                throw new DomainValidationException(field, CasesText.StoredLinkagePseudonymInvalid);
             }
 
             _linkagePseudonyms[personId] = value;

@@ -1,7 +1,9 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -56,7 +58,7 @@ public sealed partial class CaseRecord
         Instant now = clock.GetCurrentInstant();
         if (arrestedAt > now)
         {
-            throw new DomainValidationException("arrested_at", $"The arrest time {arrestedAt} is in the future (now {now}).");
+            throw new DomainValidationException("arrested_at", Texts.Format(CasesText.ArrestedAtInFuture, arrestedAt, now));
         }
 
         var before = DetentionOf(s.Id) ?? new SuspectDetentionState();
@@ -94,19 +96,19 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(context);
         var s = _suspects[IndexOf(_suspects, x => x.Id, suspect, "suspect")];
-        var stage = input.Stage is null ? throw new DomainValidationException("stage", "The stage of the detention order is required.") : DetentionStages.Parse(input.Stage, "stage");
-        LocalDate from = input.From ?? throw new DomainValidationException("from", "The first day of the detention order is required.");
-        int days = input.Days ?? throw new DomainValidationException("days", "The length of the detention order in days is required.");
+        var stage = input.Stage is null ? throw new DomainValidationException("stage", CasesText.DetentionStageRequired) : DetentionStages.Parse(input.Stage, "stage");
+        LocalDate from = input.From ?? throw new DomainValidationException("from", CasesText.DetentionFromRequired);
+        int days = input.Days ?? throw new DomainValidationException("days", CasesText.DetentionDaysRequired);
         if (days < 1)
         {
-            throw new DomainValidationException("days", $"days is {days}; a detention order lasts at least 1 day.");
+            throw new DomainValidationException("days", Texts.Format(CasesText.DetentionDaysTooFew, days));
         }
 
         var type = SuspectDetentions.ParseType(input.DetentionType, "detention_type");
         LocalDate today = DistrictTime.Today(clock, _zone);
         if (from > today.PlusDays(SuspectDetentions.RecordAheadDays))
         {
-            throw new DomainValidationException("from", $"The detention starts {from:uuuu-MM-dd}, more than {SuspectDetentions.RecordAheadDays} days after today {today:uuuu-MM-dd}.");
+            throw new DomainValidationException("from", Texts.Format(CasesText.DetentionStartsTooFarAhead, from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), SuspectDetentions.RecordAheadDays, today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         var period = new DetentionPeriodState { Stage = stage.ToCode(), From = from, Days = days, DetentionType = type.ToCode() };
@@ -142,7 +144,7 @@ public sealed partial class CaseRecord
         }
 
         string named = found.Code == "over_limit" && found.Stage == stage ? "days" : found.Code == "pasal29_grounds_not_shown" ? "stage" : field;
-        throw new DomainValidationException(named, $"Refused by the detention ledger ({found.Code}): {found.Message}");
+        throw new DomainValidationException(named, Texts.Format(CasesText.RefusedByDetentionLedger, found.Code, found.Message));
     }
 
     /// <summary>The suspects' detention records in stored form, in suspect order (suspects without one are absent).</summary>
@@ -158,20 +160,20 @@ public sealed partial class CaseRecord
         for (int i = 0; i < (stored?.Count ?? 0); i++)
         {
             string field = $"suspect_detentions[{i}]";
-            var p = stored![i] ?? throw new DomainValidationException(field, "A stored detention record is null.");
+            var p = stored![i] ?? throw new DomainValidationException(field, CasesText.StoredDetentionNull);
             var id = new PersonId(p.Id);
             if (!_suspects.Any(s => s.Id == id) || _suspectDetentions.ContainsKey(id))
             {
-                throw new DomainValidationException($"{field}.id", $"The stored detention names '{p.Id}', not a suspect of the case (or twice).");
+                throw new DomainValidationException($"{field}.id", Texts.Format(CasesText.StoredDetentionNotASuspect, p.Id));
             }
 
-            var state = p.Person ?? throw new DomainValidationException(field, "A stored detention record has no values.");
+            var state = p.Person ?? throw new DomainValidationException(field, CasesText.StoredDetentionNoValues);
             for (int k = 0; k < state.Periods.Count; k++)
             {
-                var period = state.Periods[k] ?? throw new DomainValidationException($"{field}.periods[{k}]", "A stored period is null.");
+                var period = state.Periods[k] ?? throw new DomainValidationException($"{field}.periods[{k}]", CasesText.StoredPeriodNull);
                 if (period.From is null || period.Days is not >= 1)
                 {
-                    throw new DomainValidationException($"{field}.periods[{k}]", "A stored period has no first day or no length.");
+                    throw new DomainValidationException($"{field}.periods[{k}]", CasesText.StoredPeriodIncomplete);
                 }
 
                 SuspectDetentions.ToInput(period, $"{field}.periods[{k}]");

@@ -1,7 +1,9 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Legal;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -154,7 +156,7 @@ public sealed partial class CaseRecord
     {
         if (offenceDate > ReportedOn)
         {
-            throw new DomainValidationException("offence_date", $"The offence date {offenceDate:uuuu-MM-dd} is after the report date {ReportedOn:uuuu-MM-dd}.");
+            throw new DomainValidationException("offence_date", Texts.Format(CasesText.OffenceDateAfterReportDate, offenceDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), ReportedOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         if (SpdpSentOn is { } spdp)
@@ -196,7 +198,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(input);
         if (_victims.Count >= MaxPersonsPerRole)
         {
-            throw new DomainValidationException("victims", $"A case has at most {MaxPersonsPerRole} victims.");
+            throw new DomainValidationException("victims", Texts.Format(CasesText.TooManyVictims, MaxPersonsPerRole));
         }
 
         var victim = BuildVictim(NextPersonId("victim", _victims.Select(v => v.Id)), input, "victim");
@@ -216,7 +218,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(input);
         if (_suspects.Count >= MaxPersonsPerRole)
         {
-            throw new DomainValidationException("suspects", $"A case has at most {MaxPersonsPerRole} suspects.");
+            throw new DomainValidationException("suspects", Texts.Format(CasesText.TooManySuspects, MaxPersonsPerRole));
         }
 
         var suspect = BuildSuspect(NextPersonId("suspect", _suspects.Select(v => v.Id)), input, "suspect");
@@ -235,7 +237,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(input);
         if (_witnesses.Count >= MaxPersonsPerRole)
         {
-            throw new DomainValidationException("witnesses", $"A case has at most {MaxPersonsPerRole} witnesses.");
+            throw new DomainValidationException("witnesses", Texts.Format(CasesText.TooManyWitnesses, MaxPersonsPerRole));
         }
 
         var witness = BuildWitness(NextPersonId("witness", _witnesses.Select(v => v.Id)), input, "witness");
@@ -279,7 +281,7 @@ public sealed partial class CaseRecord
         var consent = ConsentRecord.Create(input, clock.GetCurrentInstant(), "consent");
         if (consent.GivenBy == ConsentGiver.Self && _victims.FirstOrDefault(v => IsChildOnDayOf(v, consent.RecordedAt)) is { } child)
         {
-            throw new DomainValidationException("consent.given_by", $"Victim {child.Id.Value} is a child on the day consent is given: consent is given by a parent, guardian or other authorised person, not 'self'.");
+            throw new DomainValidationException("consent.given_by", Texts.Format(CasesText.ChildConsentNotBySelf, child.Id.Value));
         }
 
         Consent = consent;
@@ -300,7 +302,7 @@ public sealed partial class CaseRecord
         ArgumentNullException.ThrowIfNull(answers);
         if (CaseType == CaseType.Tppo)
         {
-            throw new DomainValidationException("case_type", "The GBVIMS classification applies to violence cases (violence_against_women, violence_against_children), not to a tppo case.");
+            throw new DomainValidationException("case_type", CasesText.GbvOnlyForViolenceCases);
         }
 
         GbvType = GbvClassifier.Classify(answers, "gbv_answers");
@@ -363,7 +365,7 @@ public sealed partial class CaseRecord
         LocalDate today = DistrictTime.Today(clock, zone);
         if (sentOn > today)
         {
-            throw new DomainValidationException("spdp_sent_on", $"The SPDP date {sentOn:uuuu-MM-dd} is in the future (today is {today:uuuu-MM-dd}).");
+            throw new DomainValidationException("spdp_sent_on", Texts.Format(CasesText.SpdpDateInFuture, sentOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         CheckSpdpAfterOffence(sentOn, OffenceDate);
@@ -373,7 +375,7 @@ public sealed partial class CaseRecord
     {
         if (offenceDate is { } offence && sentOn < offence)
         {
-            throw new DomainValidationException("spdp_sent_on", $"The SPDP date {sentOn:uuuu-MM-dd} is before the offence date {offence:uuuu-MM-dd}.");
+            throw new DomainValidationException("spdp_sent_on", Texts.Format(CasesText.SpdpDateBeforeOffenceDate, sentOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
     }
 
@@ -385,7 +387,7 @@ public sealed partial class CaseRecord
         var parsed = CaseCodes.SimfoniForms.ParseList(forms, "simfoni_forms");
         if (parsed.Count == 0)
         {
-            throw new DomainValidationException("simfoni_forms", "At least one form of violence is required.");
+            throw new DomainValidationException("simfoni_forms", CasesText.ViolenceFormRequired);
         }
 
         _simfoniForms = [.. parsed];

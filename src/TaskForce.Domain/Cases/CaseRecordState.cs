@@ -1,5 +1,6 @@
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -190,7 +191,7 @@ public sealed partial class CaseRecord
 
         if (state.Consent is not null)
         {
-            Instant recordedAt = state.ConsentRecordedAt ?? throw new DomainValidationException("consent.recorded_at", "Stored consent has no recording time.");
+            Instant recordedAt = state.ConsentRecordedAt ?? throw new DomainValidationException("consent.recorded_at", CasesText.StoredConsentNoRecordingTime);
             record.Consent = ConsentRecord.Create(state.Consent, recordedAt, "consent");
         }
 
@@ -219,25 +220,25 @@ public sealed partial class CaseRecord
         people ??= [];
         if (people.Count > max)
         {
-            throw new DomainValidationException(listField, $"A case has at most {max} {listField}.");
+            throw new DomainValidationException(listField, Texts.Format(CasesText.TooManyInList, max, listField));
         }
 
         int previous = 0;
         for (int i = 0; i < people.Count; i++)
         {
             string field = $"{listField}[{i}]";
-            var p = people[i] ?? throw new DomainValidationException(field, "A stored person is null.");
+            var p = people[i] ?? throw new DomainValidationException(field, CasesText.StoredPersonNull);
 
             // Ids ascend in the order added; a gap is a person removed by mistake, whose id is retired, never reused.
             int number = PersonNumber(p.Id, prefix);
             bool IsRetired(int n) => retired.Any(r => string.Equals(r.Value, $"{prefix}-{n}", StringComparison.Ordinal));
             if (number <= previous || IsRetired(number) || Enumerable.Range(previous + 1, Math.Max(0, number - previous - 1)).Any(n => !IsRetired(n)))
             {
-                throw new DomainValidationException($"{field}.id", $"The person id '{p.Id}' is not the next {prefix}-N id after the previous one and the retired ids.");
+                throw new DomainValidationException($"{field}.id", Texts.Format(CasesText.StoredPersonIdOutOfSequence, p.Id, prefix));
             }
 
             previous = number;
-            add(new PersonId(p.Id!), p.Person ?? throw new DomainValidationException(field, "A stored person has no values."), field);
+            add(new PersonId(p.Id!), p.Person ?? throw new DomainValidationException(field, CasesText.StoredPersonNoValues), field);
         }
     }
 
@@ -258,13 +259,13 @@ public sealed partial class CaseRecord
     {
         if (!CourtOutcomes.WireCodes.TryParseSex(input.Sex, out CourtOutcomes.Sex sex))
         {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
+            throw new DomainValidationException($"{f}.sex", Texts.Format(CasesText.SexCodeInvalid, input.Sex));
         }
 
         var roles = CaseCodes.Roles.ParseList(input.Roles, $"{f}.roles");
         if (roles.Count == 0)
         {
-            throw new DomainValidationException($"{f}.roles", "At least one role in the trafficking process is required (HTCDS RoleInProcess; use 'other' when unknown).");
+            throw new DomainValidationException($"{f}.roles", CasesText.RoleRequired);
         }
 
         var citizenship = CountryCode.ParseOptional(input.Citizenship, $"{f}.citizenship");
@@ -279,7 +280,7 @@ public sealed partial class CaseRecord
     {
         if (!CourtOutcomes.WireCodes.TryParseSex(input.Sex, out CourtOutcomes.Sex sex))
         {
-            throw new DomainValidationException($"{f}.sex", $"'{input.Sex}' is not a sex code; expected female, male or unknown.");
+            throw new DomainValidationException($"{f}.sex", Texts.Format(CasesText.SexCodeInvalid, input.Sex));
         }
 
         int? age = input.AgeAtOffence;

@@ -1,5 +1,6 @@
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -33,13 +34,13 @@ public sealed record ConsentRecord(bool ForServices, bool ForReporting, bool For
     {
         if (input is null)
         {
-            throw new DomainValidationException(field.Length == 0 ? "for_services" : field, "The consent flags are required.");
+            throw new DomainValidationException(field.Length == 0 ? "for_services" : field, CasesText.ConsentFlagsRequired);
         }
 
         string prefix = field.Length == 0 ? string.Empty : field + ".";
-        bool services = input.ForServices ?? throw new DomainValidationException($"{prefix}for_services", "Consent for services must be recorded as true or false.");
-        bool reporting = input.ForReporting ?? throw new DomainValidationException($"{prefix}for_reporting", "Consent for reporting must be recorded as true or false.");
-        bool sharing = input.ForSharing ?? throw new DomainValidationException($"{prefix}for_sharing", "Consent for sharing must be recorded as true or false.");
+        bool services = input.ForServices ?? throw new DomainValidationException($"{prefix}for_services", CasesText.ConsentForServicesRequired);
+        bool reporting = input.ForReporting ?? throw new DomainValidationException($"{prefix}for_reporting", CasesText.ConsentForReportingRequired);
+        bool sharing = input.ForSharing ?? throw new DomainValidationException($"{prefix}for_sharing", CasesText.ConsentForSharingRequired);
         var giver = CaseCodes.ConsentGivers.Parse(input.GivenBy, $"{prefix}given_by");
         return new ConsentRecord(services, reporting, sharing, giver, recordedAt);
     }

@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -41,7 +42,7 @@ public static class GbvClassifier
                 case true:
                     return type;
                 case null:
-                    throw new DomainValidationException($"{field}.{name}", "This question must be answered before a later one can decide the type (GBVIMS decision order).");
+                    throw new DomainValidationException($"{field}.{name}", CasesText.GbvQuestionOutOfOrder);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -80,7 +81,7 @@ public sealed record NationalIdNumber
     {
         if (value is null || value.Length != Length || !value.All(char.IsAsciiDigit))
         {
-            throw new DomainValidationException(field, "A NIK has exactly 16 digits (UU 24/2013).");
+            throw new DomainValidationException(field, CasesText.NikLength);
         }
 
         string province = value[..2];
@@ -89,18 +90,18 @@ public sealed record NationalIdNumber
         var provinceCode = RegionCode.Parse(province);
         if (!KemendagriRegions.Exists(provinceCode))
         {
-            throw new DomainValidationException(field, "Digits 1–2 of the NIK are not a Kemendagri province code.");
+            throw new DomainValidationException(field, CasesText.NikProvince);
         }
 
         if (kabupaten == "00" || kecamatan == "00")
         {
-            throw new DomainValidationException(field, "Digits 3–6 of the NIK are not a kabupaten/kota and kecamatan code (00 is never assigned).");
+            throw new DomainValidationException(field, CasesText.NikKabupatenKecamatan);
         }
 
         var kabupatenCode = RegionCode.Parse($"{province}.{kabupaten}");
         if (!KemendagriRegions.Exists(kabupatenCode))
         {
-            throw new DomainValidationException(field, "Digits 3–4 of the NIK are not a kabupaten/kota in the Kemendagri list of Nusa Tenggara Timur.");
+            throw new DomainValidationException(field, CasesText.NikKabupatenNotInNtt);
         }
 
         var kecamatanCode = RegionCode.Parse($"{province}.{kabupaten}.{kecamatan}");
@@ -113,12 +114,12 @@ public sealed record NationalIdNumber
         int day = sex == Sex.Female ? dd - FemaleDayOffset : dd;
         if (day is < 1 or > 31 || mm is < 1 or > 12 || !DayExists(day, mm, yy))
         {
-            throw new DomainValidationException(field, "Digits 7–12 of the NIK are not a birth date DDMMYY (day 01–31, or 41–71 for a woman).");
+            throw new DomainValidationException(field, CasesText.NikBirthDate);
         }
 
         if (value[12..] == "0000")
         {
-            throw new DomainValidationException(field, "Digits 13–16 of the NIK are a serial number from 0001.");
+            throw new DomainValidationException(field, CasesText.NikSerial);
         }
 
         return new NationalIdNumber(value, kecamatanCode, sex, day, mm, yy, listed);
@@ -137,12 +138,12 @@ public sealed record NationalIdNumber
     {
         if (sex is Sex.Female or Sex.Male && sex != EncodedSex)
         {
-            throw new DomainValidationException(field, $"The NIK encodes a {(EncodedSex == Sex.Female ? "woman (day 41–71)" : "man (day 01–31)")}, but the person's sex is {(sex == Sex.Female ? "female" : "male")}.");
+            throw new DomainValidationException(field, EncodedSex == Sex.Female ? CasesText.NikEncodesWomanPersonMale : CasesText.NikEncodesManPersonFemale);
         }
 
         if (birthDate is { } b && (b.Day != BirthDay || b.Month != BirthMonth || Mod100(b.Year) != BirthYearOfCentury))
         {
-            throw new DomainValidationException(field, "Digits 7–12 of the NIK disagree with the person's birth date.");
+            throw new DomainValidationException(field, CasesText.NikBirthDateMismatch);
         }
 
         if (registrationRegion is { IsAll: false } r)
@@ -151,7 +152,7 @@ public sealed record NationalIdNumber
             string compare = r.Value.Length > prefix.Length ? r.Value[..prefix.Length] : r.Value;
             if (!prefix.StartsWith(compare, StringComparison.Ordinal))
             {
-                throw new DomainValidationException(field, $"Digits 1–6 of the NIK are not in the region {r.Value}.");
+                throw new DomainValidationException(field, Texts.Format(CasesText.NikNotInRegion, r.Value));
             }
         }
     }

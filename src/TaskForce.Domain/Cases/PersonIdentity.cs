@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -93,13 +94,13 @@ public sealed partial record PersonIdentity
         var aliases = input.Aliases ?? [];
         if (aliases.Count > MaxAliases)
         {
-            throw new DomainValidationException($"{field}.aliases", $"At most {MaxAliases} aliases are accepted.");
+            throw new DomainValidationException($"{field}.aliases", Texts.Format(CasesText.TooManyAliases, MaxAliases));
         }
 
         return new PersonIdentity
         {
             FullName = Text(input.FullName, NameMaxLength, $"{field}.full_name"),
-            Aliases = [.. aliases.Select((a, i) => Text(a, NameMaxLength, $"{field}.aliases[{i}]") ?? throw new DomainValidationException($"{field}.aliases[{i}]", "An alias cannot be empty."))],
+            Aliases = [.. aliases.Select((a, i) => Text(a, NameMaxLength, $"{field}.aliases[{i}]") ?? throw new DomainValidationException($"{field}.aliases[{i}]", CasesText.AliasEmpty))],
             NationalIdNumber = Nik(input.NationalIdNumber, $"{field}.national_id_number", sex, birthDate),
             Address = Text(input.Address, AddressMaxLength, $"{field}.address"),
             Phone = PhoneNumber(input.Phone, $"{field}.phone"),
@@ -134,17 +135,17 @@ public sealed partial record PersonIdentity
         string v = value.Trim();
         if (v.Length == 0)
         {
-            throw new DomainValidationException(field, "The value is blank; omit it instead.");
+            throw new DomainValidationException(field, CasesText.ValueBlank);
         }
 
         if (v.Length > max)
         {
-            throw new DomainValidationException(field, $"The value is longer than {max} characters.");
+            throw new DomainValidationException(field, Texts.Format(CasesText.ValueTooLong, max));
         }
 
         if (v.Any(char.IsControl))
         {
-            throw new DomainValidationException(field, "The value contains control characters.");
+            throw new DomainValidationException(field, CasesText.ValueHasControlCharacters);
         }
 
         return v;
@@ -169,7 +170,7 @@ public sealed partial record PersonIdentity
             return null;
         }
 
-        return PhonePattern().IsMatch(value) ? value : throw new DomainValidationException(field, "A phone number has 6 to 20 characters: digits, spaces, '+' and '-'.");
+        return PhonePattern().IsMatch(value) ? value : throw new DomainValidationException(field, CasesText.PhoneInvalid);
     }
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,18}[0-9]$", RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Cases;
 
@@ -110,6 +111,6 @@ public static class SuspectDetentions
         null or "rutan" => DetentionType.Rutan,
         "tahanan_rumah" => DetentionType.TahananRumah,
         "tahanan_kota" => DetentionType.TahananKota,
-        _ => throw new DomainValidationException(field, $"'{code}' is not a detention type (rutan, tahanan_rumah, tahanan_kota)."),
+        _ => throw new DomainValidationException(field, Texts.Format(CasesText.DetentionTypeInvalid, code)),
     };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Common;
 
@@ -89,8 +90,8 @@ public static class KemendagriRegions
         }
 
         string detail = code.IsAll || !Provinces.Contains(code.Value[..2])
-            ? $"'{code.Value}' is not in a province of the Kemendagri list (Kepmendagri 300.2.2-2138/2025)."
-            : $"'{code.Value}' is not in the Kemendagri list of Nusa Tenggara Timur (Kepmendagri 300.2.2-2138/2025).";
+            ? Texts.Format(CommonText.RegionNotInProvinceList, code.Value)
+            : Texts.Format(CommonText.RegionNotInNttList, code.Value);
         throw new DomainValidationException(field, detail);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Common;
 
@@ -43,7 +44,7 @@ public sealed partial record RegionCode
 
         if (!Pattern().IsMatch(v))
         {
-            throw new DomainValidationException("region", $"'{value}' is not a Kemendagri region code (e.g. 53.03 or 53.03.01) or '*'.");
+            throw new DomainValidationException("region", Texts.Format(CommonText.RegionCodeInvalid, value));
         }
 
         return new RegionCode(v);

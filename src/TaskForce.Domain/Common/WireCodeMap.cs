@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Common;
 
@@ -48,12 +49,12 @@ internal sealed class WireCodeMap<TEnum> : IWireCodeMap
     {
         if (code is null)
         {
-            throw new DomainValidationException(field, $"A {_kind} code is required; expected one of: {string.Join(", ", Codes)}.");
+            throw new DomainValidationException(field, Texts.Format(CommonText.WireCodeRequired, _kind, string.Join(", ", Codes)));
         }
 
         return TryParse(code, out TEnum value)
             ? value
-            : throw new DomainValidationException(field, $"'{code}' is not a {_kind} code; expected one of: {string.Join(", ", Codes)}.");
+            : throw new DomainValidationException(field, Texts.Format(CommonText.WireCodeUnknown, code, _kind, string.Join(", ", Codes)));
     }
 
     public IReadOnlyList<TEnum> ParseList(IReadOnlyList<string>? codes, string field)
@@ -92,7 +93,7 @@ internal sealed class WireCodeMap<TEnum> : IWireCodeMap
             string? code = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString() : null;
             return map.TryParse(code, out TEnum value)
                 ? value
-                : throw new JsonException($"'{code}' is not a {map._kind} code; expected one of: {string.Join(", ", map.Codes)}.");
+                : throw new JsonException(Texts.Format(CommonText.WireCodeUnknown, code, map._kind, string.Join(", ", map.Codes)));
         }
     }
 }

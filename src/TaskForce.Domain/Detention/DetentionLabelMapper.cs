@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Detention;
 
@@ -67,9 +69,9 @@ public static partial class DetentionLabelMapper
                 {
                     mapping = seen switch
                     {
-                        0 => mapping with { Stage = DetentionStages.Of(level, DetentionStep.Pasal29First), Note = Join(mapping.Note, "no ordinal printed; first Pasal 29 extension of this level in the chain") },
-                        1 => mapping with { Stage = DetentionStages.Of(level, DetentionStep.Pasal29Second), Note = Join(mapping.Note, "no ordinal printed; second Pasal 29 extension of this level in the chain") },
-                        _ => mapping with { Stage = null, Note = "a third Pasal 29 extension at one level does not exist (KUHAP Pasal 29(2))" },
+                        0 => mapping with { Stage = DetentionStages.Of(level, DetentionStep.Pasal29First), Note = Join(mapping.Note, DetentionText.LabelPasal29FirstByPosition) },
+                        1 => mapping with { Stage = DetentionStages.Of(level, DetentionStep.Pasal29Second), Note = Join(mapping.Note, DetentionText.LabelPasal29SecondByPosition) },
+                        _ => mapping with { Stage = null, Note = DetentionText.LabelNoThirdPasal29 },
                     };
                 }
             }
@@ -100,7 +102,7 @@ public static partial class DetentionLabelMapper
 
         if (Sic().IsMatch(text))
         {
-            return (Unrecognised("the data marks this printed label as erroneous (sic): the authority or stage it names cannot grant this detention"), null, null);
+            return (Unrecognised(DetentionText.LabelMarkedErroneous), null, null);
         }
 
         switch (text)
@@ -114,16 +116,16 @@ public static partial class DetentionLabelMapper
                 return (Plain(DetentionStage.PenuntutUmum), null, null);
             case "HAKIM PN":
             case "MAJELIS HAKIM":
-                return (Plain(DetentionStage.HakimPn, text == "MAJELIS HAKIM" ? "the panel of a first-instance verdict: district-court detention" : null), null, null);
+                return (Plain(DetentionStage.HakimPn, text == "MAJELIS HAKIM" ? DetentionText.LabelPanelOfFirstInstance : null), null, null);
         }
 
         var m = Extension().Match(text);
         if (!m.Success)
         {
-            return (Unrecognised("label not in the known vocabulary"), null, null);
+            return (Unrecognised(DetentionText.LabelNotInVocabulary), null, null);
         }
 
-        string? vice = m.Groups["wakil"].Success ? "granted by the Vice-Chair (wakil ketua) acting for the chair" : null;
+        string? vice = m.Groups["wakil"].Success ? DetentionText.LabelGrantedByViceChair : null;
         string court = m.Groups["court"].Value;
         string inner = m.Groups["inner"].Success ? m.Groups["inner"].Value : string.Empty;
         var parts = inner.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -132,37 +134,37 @@ public static partial class DetentionLabelMapper
         bool unknownPart = parts.Any(p => p is not ("PENYIDIKAN" or "PENUNTUTAN") && !p.StartsWith("PASAL", StringComparison.Ordinal) && !int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
         if (unknownPart)
         {
-            return (Unrecognised("label not in the known vocabulary"), null, null);
+            return (Unrecognised(DetentionText.LabelNotInVocabulary), null, null);
         }
 
         if (court == "PT")
         {
             if (phase is not null)
             {
-                return (Unrecognised("a Ketua PT does not extend investigative or prosecution detention"), null, null);
+                return (Unrecognised(DetentionText.LabelKetuaPtNotForInvestigation), null, null);
             }
 
             return ordinal switch
             {
                 null => (Plain(DetentionStage.HakimPnPasal29Pertama, vice), DetentionLevel.PengadilanNegeri, null),
-                1 => (Plain(DetentionStage.HakimPnPasal29Pertama, Join(vice, "Ketua PT extension of district-court detention: KUHAP Pasal 29(3)(b)")), DetentionLevel.PengadilanNegeri, 1),
-                2 => (Plain(DetentionStage.HakimPnPasal29Kedua, Join(vice, "Ketua PT extension of district-court detention: KUHAP Pasal 29(3)(b)")), DetentionLevel.PengadilanNegeri, 2),
-                _ => (Unrecognised("a third Pasal 29 extension at one level does not exist (KUHAP Pasal 29(2))"), null, null),
+                1 => (Plain(DetentionStage.HakimPnPasal29Pertama, Join(vice, DetentionText.LabelKetuaPtExtension)), DetentionLevel.PengadilanNegeri, 1),
+                2 => (Plain(DetentionStage.HakimPnPasal29Kedua, Join(vice, DetentionText.LabelKetuaPtExtension)), DetentionLevel.PengadilanNegeri, 2),
+                _ => (Unrecognised(DetentionText.LabelNoThirdPasal29), null, null),
             };
         }
 
         return phase switch
         {
             null when ordinal is null or 1 => (Plain(DetentionStage.HakimPnPerpanjangan, vice), null, null),
-            null => (Unrecognised("a second ordinary extension of district-court detention does not exist (KUHAP Pasal 26(2))"), null, null),
+            null => (Unrecognised(DetentionText.LabelNoSecondOrdinaryExtension), null, null),
             "PENUNTUTAN" when ordinal is null or 1 => (Plain(DetentionStage.PenuntutUmumPerpanjangan, vice), null, null),
-            "PENUNTUTAN" => (Unrecognised("a numbered second extension of the prosecutor's detention is ambiguous (Pasal 25(2) or Pasal 29)"), null, null),
+            "PENUNTUTAN" => (Unrecognised(DetentionText.LabelProsecutorSecondAmbiguous), null, null),
             _ => ordinal switch
             {
                 null => (Plain(DetentionStage.PenyidikPasal29Pertama, vice), DetentionLevel.Penyidikan, null),
                 1 => (Plain(DetentionStage.PenyidikPasal29Pertama, vice), DetentionLevel.Penyidikan, 1),
                 2 => (Plain(DetentionStage.PenyidikPasal29Kedua, vice), DetentionLevel.Penyidikan, 2),
-                _ => (Unrecognised("a third Pasal 29 extension at one level does not exist (KUHAP Pasal 29(2))"), null, null),
+                _ => (Unrecognised(DetentionText.LabelNoThirdPasal29), null, null),
             },
         };
     }

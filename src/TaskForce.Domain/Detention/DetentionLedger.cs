@@ -1,5 +1,7 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Detention;
 
@@ -85,11 +87,11 @@ public static class DetentionLedger
             string name = Name(p, i);
             if (p.From is null || p.To is null)
             {
-                Problem("missing_date", i, $"{name} has no {(p.From is null ? p.To is null ? "start or end" : "start" : "end")} date.");
+                Problem("missing_date", i, Texts.Format(p.From is null ? p.To is null ? DetentionText.MissingStartAndEnd : DetentionText.MissingStart : DetentionText.MissingEnd, name));
             }
             else if (p.To < p.From)
             {
-                Problem("end_before_start", i, $"{name} ends {p.To:uuuu-MM-dd} before it starts {p.From:uuuu-MM-dd}.");
+                Problem("end_before_start", i, Texts.Format(DetentionText.EndBeforeStart, name, p.To?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), p.From?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
             else
             {
@@ -103,7 +105,7 @@ public static class DetentionLedger
 
             if (p.Stage is not { } stage)
             {
-                Problem("unrecognised_stage", i, $"{name}: the stage could not be recognised, so no limit is checked.");
+                Problem("unrecognised_stage", i, Texts.Format(DetentionText.StageUnrecognised, name));
                 continue;
             }
 
@@ -114,7 +116,7 @@ public static class DetentionLedger
 
             if (days[i] is { } d && limits[i]?.Days is { } limit && d > limit)
             {
-                Problem("over_limit", i, $"{name} lasts {d} days; the limit is {limit} days ({limits[i]!.LegalBasis}).");
+                Problem("over_limit", i, Texts.Format(DetentionText.OverLimit, name, d, limit, limits[i]!.LegalBasis));
             }
 
             if (stage.IsPasal29())
@@ -122,14 +124,14 @@ public static class DetentionLedger
                 anyPasal29 = true;
                 if (!request.SeriousDisorderCertified && ceiling is { MaxPrisonMonths: < OffenceCeilings.Pasal29ThresholdMonths })
                 {
-                    Problem("pasal29_grounds_not_shown", i, $"{name} is a KUHAP Pasal 29 extension, but {ceiling.ArticleId} is punishable by at most {ceiling.MaxPrisonMonths} months (under 9 years) and no serious disorder is certified.");
+                    Problem("pasal29_grounds_not_shown", i, Texts.Format(DetentionText.Pasal29GroundsNotShown, name, ceiling.ArticleId, ceiling.MaxPrisonMonths));
                 }
             }
         }
 
         if (anyPasal29 && !request.SeriousDisorderCertified && ceiling is null)
         {
-            warnings.Add(new DetentionWarning("pasal29_grounds_unknown", $"The chain has KUHAP Pasal 29 extensions; they need an offence punishable by 9 years or more or a certified serious disorder, and the article ({request.Article ?? "none given"}) is not in the offence table, so this was not checked."));
+            warnings.Add(new DetentionWarning("pasal29_grounds_unknown", Texts.Format(DetentionText.Pasal29GroundsUnknown, request.Article ?? DetentionText.NoArticleGiven)));
         }
 
         // Coverage in chronological order (start date, then listing order); suspensions and unusable periods excluded.
@@ -152,7 +154,7 @@ public static class DetentionLedger
             gap[i] = latestEnd is { } le ? Math.Max(0, s - le - 1) : 0;
             if (gap[i] > 0)
             {
-                Problem("gap", i, $"{Name(p, i)} starts {gap[i]} day(s) after the latest earlier order ended ({FromDay(latestEnd!.Value):uuuu-MM-dd}); no detention order covers those days.");
+                Problem("gap", i, Texts.Format(DetentionText.Gap, Name(p, i), gap[i], (FromDay(latestEnd!.Value)).ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             if (p.Stage?.Level() is { } level)
@@ -161,7 +163,7 @@ public static class DetentionLedger
                 int within = Intersect(sameLevel, s, e);
                 if (within > 0)
                 {
-                    Problem("overlap_within_level", i, $"{Name(p, i)} overlaps an earlier order of the same level by {within} day(s).");
+                    Problem("overlap_within_level", i, Texts.Format(DetentionText.OverlapWithinLevel, Name(p, i), within));
                 }
 
                 Add(sameLevel, s, e);
@@ -182,7 +184,7 @@ public static class DetentionLedger
             {
                 if (periods[j].From is { } earlier && earlier > from)
                 {
-                    Problem("out_of_order", i, $"{Name(periods[i], i)} (from {from:uuuu-MM-dd}) is listed after {Name(periods[j], j)}, which starts later ({earlier:uuuu-MM-dd}).");
+                    Problem("out_of_order", i, Texts.Format(DetentionText.OutOfOrder, Name(periods[i], i), from.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), Name(periods[j], j), earlier.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
                     break;
                 }
             }
@@ -194,12 +196,12 @@ public static class DetentionLedger
             LocalDate start = periods[fs].From!.Value;
             if (request.ArrestDate is { } arrest && arrest > start)
             {
-                problems.Add(new DetentionProblem("arrest_after_detention_start", fs, $"The arrest date {arrest:uuuu-MM-dd} is after the first detention starts ({start:uuuu-MM-dd})."));
+                problems.Add(new DetentionProblem("arrest_after_detention_start", fs, Texts.Format(DetentionText.ArrestAfterDetentionStart, arrest.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))));
             }
 
             if (request.OffenceDate is { } offence && offence > start)
             {
-                problems.Add(new DetentionProblem("detention_before_offence", fs, $"Detention starts {start:uuuu-MM-dd}, before the offence date {offence:uuuu-MM-dd}."));
+                problems.Add(new DetentionProblem("detention_before_offence", fs, Texts.Format(DetentionText.DetentionBeforeOffence, start.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))));
             }
         }
 
@@ -212,12 +214,12 @@ public static class DetentionLedger
         };
         if (usedRegimes.Any(r => !r.Confirmed))
         {
-            warnings.Add(new DetentionWarning("regime_unconfirmed", $"Periods starting on or after {DetentionRegimes.Kuhap2025InForce:uuuu-MM-dd} use {DetentionRegimes.Kuhap2025.Code}, whose limits are unconfirmed data ({DetentionRegimes.Kuhap2025.Source})."));
+            warnings.Add(new DetentionWarning("regime_unconfirmed", Texts.Format(DetentionText.RegimeUnconfirmed, DetentionRegimes.Kuhap2025InForce.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), DetentionRegimes.Kuhap2025.Code, DetentionRegimes.Kuhap2025.Source)));
         }
 
         if (usedRegimes.Count > 1)
         {
-            warnings.Add(new DetentionWarning("regimes_mixed", $"The chain crosses {DetentionRegimes.Kuhap2025InForce:uuuu-MM-dd}: each period uses the regime in force on its start date (see each period's regime); the transitional rules of UU 20/2025 for running detention are not confirmed."));
+            warnings.Add(new DetentionWarning("regimes_mixed", Texts.Format(DetentionText.RegimesMixed, DetentionRegimes.Kuhap2025InForce.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))));
         }
 
         LocalDate? release = ReleaseByLaw(periods, days, limits, warnings);
@@ -227,11 +229,11 @@ public static class DetentionLedger
             until = DayNumber(r) - DayNumber(today);
             if (until < 0)
             {
-                warnings.Add(new DetentionWarning("release_by_law_passed", $"The detention's legal end ({r:uuuu-MM-dd}) passed {-until} day(s) before {today:uuuu-MM-dd}: release by law (demi hukum) unless a further order exists."));
+                warnings.Add(new DetentionWarning("release_by_law_passed", Texts.Format(DetentionText.ReleaseByLawPassed, r.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), -until, today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))));
             }
             else if (until <= request.WarningDays)
             {
-                warnings.Add(new DetentionWarning("release_by_law_soon", $"The detention ends by law on {r:uuuu-MM-dd}, in {until} day(s): extend, move to the next stage or release."));
+                warnings.Add(new DetentionWarning("release_by_law_soon", Texts.Format(DetentionText.ReleaseByLawSoon, r.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), until)));
             }
         }
 
@@ -293,7 +295,7 @@ public static class DetentionLedger
 
         if (suspension is { } s && periods[s].To >= periods[c].To)
         {
-            warnings.Add(new DetentionWarning("detention_suspended", $"Detention is suspended (penangguhan, KUHAP Pasal 31) until {periods[s].To:uuuu-MM-dd}; no release date by law applies while it is."));
+            warnings.Add(new DetentionWarning("detention_suspended", Texts.Format(DetentionText.DetentionSuspended, periods[s].To?.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture))));
             return null;
         }
 
@@ -305,30 +307,30 @@ public static class DetentionLedger
     {
         if (request.Periods.Count > DetentionCheckRequest.MaxPeriods)
         {
-            throw new DomainValidationException("periods", $"At most {DetentionCheckRequest.MaxPeriods} periods are accepted; {request.Periods.Count} were given.");
+            throw new DomainValidationException("periods", Texts.Format(DetentionText.TooManyPeriods, DetentionCheckRequest.MaxPeriods, request.Periods.Count));
         }
 
         if (request.WarningDays is < 0 or > 365)
         {
-            throw new DomainValidationException("warning_days", $"warning_days is {request.WarningDays}; it must be in [0, 365].");
+            throw new DomainValidationException("warning_days", Texts.Format(DetentionText.WarningDaysOutOfRange, request.WarningDays));
         }
 
         for (int i = 0; i < request.Periods.Count; i++)
         {
             if (request.Periods[i] is null)
             {
-                throw new DomainValidationException($"periods[{i}]", "A period entry is null.");
+                throw new DomainValidationException($"periods[{i}]", DetentionText.PeriodEntryNull);
             }
 
             if (request.Periods[i].Label is { Length: > LabelMaxLength })
             {
-                throw new DomainValidationException($"periods[{i}].label", $"The label is longer than {LabelMaxLength} characters.");
+                throw new DomainValidationException($"periods[{i}].label", Texts.Format(DetentionText.LabelTooLong, LabelMaxLength));
             }
         }
     }
 
     private static string Name(DetentionPeriodInput p, int i) =>
-        $"Period {i} ({p.Stage?.ToCode() ?? p.Label ?? DetentionStages.Unrecognised})";
+        Texts.Format(DetentionText.PeriodName, i, p.Stage?.ToCode() ?? p.Label ?? DetentionStages.Unrecognised);
 
     private static int DayNumber(LocalDate date) => Period.Between(Origin, date, PeriodUnits.Days).Days;
 

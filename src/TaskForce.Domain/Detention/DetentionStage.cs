@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Detention;
 
@@ -193,7 +194,7 @@ public static class DetentionStages
             }
         }
 
-        throw new DomainValidationException(field, $"'{code}' is not a detention stage. Known: {string.Join(", ", Codes)}.");
+        throw new DomainValidationException(field, Texts.Format(DetentionText.DetentionStageUnknown, code, string.Join(", ", Codes)));
     }
 
     /// <summary>Returns the level a stage belongs to.</summary>

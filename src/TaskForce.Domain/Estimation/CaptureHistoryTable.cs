@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Estimation;
 
@@ -103,7 +104,7 @@ public sealed class CaptureHistoryTable
             {
                 throw new DomainValidationException(
                     $"rows[{index}].cells",
-                    $"Row {index} has {row.Cells?.Count ?? 0} list cells; the table has {k} lists ({string.Join(", ", names)}).");
+                    Texts.Format(EstimationText.RowCellCount, index, row.Cells?.Count ?? 0, k, string.Join(", ", names)));
             }
 
             int mask = 0;
@@ -114,7 +115,7 @@ public sealed class CaptureHistoryTable
                 {
                     throw new DomainValidationException(
                         $"rows[{index}].cells[{j}]",
-                        $"Row {index}, list '{names[j]}': a cell must be 0 (not on the list) or 1 (on the list), not {cell}.");
+                        Texts.Format(EstimationText.RowCellNotZeroOrOne, index, names[j], cell));
                 }
 
                 mask |= cell << j;
@@ -123,21 +124,21 @@ public sealed class CaptureHistoryTable
             if (row.Count < 0)
             {
                 throw new DomainValidationException(
-                    $"rows[{index}].count", $"Row {index}: the count {row.Count} is negative; a count is a number of people, ≥ 0.");
+                    $"rows[{index}].count", Texts.Format(EstimationText.RowCountNegative, index, row.Count));
             }
 
             if (mask == 0)
             {
                 throw new DomainValidationException(
                     $"rows[{index}].cells",
-                    $"Row {index} marks no list. People seen on no list are what the estimate is for; leave that row out.");
+                    Texts.Format(EstimationText.RowMarksNoList, index));
             }
 
             if (seen.TryGetValue(mask, out int first))
             {
                 throw new DomainValidationException(
                     $"rows[{index}].cells",
-                    $"Row {index} repeats the pattern of row {first} ({PatternText(names, mask)}); give each combination of lists once.");
+                    Texts.Format(EstimationText.RowRepeatsPattern, index, first, PatternText(names, mask)));
             }
 
             seen[mask] = index;
@@ -149,7 +150,7 @@ public sealed class CaptureHistoryTable
         if (masks.Count == 0 || counts.Sum() == 0)
         {
             throw new DomainValidationException(
-                "rows", "All counts are zero (or there are no rows): nobody was seen on any list, so there is nothing to estimate from.");
+                "rows", EstimationText.AllCountsZero);
         }
 
         var table = new CaptureHistoryTable(names, [.. masks], [.. counts]);
@@ -158,7 +159,7 @@ public sealed class CaptureHistoryTable
             if (table.ListTotal(j) == 0)
             {
                 throw new DomainValidationException(
-                    "lists", $"Nobody is on list '{names[j]}'; a list without anyone on it carries no information. Remove it.");
+                    "lists", Texts.Format(EstimationText.ListEmpty, names[j]));
             }
         }
 
@@ -196,7 +197,7 @@ public sealed class CaptureHistoryTable
                 if (header.Length < 2 || !string.Equals(header[^1], "count", StringComparison.OrdinalIgnoreCase))
                 {
                     throw new DomainValidationException(
-                        "lists", $"Line {lineNo}: the header must name the lists and end with a 'count' column, e.g. 'LA,NG,PF,count'.");
+                        "lists", Texts.Format(EstimationText.HeaderInvalid, lineNo));
                 }
 
                 continue;
@@ -206,7 +207,7 @@ public sealed class CaptureHistoryTable
             if (fields.Length != header.Length)
             {
                 throw new DomainValidationException(
-                    $"rows[{rowIndex}]", $"Line {lineNo} has {fields.Length} values; the header has {header.Length}.");
+                    $"rows[{rowIndex}]", Texts.Format(EstimationText.LineValueCount, lineNo, fields.Length, header.Length));
             }
 
             var cells = new int[fields.Length - 1];
@@ -215,14 +216,14 @@ public sealed class CaptureHistoryTable
                 if (!int.TryParse(fields[j], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out cells[j]))
                 {
                     throw new DomainValidationException(
-                        $"rows[{rowIndex}].cells[{j}]", $"Line {lineNo}, list '{header[j]}': '{fields[j]}' is not 0 or 1.");
+                        $"rows[{rowIndex}].cells[{j}]", Texts.Format(EstimationText.LineCellNotZeroOrOne, lineNo, header[j], fields[j]));
                 }
             }
 
             if (!long.TryParse(fields[^1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long count))
             {
                 throw new DomainValidationException(
-                    $"rows[{rowIndex}].count", $"Line {lineNo}: the count '{fields[^1]}' is not a whole number.");
+                    $"rows[{rowIndex}].count", Texts.Format(EstimationText.LineCountNotWhole, lineNo, fields[^1]));
             }
 
             rows.Add(new CaptureHistoryRow(cells, count));
@@ -230,7 +231,7 @@ public sealed class CaptureHistoryTable
 
         if (header is null)
         {
-            throw new DomainValidationException("lists", "The text is empty: expected a header such as 'LA,NG,count' and rows.");
+            throw new DomainValidationException("lists", EstimationText.TextEmpty);
         }
 
         return Create(header[..^1], rows);
@@ -291,12 +292,12 @@ public sealed class CaptureHistoryTable
         if (lists.Count < 2)
         {
             throw new DomainValidationException(
-                "lists", $"Multiple systems estimation needs at least 2 lists; got {lists.Count}. One list alone says nothing about who it missed.");
+                "lists", Texts.Format(EstimationText.TooFewLists, lists.Count));
         }
 
         if (lists.Count > MaxLists)
         {
-            throw new DomainValidationException("lists", $"At most {MaxLists} lists are supported; got {lists.Count}.");
+            throw new DomainValidationException("lists", Texts.Format(EstimationText.TooManyLists, MaxLists, lists.Count));
         }
 
         string[] names = [.. lists.Select(n => n?.Trim() ?? string.Empty)];
@@ -305,12 +306,12 @@ public sealed class CaptureHistoryTable
             if (names[j].Length == 0 || names[j].Contains(':', StringComparison.Ordinal))
             {
                 throw new DomainValidationException(
-                    "lists", $"List {j} has the name '{names[j]}'; a list name must be non-blank and must not contain ':'.");
+                    "lists", Texts.Format(EstimationText.ListNameInvalid, j, names[j]));
             }
 
             if (Array.IndexOf(names, names[j]) != j)
             {
-                throw new DomainValidationException("lists", $"The list name '{names[j]}' appears twice.");
+                throw new DomainValidationException("lists", Texts.Format(EstimationText.ListNameTwice, names[j]));
             }
         }
 

@@ -3,6 +3,7 @@ using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Estimation;
 
@@ -227,7 +228,7 @@ public static class HiddenVictimIndicators
         ArgumentNullException.ThrowIfNull(period);
         if (suppressionK < 1)
         {
-            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
+            throw new DomainValidationException("k", Texts.Format(EstimationText.SuppressionThresholdTooSmall, suppressionK));
         }
 
         var detected = cells.FirstOrDefault(c => c.Id == IndicatorIds.Sdg1622 && c.Disaggregation.Count == 0);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Estimation.Numerics;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Estimation;
 
@@ -51,7 +52,7 @@ public static class MultipleSystemsEstimator
         int mainCode = engine.Checks.Check(table, []);
         if (mainCode > 0)
         {
-            throw new DomainValidationException("rows", ExistenceMessage("the independence (main effects) model", mainCode));
+            throw new DomainValidationException("rows", ExistenceMessage(EstimationText.ModelIndependence, mainCode));
         }
 
         ModelFit fit;
@@ -65,7 +66,7 @@ public static class MultipleSystemsEstimator
                 int fixedCode = engine.Checks.Check(table, options.FixedPairs);
                 if (fixedCode > 0)
                 {
-                    throw new DomainValidationException("fixed_pairs", ExistenceMessage("the requested model", fixedCode));
+                    throw new DomainValidationException("fixed_pairs", ExistenceMessage(EstimationText.ModelRequested, fixedCode));
                 }
 
                 fit = SparseMseEngine.Fit(table, options.FixedPairs, covariance: true);
@@ -78,7 +79,7 @@ public static class MultipleSystemsEstimator
         if (!fit.Glm.Converged)
         {
             warnings.Add(new MseWarning(
-                "fit_not_converged", $"The Poisson fit did not converge in {PoissonGlm.MaxIterations} iterations; the estimate is unreliable."));
+                "fit_not_converged", Texts.Format(EstimationText.FitNotConverged, PoissonGlm.MaxIterations)));
         }
 
         IReadOnlyList<string> lists = table.Lists;
@@ -104,7 +105,7 @@ public static class MultipleSystemsEstimator
             {
                 warnings.Add(new MseWarning(
                     "profile_interval_unavailable",
-                    "The likelihood profile did not reach the confidence limits within 9 steps either side; no profile interval."));
+                    EstimationText.ProfileIntervalUnavailable));
             }
         }
 
@@ -113,7 +114,7 @@ public static class MultipleSystemsEstimator
         if (!double.IsFinite(estimate) || !double.IsFinite(se))
         {
             throw new DomainValidationException(
-                "rows", "The fit gives no finite estimate for these data (the dark figure or its standard error is infinite); merge lists or collect more overlap.");
+                "rows", EstimationText.NoFiniteEstimate);
         }
 
         MseBootstrap? bootstrap = null;
@@ -127,8 +128,7 @@ public static class MultipleSystemsEstimator
         {
             warnings.Add(new MseWarning(
                 "empty_overlap_terms",
-                $"The model includes {string.Join(", ", fit.Design.EmptyPairs.Select(p => p.Name(lists)))}: lists that share nobody. " +
-                "Their interaction is −∞ (the cells with both lists are structural zeros), as in SparseMSE."));
+                Texts.Format(EstimationText.EmptyOverlapTerms, string.Join(", ", fit.Design.EmptyPairs.Select(p => p.Name(lists))))));
         }
 
         return new MseEstimate
@@ -173,14 +173,14 @@ public static class MultipleSystemsEstimator
         if (failed > 0)
         {
             warnings.Add(new MseWarning(
-                "bootstrap_failures", $"{failed} of {boot.Resamples} bootstrap resamples could not be fitted and were left out."));
+                "bootstrap_failures", Texts.Format(EstimationText.BootstrapFailures, failed, boot.Resamples)));
         }
 
         if (!double.IsFinite(z0))
         {
             warnings.Add(new MseWarning(
                 "bootstrap_degenerate",
-                "All bootstrap estimates lie on one side of the estimate, so the bias correction is infinite; the BCa interval is not usable."));
+                EstimationText.BootstrapDegenerate));
         }
 
         var byProbability = new Dictionary<double, double>();
@@ -214,8 +214,7 @@ public static class MultipleSystemsEstimator
         {
             warnings.Add(new MseWarning(
                 "list_without_overlap",
-                $"Nobody on list '{list}' is on any other list. MSE learns how lists depend on each other from their overlaps; " +
-                "a list with none may cover a different population, and under independence it inflates the estimate."));
+                Texts.Format(EstimationText.ListWithoutOverlap, list)));
         }
 
         IReadOnlyList<ListPair> empty = table.EmptyOverlapPairs;
@@ -223,8 +222,7 @@ public static class MultipleSystemsEstimator
         {
             warnings.Add(new MseWarning(
                 "empty_overlap_pairs",
-                $"These pairs of lists share nobody: {string.Join(", ", empty.Select(p => p.Name(table.Lists)))}. " +
-                "Sparse overlaps make the estimate less stable."));
+                Texts.Format(EstimationText.EmptyOverlapPairs, string.Join(", ", empty.Select(p => p.Name(table.Lists))))));
         }
 
         long overlapping = 0;
@@ -240,7 +238,7 @@ public static class MultipleSystemsEstimator
         {
             warnings.Add(new MseWarning(
                 "few_persons_on_several_lists",
-                string.Create(CultureInfo.InvariantCulture, $"Only {overlapping} persons were seen by more than one list (fewer than {FewOverlapPersons}): the estimate rests on a small overlap and is unstable.")));
+                Texts.Format(EstimationText.FewPersonsOnSeveralLists, overlapping, FewOverlapPersons)));
         }
     }
 
@@ -249,13 +247,13 @@ public static class MultipleSystemsEstimator
         if (!(options.PThreshold >= 0 && options.PThreshold <= 1))
         {
             throw new DomainValidationException(
-                "p_threshold", string.Create(CultureInfo.InvariantCulture, $"The p-value threshold must lie in [0, 1]; got {options.PThreshold}."));
+                "p_threshold", Texts.Format(EstimationText.PThresholdOutOfRange, options.PThreshold));
         }
 
         if (!(options.ConfidenceLevel > 0 && options.ConfidenceLevel < 1))
         {
             throw new DomainValidationException(
-                "ci_level", string.Create(CultureInfo.InvariantCulture, $"The confidence level must lie in (0, 1); got {options.ConfidenceLevel}."));
+                "ci_level", Texts.Format(EstimationText.ConfidenceLevelOutOfRange, options.ConfidenceLevel));
         }
 
         if (options.Model == MseModel.Fixed)
@@ -264,23 +262,21 @@ public static class MultipleSystemsEstimator
             if (options.FixedPairs.Any(p => p.Second >= table.ListCount) || options.FixedPairs.Distinct().Count() != options.FixedPairs.Count)
             {
                 throw new DomainValidationException(
-                    "fixed_pairs", $"Fixed terms must name distinct pairs of the table's {table.ListCount} lists.");
+                    "fixed_pairs", Texts.Format(EstimationText.FixedPairsInvalid, table.ListCount));
             }
         }
 
         if (options.Bootstrap is { } boot && (boot.Resamples < 100 || boot.Resamples > 100_000))
         {
             throw new DomainValidationException(
-                "bootstrap.resamples", $"The number of bootstrap resamples must lie in [100, 100000]; got {boot.Resamples}.");
+                "bootstrap.resamples", Texts.Format(EstimationText.BootstrapResamplesOutOfRange, boot.Resamples));
         }
     }
 
     private static string ExistenceMessage(string model, int code) => code switch
     {
-        1 => $"The maximum likelihood estimate of {model} does not exist for these data (the linear-programming test of " +
-             "Fienberg & Rinaldo 2012 fails; SparseMSE checkident code 1): some fitted counts would have to be zero, " +
-             "typically because lists share too few people. Merge lists or collect more overlap.",
-        2 => $"{model} is not identifiable for these data (its design matrix is rank deficient; SparseMSE checkident code 2).",
-        _ => $"The maximum likelihood estimate of {model} neither exists nor is identifiable for these data (SparseMSE checkident code 3).",
+        1 => Texts.Format(EstimationText.ModelEstimateDoesNotExist, model),
+        2 => Texts.Format(EstimationText.ModelNotIdentifiable, model),
+        _ => Texts.Format(EstimationText.ModelNeitherExistsNorIdentifiable, model),
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Indicators;
 
@@ -149,7 +150,7 @@ public static class CtdcCodebook
         {
             year = int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out int yy) && yy is >= 1900 and <= 2100
                 ? yy
-                : throw new DomainValidationException("yearOfRegistration", $"'{y}' is not a year.");
+                : throw new DomainValidationException("yearOfRegistration", Texts.Format(IndicatorsText.CtdcYearInvalid, y));
         }
 
         var gender = Field("gender") switch
@@ -158,7 +159,7 @@ public static class CtdcCodebook
             "Woman" => CtdcGender.Woman,
             "Man" => CtdcGender.Man,
             "Trans/Transgender/NonConforming" => CtdcGender.TransOrNonConforming,
-            var g => throw new DomainValidationException("gender", $"'{g}' is not a CTDC gender (Woman, Man, Trans/Transgender/NonConforming)."),
+            var g => throw new DomainValidationException("gender", Texts.Format(IndicatorsText.CtdcGenderInvalid, g)),
         };
 
         string age = AgeGroups.Unknown;
@@ -168,7 +169,7 @@ public static class CtdcCodebook
             var codes = AgeGroups.Codes(AgeGrouping.CtdcAgeBroad);
             age = codes.Contains(single) && single != AgeGroups.Unknown
                 ? single
-                : throw new DomainValidationException("ageBroad", $"'{a}' is not a CTDC ageBroad value ({string.Join(", ", AgeBroadLabels)}).");
+                : throw new DomainValidationException("ageBroad", Texts.Format(IndicatorsText.CtdcAgeBroadInvalid, a, string.Join(", ", AgeBroadLabels)));
         }
 
         string months = Field("traffickMonths") switch
@@ -177,7 +178,7 @@ public static class CtdcCodebook
             var m when m.StartsWith("0--12", StringComparison.Ordinal) || m == "0-12" => "0-12",
             var m when m.StartsWith("13--24", StringComparison.Ordinal) || m == "13-24" => "13-24",
             var m when m.StartsWith("25+", StringComparison.Ordinal) => "25+",
-            var m => throw new DomainValidationException("traffickMonths", $"'{m}' is not a CTDC traffickMonths value."),
+            var m => throw new DomainValidationException("traffickMonths", Texts.Format(IndicatorsText.CtdcTraffickMonthsInvalid, m)),
         };
 
         int flags = 0;
@@ -191,7 +192,7 @@ public static class CtdcCodebook
                     flags |= 1 << i;
                     break;
                 case var b:
-                    throw new DomainValidationException(BinaryVariables[i], $"'{b}' is not 1 or missing (CTDC binary variables have no other value).");
+                    throw new DomainValidationException(BinaryVariables[i], Texts.Format(IndicatorsText.CtdcBinaryInvalid, b));
             }
         }
 
@@ -210,7 +211,7 @@ public static class CtdcCodebook
             return null;
         }
 
-        return IsoAlpha3.TryToCountry(alpha3, out var c) ? c : throw new DomainValidationException(field, $"'{alpha3}' is not an ISO 3166-1 alpha-3 country code.");
+        return IsoAlpha3.TryToCountry(alpha3, out var c) ? c : throw new DomainValidationException(field, Texts.Format(IndicatorsText.CtdcCountryInvalid, alpha3));
     }
 }
 

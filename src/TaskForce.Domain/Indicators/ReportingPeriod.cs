@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Indicators;
 
@@ -75,19 +76,19 @@ public sealed partial record ReportingPeriod
     {
         if (string.IsNullOrWhiteSpace(label))
         {
-            throw new DomainValidationException("period", "The period is required: YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM.");
+            throw new DomainValidationException("period", IndicatorsText.PeriodRequired);
         }
 
         var match = LabelPattern().Match(label.Trim());
         if (!match.Success)
         {
-            throw new DomainValidationException("period", $"'{label}' is not a period: use YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM.");
+            throw new DomainValidationException("period", Texts.Format(IndicatorsText.PeriodInvalid, label));
         }
 
         int year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
         if (year is < MinYear or > MaxYear)
         {
-            throw new DomainValidationException("period", $"The year {year} is out of range: a period's year lies in [{MinYear}, {MaxYear}].");
+            throw new DomainValidationException("period", Texts.Format(IndicatorsText.PeriodYearOutOfRange, year, MinYear, MaxYear));
         }
 
         if (match.Groups["q"].Success)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -27,17 +28,17 @@ public static partial class ArticleIds
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainValidationException(field, "An article id is required, e.g. UU21-2007:2(1).");
+            throw new DomainValidationException(field, LegalText.ArticleIdRequired);
         }
 
         if (!Pattern().IsMatch(value))
         {
-            throw new DomainValidationException(field, $"'{value}' is not an article id of the form LAW:ARTICLE, e.g. UU21-2007:2(1) or UU18-2017:81.");
+            throw new DomainValidationException(field, Texts.Format(LegalText.ArticleIdInvalid, value));
         }
 
         if (AggravationIds.Contains(value))
         {
-            throw new DomainValidationException(field, $"{value} is an aggravation, not an offence article: give the offence article (e.g. UU21-2007:2(2)) and list {value} under aggravations.");
+            throw new DomainValidationException(field, Texts.Format(LegalText.ArticleIdIsAggravation, value));
         }
 
         return value == "UU21-2007:21" ? "UU21-2007:21(1)" : value;
@@ -71,7 +72,7 @@ public static partial class ArticleIds
             string? v = values[i];
             if (v is null || !AggravationIds.Contains(v))
             {
-                throw new DomainValidationException($"{field}[{i}]", $"'{v}' is not an aggravation id; expected one of: {string.Join(", ", AggravationIds)}.");
+                throw new DomainValidationException($"{field}[{i}]", Texts.Format(LegalText.AggravationIdInvalid, v, string.Join(", ", AggravationIds)));
             }
 
             if (!result.Contains(v))

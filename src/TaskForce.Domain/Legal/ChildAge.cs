@@ -1,6 +1,8 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -59,19 +61,19 @@ public static class ChildAge
     {
         if (ageAtOffence is { } a && (a < 0 || a > MaxAge))
         {
-            throw new DomainValidationException($"{field}.age_at_offence", $"Age {a} is outside [0, {MaxAge}].");
+            throw new DomainValidationException($"{field}.age_at_offence", Texts.Format(LegalText.AgeOutOfRange, a, MaxAge));
         }
 
         if (unborn)
         {
             if (ageAtOffence is not null)
             {
-                throw new DomainValidationException($"{field}.age_at_offence", "A victim not yet born at the time of the act has no age at the offence.");
+                throw new DomainValidationException($"{field}.age_at_offence", LegalText.UnbornHasNoAge);
             }
 
             if (birthDate is { } b && b <= offenceDate)
             {
-                throw new DomainValidationException($"{field}.birth_date", $"The victim is marked unborn at the act ({offenceDate:uuuu-MM-dd}) but the birth date {b:uuuu-MM-dd} is not after it.");
+                throw new DomainValidationException($"{field}.birth_date", Texts.Format(LegalText.UnbornBirthDateNotAfterAct, offenceDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), b.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             return new VictimAge(ChildStatus.Child, null, "unborn");
@@ -81,18 +83,18 @@ public static class ChildAge
         {
             if (birth > offenceDate)
             {
-                throw new DomainValidationException($"{field}.birth_date", $"The birth date {birth:uuuu-MM-dd} is after the offence date {offenceDate:uuuu-MM-dd}; if the child was still in the womb at the time of the act, set unborn.");
+                throw new DomainValidationException($"{field}.birth_date", Texts.Format(LegalText.BirthDateAfterOffenceDate, birth.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), offenceDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             int age = AgeInYears(birth, offenceDate);
             if (age > MaxAge)
             {
-                throw new DomainValidationException($"{field}.birth_date", $"The birth date gives an age of {age} at the act, above {MaxAge}.");
+                throw new DomainValidationException($"{field}.birth_date", Texts.Format(LegalText.BirthDateAgeTooHigh, age, MaxAge));
             }
 
             if (ageAtOffence is { } stated && stated != age)
             {
-                throw new DomainValidationException($"{field}.age_at_offence", $"Age {stated} disagrees with the birth date, which gives {age} on {offenceDate:uuuu-MM-dd}.");
+                throw new DomainValidationException($"{field}.age_at_offence", Texts.Format(LegalText.AgeDisagreesWithBirthDate, stated, age, offenceDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             return new VictimAge(IsChildOn(birth, offenceDate) ? ChildStatus.Child : ChildStatus.Adult, age, "birth_date");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -46,7 +48,7 @@ internal static class PenaltyCalculator
             if (!isConfirmed)
             {
                 confirmed = false;
-                string w = $"Unconfirmed {what} ({regime.Id}): {source}";
+                string w = Texts.Format(LegalText.UnconfirmedSource, what, regime.Id, source);
                 if (!warnings.Contains(w))
                 {
                     warnings.Add(w);
@@ -57,10 +59,10 @@ internal static class PenaltyCalculator
         var baseRow = PenaltyTables.Penalty(regime.Id, articleId);
         if (baseRow is null)
         {
-            return PriceOutcome.No($"The penalty tables have no row for {articleId} under {regime.Id} ({regime.Title}).");
+            return PriceOutcome.No(Texts.Format(LegalText.NoPenaltyRow, articleId, regime.Id, regime.Title));
         }
 
-        Use(baseRow.Confirmed, baseRow.Source, $"threat of {articleId}");
+        Use(baseRow.Confirmed, baseRow.Source, Texts.Format(LegalText.WhatThreatOf, articleId));
 
         var rules = new List<AggravationRule>();
         foreach (string id in aggravations)
@@ -68,7 +70,7 @@ internal static class PenaltyCalculator
             var rule = PenaltyTables.Aggravations.FirstOrDefault(a => a.RegimeId == regime.Id && a.Id == id);
             if (rule is null)
             {
-                return PriceOutcome.No($"Aggravation {id} is not encoded for {regime.Id}.");
+                return PriceOutcome.No(Texts.Format(LegalText.AggravationNotEncoded, id, regime.Id));
             }
 
             Use(rule.Confirmed, rule.Source, $"aggravation {id}");
@@ -83,15 +85,15 @@ internal static class PenaltyCalculator
             var deathRow = PenaltyTables.Penalty(regime.Id, "UU21-2007:7(2)");
             if (deathRow is null)
             {
-                return PriceOutcome.No($"The death range of UU 21/2007 Pasal 7(2) has no row under {regime.Id}.");
+                return PriceOutcome.No(Texts.Format(LegalText.NoDeathRangeRow, regime.Id));
             }
 
             row = deathRow;
-            Use(row.Confirmed, row.Source, "death range of Pasal 7(2)");
-            notes.Add($"{death.Id}: the victim died, so the range of Pasal 7(2) replaces the base range of {articleId}.");
+            Use(row.Confirmed, row.Source, LegalText.WhatDeathRange);
+            notes.Add(Texts.Format(LegalText.DeathRangeReplacesBase, death.Id, articleId));
             if (plus.Count > 0)
             {
-                warnings.Add($"Aggravations {string.Join(", ", plus.Select(p => p.Id))} are not added on top of Pasal 7(2): the statute prices them on Pasal 2-6 and how they combine with the death range is not settled [U].");
+                warnings.Add(Texts.Format(LegalText.AggravationsNotOnDeathRange, string.Join(", ", plus.Select(p => p.Id))));
                 plus.Clear();
             }
         }
@@ -105,10 +107,10 @@ internal static class PenaltyCalculator
                 AggravationStacking.Once => (4L, 3L),
                 _ => (3L + plus.Count, 3L),
             };
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Aggravations {string.Join(", ", plus.Select(p => p.Id))} raise the threat by one third ({StackingCode(options.Stacking)} stacking: factor {num}/{den})."));
+            notes.Add(Texts.Format(LegalText.AggravationsRaiseOneThird, string.Join(", ", plus.Select(p => p.Id)), StackingCode(options.Stacking), num, den));
             notes.Add(options.RaiseMinimumWithAggravation
-                ? "Reading 'minimum_and_maximum': the one-third raise applies to the special minimum as well as the maximum (documented option; many courts apply it so)."
-                : "Reading 'maximum_only': the one-third raise applies to the maximum; the special minimum stays (documented option, the contract's default).");
+                ? LegalText.ReadingMinimumAndMaximum
+                : LegalText.ReadingMaximumOnly);
         }
 
         long prisonMax = row.PrisonMaxMonths * num / den;
@@ -121,13 +123,13 @@ internal static class PenaltyCalculator
             var rule = PenaltyTables.Participations.FirstOrDefault(p => p.RegimeId == regime.Id && p.Participation == participation);
             if (rule is null || !rule.AppliesTo.Contains(articleId))
             {
-                return PriceOutcome.No($"{Cap(participation.ToCode())} for {articleId} under {regime.Id} is not encoded (UU 21/2007 Pasal 10-11 cover Pasal 2-6; other laws use the general criminal code, encoded for attempt and aiding only).");
+                return PriceOutcome.No(Texts.Format(LegalText.ParticipationNotEncoded, Cap(participation.ToCode()), articleId, regime.Id));
             }
 
             Use(rule.Confirmed, rule.Source, $"{participation.ToCode()} rule");
             if (rule.KeepsSpecialMinimum is null && (prisonMin > 0 || fineMin > 0))
             {
-                return PriceOutcome.No($"How a special minimum applies to {participation.ToCode()} under {regime.Id} is not settled; {articleId} has one, so the range is not computed.");
+                return PriceOutcome.No(Texts.Format(LegalText.ParticipationMinimumUnsettled, participation.ToCode(), regime.Id, articleId));
             }
 
             if (rule.KeepsSpecialMinimum == false)
@@ -139,14 +141,14 @@ internal static class PenaltyCalculator
             prisonMax = prisonMax * rule.MaxNumerator / rule.MaxDenominator;
             fineMax = checked(fineMax * rule.MaxNumerator) / rule.MaxDenominator;
             notes.Add(rule.MaxNumerator == rule.MaxDenominator
-                ? $"{Cap(participation.ToCode())}: the same range as the completed offence ({rule.Source})."
-                : string.Create(CultureInfo.InvariantCulture, $"{Cap(participation.ToCode())}: the maximum is {rule.MaxNumerator}/{rule.MaxDenominator} of the offence's ({rule.Source})."));
+                ? Texts.Format(LegalText.ParticipationSameRange, Cap(participation.ToCode()), rule.Source)
+                : Texts.Format(LegalText.ParticipationFractionOfMaximum, Cap(participation.ToCode()), rule.MaxNumerator, rule.MaxDenominator, rule.Source));
         }
 
         int cap = regime.DeterminatePrisonCapMonths;
         if (prisonMax > cap)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Determinate prison is capped at {cap} months (20 years; KUHP Pasal 12(4), UU 1/2023 Pasal 65 [R]): {prisonMax} becomes {cap}."));
+            notes.Add(Texts.Format(LegalText.DeterminatePrisonCapped, cap, prisonMax));
             prisonMax = cap;
         }
 
@@ -158,28 +160,28 @@ internal static class PenaltyCalculator
         {
             if (death is not null)
             {
-                return PriceOutcome.No("UU 21/2007 Pasal 15 triples the fine of Pasal 2-6, not the range of Pasal 7(2); a corporation with a victim's death is not encoded.");
+                return PriceOutcome.No(LegalText.CorporationWithDeathNotEncoded);
             }
 
             var corp = PenaltyTables.CorporateRules.FirstOrDefault(c => c.RegimeId == regime.Id && c.AppliesTo.Contains(articleId));
             if (corp is null)
             {
-                return PriceOutcome.No($"A corporate penalty for {articleId} under {regime.Id} is not encoded (UU 21/2007 Pasal 15 covers Pasal 2-6).");
+                return PriceOutcome.No(Texts.Format(LegalText.CorporatePenaltyNotEncoded, articleId, regime.Id));
             }
 
-            Use(corp.Confirmed, corp.Source, "corporate fine rule");
+            Use(corp.Confirmed, corp.Source, LegalText.WhatCorporateFineRule);
             fineMin = checked(fineMin * corp.FineFactor);
             fineMax = checked(fineMax * corp.FineFactor);
             prison = null;
             life = false;
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Corporation (UU 21/2007 Pasal 15): the fine range is multiplied by {corp.FineFactor}; a corporation cannot be imprisoned (its officers are charged in their own right)."));
+            notes.Add(Texts.Format(LegalText.CorporationFineMultiplied, corp.FineFactor));
         }
 
         if (row.FineMaxCategory is { } category)
         {
             var fc = PenaltyTables.FineCategories.First(c => c.Category == category);
-            Use(fc.Confirmed, fc.Source, string.Create(CultureInfo.InvariantCulture, $"amount of fine category {Roman(category)}"));
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The maximum fine is category {Roman(category)} of UU 1/2023 Pasal 79, Rp{fc.AmountIdr:N0}."));
+            Use(fc.Confirmed, fc.Source, Texts.Format(LegalText.WhatFineCategoryAmount, Roman(category)));
+            notes.Add(Texts.Format(LegalText.MaximumFineCategory, Roman(category), fc.AmountIdr.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         return new PriceOutcome(new PricedRange(regime, prison, life, new RupiahRange(fineMin, fineMax), row.Mode, confirmed, notes, warnings, sources), null);
@@ -195,12 +197,12 @@ internal static class PenaltyCalculator
     {
         (string What, long Old, long New)[] keys =
         [
-            ("life imprisonment possible", old.Life ? 1 : 0, newer.Life ? 1 : 0),
-            ("maximum prison (months)", old.Prison?.Max ?? 0, newer.Prison?.Max ?? 0),
-            ("minimum prison (months)", old.Prison?.Min ?? 0, newer.Prison?.Min ?? 0),
-            ("prison and fine required together", old.Mode == PenaltyMode.Cumulative ? 1 : 0, newer.Mode == PenaltyMode.Cumulative ? 1 : 0),
-            ("maximum fine (Rupiah)", old.Fine.Max, newer.Fine.Max),
-            ("minimum fine (Rupiah)", old.Fine.Min, newer.Fine.Min),
+            (LegalText.CompareLife, old.Life ? 1 : 0, newer.Life ? 1 : 0),
+            (LegalText.CompareMaximumPrison, old.Prison?.Max ?? 0, newer.Prison?.Max ?? 0),
+            (LegalText.CompareMinimumPrison, old.Prison?.Min ?? 0, newer.Prison?.Min ?? 0),
+            (LegalText.CompareCumulative, old.Mode == PenaltyMode.Cumulative ? 1 : 0, newer.Mode == PenaltyMode.Cumulative ? 1 : 0),
+            (LegalText.CompareMaximumFine, old.Fine.Max, newer.Fine.Max),
+            (LegalText.CompareMinimumFine, old.Fine.Min, newer.Fine.Min),
         ];
         foreach (var (what, o, n) in keys)
         {
@@ -208,12 +210,12 @@ internal static class PenaltyCalculator
             {
                 bool oldWins = o < n;
                 var chosen = oldWins ? old : newer;
-                string reason = string.Create(CultureInfo.InvariantCulture, $"Lex mitior (UU 1/2026 Pasal 3(1); KUHP 2023 Pasal 3): the act predates 2 January 2026 and judgment is on or after it; compared {old.Regime.Id} with {newer.Regime.Id}; the first difference is {what}: {o:N0} against {n:N0}, so {chosen.Regime.Id} is more favourable and applies.");
+                string reason = Texts.Format(LegalText.LexMitiorFirstDifference, old.Regime.Id, newer.Regime.Id, what, o.ToString("N0", CultureInfo.InvariantCulture), n.ToString("N0", CultureInfo.InvariantCulture), chosen.Regime.Id);
                 return (chosen, reason);
             }
         }
 
-        return (newer, $"Lex mitior (UU 1/2026 Pasal 3(1)): {old.Regime.Id} and {newer.Regime.Id} threaten the same; the new law applies.");
+        return (newer, Texts.Format(LegalText.LexMitiorSame, old.Regime.Id, newer.Regime.Id));
     }
 
     /// <summary>Returns the regimes that govern an act of a law judged on a date.</summary>
@@ -222,7 +224,7 @@ internal static class PenaltyCalculator
         var regimes = PenaltyTables.Regimes.Where(r => r.LawId == lawId).ToList();
         if (regimes.Count == 0)
         {
-            return ([], $"The law {lawId} is not encoded (known: {string.Join(", ", PenaltyTables.Regimes.Select(r => r.LawId).Distinct())}).");
+            return ([], Texts.Format(LegalText.LawNotEncoded, lawId, string.Join(", ", PenaltyTables.Regimes.Select(r => r.LawId).Distinct())));
         }
 
         var atAct = regimes.FirstOrDefault(r => r.OffencesFrom <= offenceDate && (r.OffencesBefore is null || offenceDate < r.OffencesBefore));
@@ -230,8 +232,8 @@ internal static class PenaltyCalculator
         {
             var first = regimes.MinBy(r => r.OffencesFrom)!;
             return offenceDate < first.OffencesFrom
-                ? ([], $"The act ({offenceDate:uuuu-MM-dd}) predates {lawId} (in force {first.OffencesFrom:uuuu-MM-dd}); the law it replaced is not encoded.")
-                : ([], $"{lawId} as adjusted by UU 1/2026 (for acts from 2 January 2026) is not encoded.");
+                ? ([], Texts.Format(LegalText.ActPredatesLaw, offenceDate.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), lawId, first.OffencesFrom.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)))
+                : ([], Texts.Format(LegalText.AdjustedLawNotEncoded, lawId));
         }
 
         if (atAct.IsAdjusted2026 || decisionDate < PenaltyTables.NewCriminalCodeInForce)
@@ -241,7 +243,7 @@ internal static class PenaltyCalculator
 
         var adjusted = regimes.FirstOrDefault(r => r.IsAdjusted2026);
         return adjusted is null
-            ? ([], $"The act predates 2 January 2026 and judgment is on or after it, so the more favourable law applies (UU 1/2026 Pasal 3); {lawId} as adjusted by UU 1/2026 is not encoded, so the comparison cannot be made.")
+            ? ([], Texts.Format(LegalText.LexMitiorAdjustedNotEncoded, lawId))
             : ([atAct, adjusted], null);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -49,7 +50,7 @@ public static class RestorativeJustice
         var (range, _, _, notSupported) = SentenceChecker.Resolve(id, [], LegalParticipation.Perpetrator, false, offence, decision, options, "aggravations");
         if (range is null)
         {
-            return new RestorativeJusticeAssessment(id, false, null, null, [$"Restorative justice for {id} cannot be assessed: {notSupported}"], []);
+            return new RestorativeJusticeAssessment(id, false, null, null, [Texts.Format(LegalText.RestorativeJusticeNotAssessable, id, notSupported)], []);
         }
 
         var reasons = new List<string>();
@@ -59,29 +60,31 @@ public static class RestorativeJustice
         if (range.Life || max > MaxPrisonMonths)
         {
             eligible = false;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{id} is punishable by up to {(range.Life ? "life imprisonment" : $"{max} months")} under {range.Regime.Id}; {Perja} Pasal 5 ayat (1) huruf b allows stopping a prosecution only for offences punishable by a fine or by at most 5 years ({MaxPrisonMonths} months)."));
+            reasons.Add(range.Life
+                ? Texts.Format(LegalText.RestorativeJusticeExcludedLife, id, range.Regime.Id, Perja, MaxPrisonMonths)
+                : Texts.Format(LegalText.RestorativeJusticeExcludedMonths, id, max, range.Regime.Id, Perja, MaxPrisonMonths));
         }
 
         if (range.Prison is { Min: > 0 } || range.Fine.Min > 0)
         {
             eligible = false;
-            reasons.Add($"{id} carries a special minimum penalty under {range.Regime.Id}; {Perja} Pasal 5 ayat (8) huruf b excludes such offences [R].");
+            reasons.Add(Texts.Format(LegalText.RestorativeJusticeSpecialMinimum, id, range.Regime.Id, Perja));
         }
 
         if (ArticleIds.LawOf(id) == "UU12-2022")
         {
             eligible = false;
-            reasons.Add("Sexual-violence cases cannot be settled out of court, except when the offender is a child (UU 12/2022 Pasal 23 [R]).");
+            reasons.Add(LegalText.RestorativeJusticeSexualViolence);
         }
 
         if (eligible)
         {
-            reasons.Add($"{id} is not excluded by its penalty threat under {range.Regime.Id}; the other conditions of {Perja} Pasal 5 ayat (1) (first offence, loss at most Rp2,500,000) and a peace agreement must still be met.");
+            reasons.Add(Texts.Format(LegalText.RestorativeJusticeNotExcluded, id, range.Regime.Id, Perja));
         }
 
         if (decision >= PenaltyTables.NewCriminalCodeInForce)
         {
-            warnings.Add("From 2 January 2026 the new KUHAP (UU 20/2025) governs restorative justice; its implementing regulation was pending in January 2026 (docs/sources.md#kuhap-2025). The Perja 15/2020 threshold is applied here; confirm it still governs.");
+            warnings.Add(LegalText.RestorativeJusticeNewKuhap);
         }
 
         return new RestorativeJusticeAssessment(id, true, eligible, range.Regime.Id, reasons, warnings);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -88,20 +89,20 @@ public static class SentenceChecker
         string article = ArticleIds.Normalize(request.Article, "article");
         var participation = LegalCodes.ParseParticipation(request.Participation, "participation");
         var aggravations = ArticleIds.ParseAggravations(request.Aggravations, "aggravations");
-        var sentence = request.Sentence ?? throw new DomainValidationException("sentence", "The sentence is required (prison_months and/or fine_idr).");
+        var sentence = request.Sentence ?? throw new DomainValidationException("sentence", LegalText.SentenceRequired);
         if (sentence.PrisonMonths < 0)
         {
-            throw new DomainValidationException("sentence.prison_months", $"The prison term {sentence.PrisonMonths} cannot be negative.");
+            throw new DomainValidationException("sentence.prison_months", Texts.Format(LegalText.PrisonTermNegative, sentence.PrisonMonths));
         }
 
         if (sentence.FineIdr < 0)
         {
-            throw new DomainValidationException("sentence.fine_idr", $"The fine {sentence.FineIdr} cannot be negative.");
+            throw new DomainValidationException("sentence.fine_idr", Texts.Format(LegalText.FineNegative, sentence.FineIdr));
         }
 
         if (sentence.LifeImprisonment && sentence.PrisonMonths is > 0)
         {
-            throw new DomainValidationException("sentence.prison_months", "A life sentence has no term in months.");
+            throw new DomainValidationException("sentence.prison_months", LegalText.LifeSentenceHasNoMonths);
         }
 
         var (priced, compared, lexMitior, notSupported) = Resolve(article, aggravations, participation, request.Corporation, offence, decision, options, "aggravations");
@@ -145,16 +146,16 @@ public static class SentenceChecker
     /// before the act.</summary>
     internal static (LocalDate Offence, LocalDate Decision) Dates(LocalDate? offenceDate, LocalDate? decisionDate, LocalDate today)
     {
-        LocalDate offence = offenceDate ?? throw new DomainValidationException("offence_date", "The offence date (tempus delicti) is required: it selects the legal regime.");
+        LocalDate offence = offenceDate ?? throw new DomainValidationException("offence_date", LegalText.OffenceDateRequired);
         if (offence > today)
         {
-            throw new DomainValidationException("offence_date", $"The offence date {offence:uuuu-MM-dd} is in the future (today is {today:uuuu-MM-dd}).");
+            throw new DomainValidationException("offence_date", Texts.Format(LegalText.OffenceDateInFuture, offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         LocalDate decision = decisionDate ?? today;
         if (decision < offence)
         {
-            throw new DomainValidationException("decision_date", $"The decision date {decision:uuuu-MM-dd} is before the offence date {offence:uuuu-MM-dd}.");
+            throw new DomainValidationException("decision_date", Texts.Format(LegalText.DecisionDateBeforeOffenceDate, decision.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), offence.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         return (offence, decision);
@@ -170,8 +171,8 @@ public static class SentenceChecker
             var rules = PenaltyTables.Aggravations.Where(a => a.Id == aggravations[i]).ToList();
             if (ArticleIds.LawOf(aggravations[i]) != law || (rules.Count > 0 && rules.All(r => !r.AppliesTo.Contains(article))))
             {
-                string appliesTo = rules.Count > 0 ? string.Join(", ", rules[0].AppliesTo) : "another law";
-                throw new DomainValidationException($"{aggravationsField}[{i}]", $"{aggravations[i]} does not apply to {article}; it applies to {appliesTo}.");
+                string appliesTo = rules.Count > 0 ? string.Join(", ", rules[0].AppliesTo) : LegalText.AnotherLaw;
+                throw new DomainValidationException($"{aggravationsField}[{i}]", Texts.Format(LegalText.AggravationNotForArticle, aggravations[i], article, appliesTo));
             }
         }
 
@@ -216,7 +217,7 @@ public static class SentenceChecker
             prisonHigh = hasPrison;
             if (hasPrison)
             {
-                notes.Add("A prison term was given to an offender who can only be fined (a corporation).");
+                notes.Add(LegalText.PrisonForFineOnlyOffender);
             }
         }
         else if (sentence.LifeImprisonment)
@@ -231,7 +232,7 @@ public static class SentenceChecker
         else if (cumulative || !hasFine)
         {
             prisonLow = true;
-            notes.Add(cumulative ? "No prison term: the regime requires prison and fine together ('dan')." : "Neither prison nor fine was imposed.");
+            notes.Add(cumulative ? LegalText.NoPrisonCumulative : LegalText.NeitherPrisonNorFine);
         }
 
         if (hasFine)
@@ -242,36 +243,36 @@ public static class SentenceChecker
         else if (cumulative || (!hasPrison && range.Prison is not null) || range.Prison is null)
         {
             fineLow = true;
-            notes.Add(cumulative ? "No fine: the regime requires prison and fine together ('dan')." : "No fine was imposed and no other penalty stands alone.");
+            notes.Add(cumulative ? LegalText.NoFineCumulative : LegalText.NoFineNoOtherPenalty);
         }
         else
         {
-            notes.Add("No fine: under this regime prison and fine are alternatives, so a missing fine is not below a minimum.");
+            notes.Add(LegalText.NoFineAlternative);
         }
 
         if (range.Mode == PenaltyMode.Alternative && hasPrison && hasFine)
         {
-            notes.Add("Both prison and a fine were imposed although the regime reads prison 'atau' (or) fine; not flagged, noted for review.");
+            notes.Add(LegalText.BothPrisonAndFineAlternative);
         }
 
         if (prisonLow && hasPrison)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Prison {months} months is below the minimum of {range.Prison!.Min} months."));
+            notes.Add(Texts.Format(LegalText.PrisonBelowMinimum, months, range.Prison!.Min));
         }
 
         if (prisonHigh && range.Prison is not null && !sentence.LifeImprisonment)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Prison {months} months is above the maximum of {range.Prison.Max} months."));
+            notes.Add(Texts.Format(LegalText.PrisonAboveMaximum, months, range.Prison.Max));
         }
 
         if (fineLow && hasFine)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fine Rp{fine:N0} is below the minimum of Rp{range.Fine.Min:N0}."));
+            notes.Add(Texts.Format(LegalText.FineBelowMinimum, fine.ToString("N0", CultureInfo.InvariantCulture), range.Fine.Min.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         if (fineHigh)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"Fine Rp{fine:N0} is above the maximum of Rp{range.Fine.Max:N0}."));
+            notes.Add(Texts.Format(LegalText.FineAboveMaximum, fine.ToString("N0", CultureInfo.InvariantCulture), range.Fine.Max.ToString("N0", CultureInfo.InvariantCulture)));
         }
 
         return (prisonLow, prisonHigh, fineLow, fineHigh);

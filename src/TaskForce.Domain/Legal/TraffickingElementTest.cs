@@ -1,4 +1,6 @@
+using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -85,19 +87,19 @@ public static class TraffickingElementTest
 
         if (victims.Count == 0)
         {
-            warnings.Add("No victim is recorded: the child rule could not be checked.");
+            warnings.Add(LegalText.NoVictimChildRuleUnchecked);
         }
 
         if (elements is { Act: true, Means: true, Purpose: true })
         {
             status = TraffickingStatus.ActualVictim;
-            reasons.Add($"Act ({Codes(facts.Acts.Select(a => a.ToCode()))}), means ({Codes(facts.Means.Select(m => m.ToCode()))}) and exploitative purpose ({Codes(facts.Purposes.Select(p => p.ToCode()))}) are all present: trafficking under UU 21/2007 Pasal 1 angka 1 and Pasal 2(1); Palermo Protocol art. 3(a).");
+            reasons.Add(Texts.Format(LegalText.AllElementsPresent, Codes(facts.Acts.Select(a => a.ToCode())), Codes(facts.Means.Select(m => m.ToCode())), Codes(facts.Purposes.Select(p => p.ToCode()))));
         }
         else if (elements is { Act: true, Purpose: true } && child)
         {
             status = TraffickingStatus.ActualVictim;
             childRule = true;
-            reasons.Add($"Act ({Codes(facts.Acts.Select(a => a.ToCode()))}) and exploitative purpose ({Codes(facts.Purposes.Select(p => p.ToCode()))}) are present and a victim was a child (under 18, including unborn) at the act: no means is required to identify child trafficking (Palermo Protocol art. 3(c)-(d); UU 21/2007 Pasal 1 angka 5, Pasal 5, 6 and 17; UU 35/2014 Pasal 76F/76I).");
+            reasons.Add(Texts.Format(LegalText.ChildRuleApplies, Codes(facts.Acts.Select(a => a.ToCode())), Codes(facts.Purposes.Select(p => p.ToCode()))));
         }
         else if (elements.Act || elements.Purpose)
         {
@@ -105,39 +107,39 @@ public static class TraffickingElementTest
             var missing = new List<string>();
             if (!elements.Act)
             {
-                missing.Add("an act (perekrutan, pengangkutan, penampungan, pengiriman, pemindahan or penerimaan)");
+                missing.Add(LegalText.MissingAct);
             }
 
             if (!elements.Purpose)
             {
-                missing.Add("an exploitative purpose");
+                missing.Add(LegalText.MissingPurpose);
             }
 
             if (!elements.Means && !child)
             {
-                missing.Add("a means (e.g. penipuan, posisi_rentan, penjeratan_utang, memberi_bayaran)");
+                missing.Add(LegalText.MissingMeans);
             }
 
-            reasons.Add($"Some elements are present but not all (UU 21/2007 Pasal 1 angka 1): missing {string.Join("; ", missing)}. Status is possible victim (HTCDS) pending assessment.");
+            reasons.Add(Texts.Format(LegalText.SomeElementsMissing, string.Join("; ", missing)));
             if (!elements.Means && elements is { Act: true, Purpose: true } && ageUnknown)
             {
-                warnings.Add("A victim's age at the act is unknown: if the victim was under 18, no means is needed and the status would be actual victim (child rule). Record the birth date or age.");
+                warnings.Add(LegalText.AgeUnknownChildRule);
             }
         }
         else
         {
             status = TraffickingStatus.NotAVictim;
-            reasons.Add("Neither an act nor an exploitative purpose is recorded (UU 21/2007 Pasal 1 angka 1): not a trafficking victim on these facts. Other offences (e.g. violence under UU 23/2004 or UU 12/2022) may still apply.");
+            reasons.Add(LegalText.NotAVictimOnFacts);
         }
 
         if (child && !childRule && status == TraffickingStatus.ActualVictim)
         {
-            reasons.Add("A victim was a child at the act: the penalty is raised by one third for Pasal 2, 3 and 4 (UU 21/2007 Pasal 17).");
+            reasons.Add(LegalText.ChildPenaltyRaised);
         }
 
         if (facts.VictimConsented == true)
         {
-            reasons.Add("The victim's consent is recorded and does not change the result: exploitation is punishable with or without the victim's consent (UU 21/2007 Pasal 1 angka 7; Pasal 26; Palermo Protocol art. 3(b)).");
+            reasons.Add(LegalText.ConsentIrrelevant);
         }
 
         bool notPunishable = false;
@@ -145,12 +147,12 @@ public static class TraffickingElementTest
         {
             if (status == TraffickingStatus.NotAVictim)
             {
-                warnings.Add("An offence committed by the person under coercion is recorded, but trafficking is not established on these facts: Pasal 18 (non-punishment of trafficking victims) cannot be applied yet.");
+                warnings.Add(LegalText.CoercedOffenceNoTrafficking);
             }
             else
             {
                 notPunishable = true;
-                reasons.Add("An offence the victim committed because the trafficker forced them is not punishable (UU 21/2007 Pasal 18).");
+                reasons.Add(LegalText.CoercedOffenceNotPunishable);
             }
         }
 

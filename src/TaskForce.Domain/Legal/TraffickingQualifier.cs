@@ -1,6 +1,7 @@
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Legal;
 
@@ -131,10 +132,10 @@ public static class TraffickingQualifier
         var citizenships = new List<CountryCode?>(victims.Count);
         for (int i = 0; i < victims.Count; i++)
         {
-            var v = victims[i] ?? throw new DomainValidationException($"victims[{i}]", "A victim entry is null.");
+            var v = victims[i] ?? throw new DomainValidationException($"victims[{i}]", LegalText.VictimEntryNull);
             if (!WireCodes.TryParseSex(v.Sex, out _))
             {
-                throw new DomainValidationException($"victims[{i}].sex", $"'{v.Sex}' is not a sex code; expected female, male or unknown.");
+                throw new DomainValidationException($"victims[{i}].sex", Texts.Format(LegalText.SexCodeInvalid, v.Sex));
             }
 
             ages.Add(ChildAge.Assess(v.BirthDate, v.AgeAtOffence, v.Unborn, offence, $"victims[{i}]"));
@@ -194,13 +195,13 @@ public static class TraffickingQualifier
             bool corporate = offender.Corporation && article.StartsWith("UU21-2007:", StringComparison.Ordinal);
             if (offender.Corporation && !corporate)
             {
-                warnings.Add($"{article} is priced for a natural person: a corporate penalty under that law is not encoded.");
+                warnings.Add(Texts.Format(LegalText.PricedForNaturalPerson, article));
             }
 
             var (range, compared, lexMitior, notSupported) = SentenceChecker.Resolve(article, aggravations, LegalParticipation.Perpetrator, corporate, offence, decision, options, "aggravations");
             if (range is null)
             {
-                warnings.Add($"{article} is a candidate ({basis}) but is not priced: {notSupported}");
+                warnings.Add(Texts.Format(LegalText.CandidateNotPriced, article, basis, notSupported));
                 return;
             }
 
@@ -236,73 +237,73 @@ public static class TraffickingQualifier
 
         if (act && means && purpose)
         {
-            Offer("UU21-2007:2(1)", "act + means + exploitative purpose, a formal offence: exploitation need not have happened (UU 21/2007 Pasal 2(1))");
+            Offer("UU21-2007:2(1)", LegalText.OfferUu21Pasal2Ayat1);
             if (occurred)
             {
-                Offer("UU21-2007:2(2)", "as Pasal 2(1), and exploitation happened (UU 21/2007 Pasal 2(2))");
+                Offer("UU21-2007:2(2)", LegalText.OfferUu21Pasal2Ayat2);
             }
         }
         else if (act && purpose && child)
         {
-            reasons.Add("Pasal 2 names the means; with a child victim and no means recorded, Pasal 5, 6 or UU 35/2014 Pasal 76F/76I are the charges to consider (docs/sources.md#uu-21-2007-children).");
+            reasons.Add(LegalText.ChildNoMeansChargesToConsider);
         }
 
         if (inbound && purpose)
         {
-            Offer("UU21-2007:3", $"a person brought into Indonesia from {origin} to be exploited (UU 21/2007 Pasal 3; no means required)");
+            Offer("UU21-2007:3", Texts.Format(LegalText.OfferUu21Pasal3, origin));
         }
 
         if (outbound && purpose && (citizenships.Count == 0 || citizenships.Any(c => c is null || c.IsIndonesia)))
         {
-            Offer("UU21-2007:4", $"an Indonesian citizen taken abroad ({destination}) to be exploited there (UU 21/2007 Pasal 4; no means required)");
+            Offer("UU21-2007:4", Texts.Format(LegalText.OfferUu21Pasal4, destination));
             if (citizenships.Count == 0 || citizenships.Any(c => c is null))
             {
-                warnings.Add("Pasal 4 protects Indonesian citizens: a victim's citizenship is not recorded; confirm it is ID.");
+                warnings.Add(LegalText.CitizenshipNotRecordedPasal4);
             }
         }
 
         if (child && facts.Purposes.Contains(ExploitationPurpose.IllegalAdoption))
         {
-            Offer("UU21-2007:5", "a child adopted with a promise or payment for exploitation (UU 21/2007 Pasal 5)");
+            Offer("UU21-2007:5", LegalText.OfferUu21Pasal5);
         }
 
         if (child && (outbound || inbound))
         {
             if (occurred)
             {
-                Offer("UU21-2007:6", "a child sent into or out of the country by any means and exploited (UU 21/2007 Pasal 6; no means required)");
+                Offer("UU21-2007:6", LegalText.OfferUu21Pasal6);
             }
             else
             {
-                reasons.Add("UU 21/2007 Pasal 6 needs the child to have been exploited; an interrupted sending is an attempt (Pasal 10 jo 6, as in PN Kupang 27/Pid.Sus/2019).");
+                reasons.Add(LegalText.Pasal6NeedsExploitation);
             }
         }
 
         if (outbound && act && (facts.Purposes.Any(LabourPurposes.Contains) || !purpose))
         {
-            Offer("UU18-2017:81", "workers taken abroad outside the placement procedure: the usual alternative conviction in the real verdicts (UU 18/2017 Pasal 81 jo 69; 45 of 77 verdicts in samples/verdicts)");
+            Offer("UU18-2017:81", LegalText.OfferUu18Pasal81);
         }
 
         if (child && act)
         {
-            Offer("UU35-2014:83", "abduction, sale or trafficking of a child, no means required (UU 35/2014 Pasal 83 jo 76F)");
+            Offer("UU35-2014:83", LegalText.OfferUu35Pasal83);
         }
 
         if (child && facts.Purposes.Any(p => p != ExploitationPurpose.IllegalAdoption))
         {
-            Offer("UU35-2014:88", "economic or sexual exploitation of a child (UU 35/2014 Pasal 88 jo 76I)");
+            Offer("UU35-2014:88", LegalText.OfferUu35Pasal88);
         }
 
         bool tpks = facts.Purposes.Any(SexualPurposes.Contains) && test.Status != TraffickingStatus.NotAVictim;
         if (tpks)
         {
-            reasons.Add("Trafficking for sexual exploitation is also sexual violence (UU 12/2022 Pasal 4(2)): TPKS restitution and recovery rights apply (Pasal 30-33) and the case cannot be settled out of court (Pasal 23 [R]); no mediation.");
-            Offer("UU12-2022:12", "sexual exploitation, the TPKS overlap (UU 12/2022 Pasal 12)");
+            reasons.Add(LegalText.SexualExploitationIsTpks);
+            Offer("UU12-2022:12", LegalText.OfferUu12Pasal12);
         }
 
         if (charges.Count == 0 && test.Status != TraffickingStatus.NotAVictim)
         {
-            reasons.Add("No article's elements are complete on the facts recorded: record the missing elements (means, destination, exploitation) before charging.");
+            reasons.Add(LegalText.NoArticleComplete);
         }
 
         if (mainRegime is null)

@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -49,12 +50,12 @@ public sealed record Actor
         string v = value?.Trim() ?? string.Empty;
         if (v.Length == 0)
         {
-            throw new DomainValidationException(field, $"The {field} is required.");
+            throw new DomainValidationException(field, Texts.Format(WorkflowsText.ActorFieldRequired, field));
         }
 
         if (v.Length > MaxLength || v.Any(char.IsControl))
         {
-            throw new DomainValidationException(field, $"The {field} must be at most {MaxLength} characters without control characters.");
+            throw new DomainValidationException(field, Texts.Format(WorkflowsText.ActorFieldTooLong, field, MaxLength));
         }
 
         return v;

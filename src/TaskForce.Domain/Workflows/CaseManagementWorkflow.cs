@@ -1,4 +1,6 @@
 using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -213,7 +215,7 @@ public static class CaseManagementWorkflow
             contextChangeCheck: CheckReassessment)
         {
             EffectiveAtCheck = (c, at) => c.ReportedAt is { } reported && at < reported
-                ? $"The effective time {at} is before the case was reported ({reported}); the first contact cannot precede the report."
+                ? Texts.Format(WorkflowsText.FirstContactBeforeReport, at, reported)
                 : null,
         };
     }
@@ -224,20 +226,20 @@ public static class CaseManagementWorkflow
         bool samePrefix = added >= 0 && before.Reassessments.SequenceEqual(after.Reassessments.Take(before.Reassessments.Count));
         if (!samePrefix || added > 1)
         {
-            return "Recorded risk reassessments cannot be changed or removed; one transition records at most one.";
+            return WorkflowsText.ReassessmentsImmutable;
         }
 
         if (added == 0)
         {
             return before.RiskLevel == after.RiskLevel
                 ? null
-                : "The risk level changes only by a recorded reassessment (a transition carrying the new risk_level).";
+                : WorkflowsText.RiskLevelOnlyByReassessment;
         }
 
         var last = after.Reassessments[^1];
         if (last.From != before.RiskLevel || last.To != after.RiskLevel || last.From == last.To)
         {
-            return $"A reassessment changes the level in force ({before.RiskLevel.ToCode()}) to another level.";
+            return Texts.Format(WorkflowsText.ReassessmentMustChangeLevel, before.RiskLevel.ToCode());
         }
 
         return null;
@@ -246,10 +248,10 @@ public static class CaseManagementWorkflow
     private static string? RiskReassessed(TransitionAttempt<CaseStage, CaseManagementContext> a) =>
         a.Context.Reassessments.Count > 0 && a.Context.Reassessments[^1].Sequence == a.History.Count + 1
             ? null
-            : "A stage repeated in place records a risk reassessment: give the new risk level (risk_level) and a reason (ADR-023)";
+            : WorkflowsText.RepeatedStageNeedsReassessment;
 
     private static string? RiskTinggi(TransitionAttempt<CaseStage, CaseManagementContext> a) =>
         a.Context.RiskLevel == RiskLevel.Tinggi
             ? null
-            : $"Services before assessment are for high-risk (tinggi) cases only; this case is {a.Context.RiskLevel.ToCode()} (SIPPN outreach standard)";
+            : Texts.Format(WorkflowsText.ServicesBeforeAssessmentHighRiskOnly, a.Context.RiskLevel.ToCode());
 }

@@ -1,4 +1,6 @@
 using NodaTime;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -175,12 +177,12 @@ public static class CriminalJusticeWorkflow
     private static string? SpdpSent(TransitionAttempt<JusticeStage, CriminalJusticeContext> a) =>
         a.Context.SpdpSentOn is { } sent && sent <= a.EffectiveOn
             ? null
-            : "Record the date the SPDP was sent to the prosecutor first (KUHAP Pasal 109(1); within 7 days per MK 130/PUU-XIII/2015 [R])";
+            : WorkflowsText.SpdpDateFirst;
 
     private static string? ResumesStageBeforeDpo(TransitionAttempt<JusticeStage, CriminalJusticeContext> a)
     {
         string target = Default.ToCode(a.To);
         string? left = a.History.LastOrDefault(r => r.To == "dpo")?.From;
-        return left == target ? null : $"A person taken off the wanted list returns to the stage left ('{left}'), not '{target}'";
+        return left == target ? null : Texts.Format(WorkflowsText.DpoReturnsToStageLeft, left, target);
     }
 }

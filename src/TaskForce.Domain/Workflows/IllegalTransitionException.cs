@@ -1,3 +1,6 @@
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
+
 namespace TaskForce.Domain.Workflows;
 
 /// <summary>
@@ -77,8 +80,8 @@ public sealed class IllegalTransitionException : InvalidOperationException
 
     private static string BuildMessage(string workflow, string from, string to, IReadOnlyList<string>? allowed, string? refusal)
     {
-        string targets = allowed is { Count: > 0 } ? string.Join(", ", allowed) : "none (final state)";
-        string why = refusal is null ? "the transition is not in the table" : refusal;
-        return $"{workflow}: cannot change from '{from}' to '{to}': {why}. Allowed from '{from}': {targets}.";
+        string targets = allowed is { Count: > 0 } ? string.Join(", ", allowed) : WorkflowsText.NoTargetsFinalState;
+        string why = refusal ?? WorkflowsText.TransitionNotInTable;
+        return Texts.Format(WorkflowsText.TransitionRefused, workflow, from, to, why, targets);
     }
 }

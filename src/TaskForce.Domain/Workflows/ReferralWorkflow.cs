@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -109,7 +110,7 @@ public static class ReferralWorkflow
             && string.Equals(before.FromAgency, after.FromAgency, StringComparison.OrdinalIgnoreCase)
             && string.Equals(before.ToAgency, after.ToAgency, StringComparison.OrdinalIgnoreCase)
                 ? null
-                : "The kind and the agencies of a referral cannot change; revoke it and make a new one.");
+                : WorkflowsText.ReferralKindAndAgenciesFixed);
 
     /// <summary>Returns the wire code of a consent value.</summary>
     /// <param name="consent">The value.</param>
@@ -126,32 +127,32 @@ public static class ReferralWorkflow
     {
         if (string.IsNullOrWhiteSpace(c.FromAgency) || string.IsNullOrWhiteSpace(c.ToAgency))
         {
-            return ("to_agency", "A referral needs both the referring and the receiving agency.");
+            return ("to_agency", WorkflowsText.ReferralNeedsBothAgencies);
         }
 
         if (!actor.IsOf(c.FromAgency))
         {
-            return ("agency", $"Only the referring agency ({c.FromAgency}) can make this {(c.Kind == ReferralKind.Transfer ? "transfer" : "referral")}.");
+            return ("agency", Texts.Format(c.Kind == ReferralKind.Transfer ? WorkflowsText.OnlyReferringAgencyTransfers : WorkflowsText.OnlyReferringAgencyRefers, c.FromAgency));
         }
 
         return c.Consent == ConsentToShare.Given
             ? null
-            : ("consent_to_share", $"The victims' consent to share is {c.Consent.ToCode()}; a case is shared with another agency only with the consent of every victim of the case (docs/sources.md#primero; ADR-018).");
+            : ("consent_to_share", Texts.Format(WorkflowsText.ReferralConsentNotGiven, c.Consent.ToCode()));
     }
 
     private static string? Receiving(TransitionAttempt<ReferralState, ReferralContext> a) =>
-        a.Actor.IsOf(a.Context.ToAgency) ? null : $"Only the receiving agency ({a.Context.ToAgency}) can do this; the actor acts for {a.Actor.Agency}";
+        a.Actor.IsOf(a.Context.ToAgency) ? null : Texts.Format(WorkflowsText.OnlyReceivingAgency, a.Context.ToAgency, a.Actor.Agency);
 
     private static string? Referring(TransitionAttempt<ReferralState, ReferralContext> a) =>
-        a.Actor.IsOf(a.Context.FromAgency) ? null : $"Only the referring agency ({a.Context.FromAgency}) can revoke; the actor acts for {a.Actor.Agency}";
+        a.Actor.IsOf(a.Context.FromAgency) ? null : Texts.Format(WorkflowsText.OnlyReferringAgencyRevokes, a.Context.FromAgency, a.Actor.Agency);
 
     private static string? Consent(TransitionAttempt<ReferralState, ReferralContext> a) =>
-        a.Context.Consent == ConsentToShare.Given ? null : $"The victims' consent to share is {a.Context.Consent.ToCode()} (every victim of the case must consent; ADR-018); only rejecting or revoking is possible";
+        a.Context.Consent == ConsentToShare.Given ? null : Texts.Format(WorkflowsText.ConsentNotGivenOnlyRejectOrRevoke, a.Context.Consent.ToCode());
 
     private static string? ReceivingWithConsent(TransitionAttempt<ReferralState, ReferralContext> a) => Receiving(a) ?? Consent(a);
 
     private static string? ReferralOnly(TransitionAttempt<ReferralState, ReferralContext> a) =>
-        a.Context.Kind == ReferralKind.Referral ? null : "A transfer is complete once accepted (ownership has moved)";
+        a.Context.Kind == ReferralKind.Referral ? null : WorkflowsText.TransferCompleteOnceAccepted;
 
     private static string? ReferralReceivingWithConsent(TransitionAttempt<ReferralState, ReferralContext> a) => ReferralOnly(a) ?? ReceivingWithConsent(a);
 

@@ -1,3 +1,7 @@
+using System.Globalization;
+using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
+
 namespace TaskForce.Domain.Workflows;
 
 /// <summary>The states of a restitution claim.</summary>
@@ -144,7 +148,7 @@ public static class RestitutionWorkflow
                 new HashSet<RestitutionState> { RestitutionState.Paid },
                 WarningTerms),
         ],
-        contextChangeCheck: (before, after) => before.Basis == after.Basis ? null : "The legal basis of a restitution claim cannot change.");
+        contextChangeCheck: (before, after) => before.Basis == after.Basis ? null : WorkflowsText.RestitutionBasisFixed);
 
     /// <summary>Returns the payment terms for a basis.</summary>
     /// <param name="context">The claim's facts.</param>
@@ -171,11 +175,11 @@ public static class RestitutionWorkflow
         var entered = a.History.LastOrDefault(r => r.To == "due");
         if (entered is null)
         {
-            return "The payment period has not started";
+            return WorkflowsText.PaymentPeriodNotStarted;
         }
 
         var due = PaymentTerms(a.Context).DueDate(entered.EffectiveOn);
-        return a.EffectiveOn > due ? null : $"The payment period runs to {due:uuuu-MM-dd}; a warning can be dated only after it (UU 21/2007 Pasal 50(1)) [R]";
+        return a.EffectiveOn > due ? null : Texts.Format(WorkflowsText.WarningOnlyAfterPaymentPeriod, due.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static string? AfterWarningPeriod(TransitionAttempt<RestitutionState, RestitutionContext> a)
@@ -183,7 +187,7 @@ public static class RestitutionWorkflow
         var warned = a.History.LastOrDefault(r => r.To == "warned");
         if (warned is null)
         {
-            return "No warning has been recorded";
+            return WorkflowsText.NoWarningRecorded;
         }
 
         if (WarningTerms(a.Context) is not { } terms)
@@ -192,6 +196,6 @@ public static class RestitutionWorkflow
         }
 
         var end = terms.DueDate(warned.EffectiveOn);
-        return a.EffectiveOn > end ? null : $"The warning period runs to {end:uuuu-MM-dd}; seizure can be ordered only after it (UU 21/2007 Pasal 50(3)) [R]";
+        return a.EffectiveOn > end ? null : Texts.Format(WorkflowsText.SeizureOnlyAfterWarningPeriod, end.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -176,7 +177,7 @@ public static class ServiceWorkflow
             }
         }
 
-        throw new DomainValidationException("service_type", $"'{code}' is not a service type. Known: {string.Join(", ", TypeCodes.Values)}.");
+        throw new DomainValidationException("service_type", Texts.Format(WorkflowsText.ServiceTypeUnknown, code, string.Join(", ", TypeCodes.Values)));
     }
 
     /// <summary>Tells whether a service has the statutory 7-day limit.</summary>
@@ -214,7 +215,7 @@ public static class ServiceWorkflow
                         : HasStatutoryLimit(c.Type) ? pasal52
                         : configured.GetValueOrDefault(c.Type)),
             ],
-            contextChangeCheck: (before, after) => before.Type == after.Type ? null : "The service type of a request cannot change; request a new service instead.");
+            contextChangeCheck: (before, after) => before.Type == after.Type ? null : WorkflowsText.ServiceTypeFixed);
     }
 
     private static string? MediationAllowed(TransitionAttempt<ServiceState, ServiceContext> a)
@@ -224,7 +225,6 @@ public static class ServiceWorkflow
             return null;
         }
 
-        string kind = a.Context.IsTpks ? "a sexual-violence (TPKS) case" : "a child sexual-violence case";
-        return $"Mediation is refused in {kind}: UU 12/2022 Pasal 23 forbids settling TPKS cases out of court [R]; NTT UPTD PPA practice does not mediate child sexual violence [C]";
+        return a.Context.IsTpks ? WorkflowsText.MediationRefusedTpks : WorkflowsText.MediationRefusedChildSexualViolence;
     }
 }

@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -24,5 +25,5 @@ public static class WorkflowCatalogue
     /// known codes.</exception>
     public static IWorkflowDefinition Find(string? code) =>
         All.FirstOrDefault(w => w.Code == code)
-        ?? throw new DomainValidationException("workflow", $"'{code}' is not a workflow. Known: {string.Join(", ", All.Select(w => w.Code))}.");
+        ?? throw new DomainValidationException("workflow", Texts.Format(WorkflowsText.WorkflowUnknown, code, string.Join(", ", All.Select(w => w.Code))));
 }

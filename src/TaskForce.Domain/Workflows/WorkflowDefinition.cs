@@ -1,5 +1,7 @@
+using System.Globalization;
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -156,7 +158,7 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
             return state;
         }
 
-        throw new DomainValidationException(field, $"'{code}' is not a state of workflow '{Code}'. Known states: {string.Join(", ", StateCodes)}.");
+        throw new DomainValidationException(field, Texts.Format(WorkflowsText.StateUnknown, code, Code, string.Join(", ", StateCodes)));
     }
 
     /// <summary>Returns the table row for a pair.</summary>
@@ -237,7 +239,7 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
         var records = history.OrderBy(r => r.Sequence).ToList();
         if (records.Count == 0)
         {
-            throw new DomainValidationException("history", "The history is empty; an instance has at least its start event.");
+            throw new DomainValidationException("history", WorkflowsText.HistoryEmpty);
         }
 
         TState? state = null;
@@ -248,12 +250,12 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
             string where = $"history[{i}]";
             if (r.Workflow != Code || r.SubjectId != id)
             {
-                throw new DomainValidationException(where, $"The event belongs to {r.Workflow}/{r.SubjectId}, not {Code}/{id}.");
+                throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistoryEventOfOtherInstance, r.Workflow, r.SubjectId, Code, id));
             }
 
             if (r.Sequence != i + 1)
             {
-                throw new DomainValidationException(where, $"Expected sequence {i + 1}, found {r.Sequence}.");
+                throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistorySequence, i + 1, r.Sequence));
             }
 
             TState to = ParseState(r.To, where + ".to");
@@ -261,7 +263,7 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
             {
                 if (r.From is not null || !EqualityComparer<TState>.Default.Equals(to, Initial))
                 {
-                    throw new DomainValidationException(where, $"The first event must start the workflow in '{InitialStateCode}'.");
+                    throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistoryFirstEvent, InitialStateCode));
                 }
             }
             else
@@ -269,18 +271,18 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
                 TState from = ParseState(r.From, where + ".from");
                 if (!EqualityComparer<TState>.Default.Equals(from, state.Value))
                 {
-                    throw new DomainValidationException(where, $"The event leaves '{r.From}' but the instance was in '{ToCode(state.Value)}'.");
+                    throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistoryEventFromOtherState, r.From, ToCode(state.Value)));
                 }
 
                 if (Find(from, to) is null)
                 {
-                    throw new DomainValidationException(where, $"'{r.From}' -> '{r.To}' is not in the {Code} transition table.");
+                    throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistoryTransitionNotInTable, r.From, r.To, Code));
                 }
             }
 
             if (r.EffectiveOn < lastDate)
             {
-                throw new DomainValidationException(where, $"Effective date {r.EffectiveOn:uuuu-MM-dd} is before the previous event's {lastDate:uuuu-MM-dd}.");
+                throw new DomainValidationException(where, Texts.Format(WorkflowsText.HistoryDatesOutOfOrder, r.EffectiveOn.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), lastDate.Value.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
             }
 
             lastDate = r.EffectiveOn;
@@ -302,13 +304,13 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
     {
         if (at > now)
         {
-            throw new DomainValidationException("effective_at", $"The effective time {InstantText(at, zone)} is after now ({InstantText(now, zone)}).");
+            throw new DomainValidationException("effective_at", Texts.Format(WorkflowsText.EffectiveAtInFuture, InstantText(at, zone), InstantText(now, zone)));
         }
 
         LocalDate date = DistrictTime.BusinessDate(at, zone);
         if (effectiveOn is { } on && on != date)
         {
-            throw new DomainValidationException("effective_at", $"The effective time {InstantText(at, zone)} falls on {date:uuuu-MM-dd}, not on effective_on {on:uuuu-MM-dd}.");
+            throw new DomainValidationException("effective_at", Texts.Format(WorkflowsText.EffectiveAtNotOnEffectiveOn, InstantText(at, zone), date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), on.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         if (EffectiveAtCheck?.Invoke(facts, at) is { } refusal)
@@ -328,12 +330,12 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
         LocalDate effective = requested ?? today;
         if (effective > today)
         {
-            throw new DomainValidationException("effective_on", $"The effective date {effective:uuuu-MM-dd} is after today ({today:uuuu-MM-dd}, {zone.Id}).");
+            throw new DomainValidationException("effective_on", Texts.Format(WorkflowsText.EffectiveOnInFuture, effective.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), today.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), zone.Id));
         }
 
         if (previous is { } p && effective < p)
         {
-            throw new DomainValidationException("effective_on", $"The effective date {effective:uuuu-MM-dd} is before the previous change ({p:uuuu-MM-dd}); dates are out of order.");
+            throw new DomainValidationException("effective_on", Texts.Format(WorkflowsText.EffectiveOnBeforePrevious, effective.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), p.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)));
         }
 
         return effective;
@@ -344,12 +346,12 @@ public sealed class WorkflowDefinition<TState, TContext> : IWorkflowDefinition
         string id = subjectId?.Trim() ?? string.Empty;
         if (id.Length == 0 || id.Length > SubjectIdMaxLength)
         {
-            throw new DomainValidationException("subject_id", $"The subject id must be 1 to {SubjectIdMaxLength} characters.");
+            throw new DomainValidationException("subject_id", Texts.Format(WorkflowsText.SubjectIdLength, SubjectIdMaxLength));
         }
 
         if (id.Any(char.IsControl))
         {
-            throw new DomainValidationException("subject_id", "The subject id contains control characters.");
+            throw new DomainValidationException("subject_id", WorkflowsText.SubjectIdControlCharacters);
         }
 
         return id;
@@ -372,12 +374,12 @@ internal static class WorkflowText
 
         if (r.Length > ReasonMaxLength)
         {
-            throw new DomainValidationException("reason", $"The reason is longer than {ReasonMaxLength} characters.");
+            throw new DomainValidationException("reason", Texts.Format(WorkflowsText.ReasonTooLong, ReasonMaxLength));
         }
 
         if (r.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
         {
-            throw new DomainValidationException("reason", "The reason contains control characters.");
+            throw new DomainValidationException("reason", WorkflowsText.ReasonControlCharacters);
         }
 
         return r;

@@ -1,5 +1,6 @@
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Workflows;
 
@@ -146,7 +147,7 @@ public sealed class WorkflowInstance<TState, TContext>
 
         if (rule.Reason == ReasonRule.Required && cleanReason is null)
         {
-            throw new DomainValidationException("reason", $"{Definition.Code}: '{StateCode}' -> '{Definition.ToCode(to)}' requires a reason ({rule.Source}).");
+            throw new DomainValidationException("reason", Texts.Format(WorkflowsText.ReasonRequiredForTransition, Definition.Code, StateCode, Definition.ToCode(to), rule.Source));
         }
 
         var record = new TransitionRecord(Definition.Code, SubjectId, _history.Count + 1, StateCode, Definition.ToCode(to), actor.UserId, actor.Agency, now, effective, cleanReason)

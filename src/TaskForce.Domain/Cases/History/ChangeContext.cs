@@ -1,5 +1,6 @@
 using NodaTime;
 using TaskForce.Domain.Common;
+using TaskForce.Domain.Resources;
 using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Domain.Cases.History;
@@ -45,7 +46,7 @@ public sealed record ChangeContext
         string? r = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (r is not null && (r.Length > ReasonMaxLength || r.Any(c => char.IsControl(c) && c is not '\n' and not '\r')))
         {
-            throw new DomainValidationException("reason", $"The reason has at most {ReasonMaxLength} characters and no control characters.");
+            throw new DomainValidationException("reason", Texts.Format(CasesText.ReasonInvalid, ReasonMaxLength));
         }
 
         return new ChangeContext(actor, r, clock.GetCurrentInstant());
@@ -56,5 +57,5 @@ public sealed record ChangeContext
     /// <exception cref="DomainValidationException">No reason was given (field <c>reason</c>): a correction or removal
     /// must say why.</exception>
     public string RequireReason() =>
-        Reason ?? throw new DomainValidationException("reason", "A correction or removal must say why (1–500 characters).");
+        Reason ?? throw new DomainValidationException("reason", CasesText.ReasonRequired);
 }

@@ -3,6 +3,7 @@ using F23.StringSimilarity;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Estimation.Linkage;
 
@@ -187,24 +188,24 @@ public sealed partial class RecordLinker
             string id = entry.RecordId?.Trim() ?? string.Empty;
             if (list.Length == 0)
             {
-                throw new DomainValidationException($"entries[{index}].list", $"Entry {index} names no list.");
+                throw new DomainValidationException($"entries[{index}].list", Texts.Format(EstimationText.EntryNoList, index));
             }
 
             if (id.Length == 0)
             {
-                throw new DomainValidationException($"entries[{index}].record_id", $"Entry {index} on list '{list}' has no record id.");
+                throw new DomainValidationException($"entries[{index}].record_id", Texts.Format(EstimationText.EntryNoRecordId, index, list));
             }
 
             if (!ids.Add((list, id)))
             {
-                throw new DomainValidationException($"entries[{index}].record_id", $"Record '{id}' appears twice on list '{list}'.");
+                throw new DomainValidationException($"entries[{index}].record_id", Texts.Format(EstimationText.RecordTwiceOnList, id, list));
             }
 
             if (!lists.Contains(list))
             {
                 if (_lists is not null)
                 {
-                    throw new DomainValidationException($"entries[{index}].list", $"List '{list}' is not among the configured lists.");
+                    throw new DomainValidationException($"entries[{index}].list", Texts.Format(EstimationText.ListNotConfigured, list));
                 }
 
                 lists.Add(list);
@@ -214,7 +215,7 @@ public sealed partial class RecordLinker
             if (hash is null && !string.IsNullOrWhiteSpace(entry.Nik))
             {
                 warnings.Add(new LinkageWarning(
-                    "malformed_nik", $"Record {list}/{id}: the NIK is not 16 digits; the record is matched on name, birth date and kecamatan only."));
+                    "malformed_nik", Texts.Format(EstimationText.LinkNikMalformed, list, id)));
             }
 
             string name = NameNormaliser.Normalise(entry.Name);
@@ -325,8 +326,7 @@ public sealed partial class RecordLinker
 
                 warnings.Add(new LinkageWarning(
                     "link_blocked_by_nik",
-                    $"Records {records[a].Ref.List}/{records[a].Ref.RecordId} and {records[b].Ref.List}/{records[b].Ref.RecordId} look alike " +
-                    "but would join two different NIKs; they are kept apart."));
+                    Texts.Format(EstimationText.LinkBlockedByNik, records[a].Ref.List, records[a].Ref.RecordId, records[b].Ref.List, records[b].Ref.RecordId)));
                 continue;
             }
 
@@ -352,9 +352,9 @@ public sealed partial class RecordLinker
             string id = string.Create(CultureInfo.InvariantCulture, $"P{persons.Count + 1:D4}");
             string where = string.Join(", ", members.Select(m => $"{m.Ref.List}/{m.Ref.RecordId}"));
             Sex sex = Majority(members.Select(m => m.Sex), Sex.Unknown, s => s != Sex.Unknown, () =>
-                warnings.Add(new LinkageWarning("conflicting_sex", $"Person {id} ({where}): the lists record different sexes; counted as unknown.")));
+                warnings.Add(new LinkageWarning("conflicting_sex", Texts.Format(EstimationText.LinkConflictingSex, id, where))));
             ExploitationForm form = Majority(members.Select(m => m.Form), ExploitationForm.Unknown, f => f != ExploitationForm.Unknown, () =>
-                warnings.Add(new LinkageWarning("conflicting_form", $"Person {id} ({where}): the lists record different forms of exploitation; counted as unknown.")));
+                warnings.Add(new LinkageWarning("conflicting_form", Texts.Format(EstimationText.LinkConflictingForm, id, where))));
             ChildStatus child = members
                 .Where(m => m.ChildStatus != ChildStatus.Unknown)
                 .OrderBy(m => m.IdentifiedOn ?? NodaTime.LocalDate.MaxIsoValue).ThenBy(m => m.Index)

@@ -2,6 +2,7 @@ using System.Globalization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.Indicators;
 
@@ -84,7 +85,7 @@ public static partial class CaseIndicators
         int k = options.SuppressionK;
         if (k < 1)
         {
-            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {k}.");
+            throw new DomainValidationException("k", Texts.Format(IndicatorsText.SuppressionThresholdTooSmall, k));
         }
 
         var scope = new Scope(input, region, period);

@@ -3,6 +3,7 @@ using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Domain.Resources;
 using TaskForce.Domain.Workflows;
 
 namespace TaskForce.Domain.Indicators;
@@ -255,7 +256,7 @@ public sealed class IndicatorInputBuilder
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length != 32 || !UInt128.TryParse(key, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out UInt128 value))
         {
-            throw new DomainValidationException("person_key", "A person key is 32 hexadecimal digits.");
+            throw new DomainValidationException("person_key", IndicatorsText.PersonKeyInvalid);
         }
 
         return value;
