@@ -1,3 +1,5 @@
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
 namespace TaskForce.Application.Access;
 
 /// <summary>What a caller asks to do with case records. Workflow changes are split by track (ADR-020): each workflow
@@ -160,7 +162,7 @@ public static class CaseAccessPolicy
         "referral" => to is "accepted" or "rejected" or "done" ? CaseOperation.RespondToReferral : CaseOperation.Refer,
         "criminal_justice" => CaseOperation.CriminalJustice,
         "restitution" => CaseOperation.Restitution,
-        _ => throw new Domain.Common.DomainValidationException("workflow", $"'{workflow}' is not a workflow. Known: case_management, service, referral, criminal_justice, restitution."),
+        _ => throw new Domain.Common.DomainValidationException("workflow", Texts.Format(AccessText.CaseAccessPolicyWorkflowKnownCaseManagement, workflow)),
     };
 
     /// <summary>Returns the widest scope the caller's roles give for an operation, before the case is known.</summary>

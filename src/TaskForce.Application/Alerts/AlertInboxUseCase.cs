@@ -2,6 +2,7 @@ using NodaTime;
 using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Alerts;
 
@@ -121,16 +122,16 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         string? assignee = AssigneeOf(query.Assignee, caller);
         LocalDate date = query.Date is null ? DistrictTime.BusinessDate(clock.GetCurrentInstant(), zone)
             : NodaTime.Text.LocalDatePattern.Iso.Parse(query.Date) is { Success: true } p ? p.Value
-            : throw new DomainValidationException("date", "Expected a date YYYY-MM-DD.");
+            : throw new DomainValidationException("date", AlertsText.AlertInboxExpectedDateYYYYMM);
         if (query.Status is not null && !StatusValues.Contains(query.Status, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("status", "Expected one of: " + string.Join(", ", StatusValues) + ".");
+            throw new DomainValidationException("status", Texts.Format(AlertsText.AlertInboxExpectedOne, string.Join(", ", StatusValues)));
         }
 
         string? agency = query.Agency?.Trim().ToLowerInvariant() ?? (caller.IsCoordinator ? null : caller.Agency);
         if (agency is null && !caller.IsCoordinator)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; alerts are addressed to agencies.");
+            throw new AccessDeniedException(AlertsText.AlertInboxCallerPrincipalCarriesAgency);
         }
 
         if (agency is not null && !AlertAccess.Decide(caller, agency).Allowed)
@@ -169,7 +170,7 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         ArgumentNullException.ThrowIfNull(caller);
         if (!AlertIds.TryParse(alertId, out var date))
         {
-            throw new DomainValidationException("id", "Expected an alert id such as 20260109-3f2a9c0d51e7b846.");
+            throw new DomainValidationException("id", AlertsText.AlertInboxExpectedAlertIdSuch);
         }
 
         var alert = await outbox.FindAsync(alertId, cancellationToken).ConfigureAwait(false);

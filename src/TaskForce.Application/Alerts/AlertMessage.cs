@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Alerts;
 
@@ -61,10 +62,10 @@ public sealed record AlertMessage(
     public static AlertMessage Parse(string json)
     {
         var message = InputJson.Read<AlertMessage>(Encoding.UTF8.GetBytes(json ?? string.Empty))
-            ?? throw new TaskForce.Domain.Common.DomainValidationException("body", "The message is null.");
+            ?? throw new TaskForce.Domain.Common.DomainValidationException("body", AlertsText.AlertMessageMessageNull);
         if (!AlertIds.TryParse(message.AlertId, out _) || string.IsNullOrWhiteSpace(message.Agency) || string.IsNullOrWhiteSpace(message.CaseId))
         {
-            throw new TaskForce.Domain.Common.DomainValidationException("alert_id", "The message lacks a valid alert id, agency or case id.");
+            throw new TaskForce.Domain.Common.DomainValidationException("alert_id", AlertsText.AlertMessageMessageLacksValidAlert);
         }
 
         return message;

@@ -8,6 +8,7 @@ using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Snapshots;
 
@@ -113,7 +114,7 @@ public sealed class SnapshotUseCase
         region = RequireListed(region);
         if (suppressionK is < 1)
         {
-            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
+            throw new DomainValidationException("k", Texts.Format(SnapshotsText.CaseExportsSuppressionThresholdKMust, suppressionK));
         }
 
         var list = new List<CourtVerdict>();

@@ -10,6 +10,7 @@ using TaskForce.Application.Serialization;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -137,7 +138,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
     public static async Task<T> ReadJsonAsync<T>(HttpRequest req, CancellationToken cancellationToken)
         where T : class =>
         InputJson.Read<T>(await ReadBodyAsync(req, DefaultMaxBodyBytes, cancellationToken).ConfigureAwait(false))
-            ?? throw new DomainValidationException("body", "A JSON object is required.");
+            ?? throw new DomainValidationException("body", HttpText.HttpPipelineJSONObjectRequired);
 
     /// <summary>Reads an optional JSON body strictly: an empty body is <see langword="null"/>.</summary>
     /// <typeparam name="T">The request record.</typeparam>
@@ -177,7 +178,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
         var values = req.Headers[name];
         if (values.Count > 1)
         {
-            throw new DomainValidationException(name, $"Send one {name} header.");
+            throw new DomainValidationException(name, Texts.Format(HttpText.HttpPipelineSendOneHeader, name));
         }
 
         return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
@@ -195,7 +196,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
         {
             DomainValidationException e => Problems.BadRequest(e),
             BodyTooLargeException e => Problems.Create(StatusCodes.Status413PayloadTooLarge, e.Message, "body"),
-            BadHttpRequestException e => Problems.Create(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, "The request could not be read.", "body"),
+            BadHttpRequestException e => Problems.Create(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, HttpText.HttpPipelineRequestCouldRead, "body"),
             AccessDeniedException e => Problems.Create(StatusCodes.Status403Forbidden, e.Message),
             WorkflowNotFoundException e => Problems.Create(StatusCodes.Status404NotFound, e.Message),
             IllegalTransitionException e => Problems.Create(StatusCodes.Status409Conflict, e.Message, extensions: new Dictionary<string, object?>
@@ -212,8 +213,8 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
             WorkflowInstanceLimitException e => Problems.Create(StatusCodes.Status409Conflict, e.Message),
             IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
-            RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, "The store refused the write: the entity exists already. Nothing was written; read it and decide again."),
-            RequestFailedException { Status: StatusCodes.Status412PreconditionFailed } => Problems.Create(StatusCodes.Status412PreconditionFailed, "The store refused the write: the data changed since it was read. Read it again and retry the whole decision."),
+            RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, HttpText.HttpPipelineStoreRefusedWriteEntity),
+            RequestFailedException { Status: StatusCodes.Status412PreconditionFailed } => Problems.Create(StatusCodes.Status412PreconditionFailed, HttpText.HttpPipelineStoreRefusedWriteData),
             RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => Unavailable("Storage is unavailable for the moment; nothing was written. Retry later."),
             OperationCanceledException => Unavailable("The operation was cancelled before it completed (the host is stopping or a time limit passed); retry."),
             _ => Problems.Create(StatusCodes.Status500InternalServerError, ServerErrorDetail),
