@@ -228,8 +228,8 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 or 409)
         {
             throw new ConcurrencyConflictException(ex.Status == 404
-                ? $"Case {record.Id.Value} no longer exists."
-                : $"Case {record.Id.Value} changed since it was read (ETag mismatch): read it again and repeat the change.", ex);
+                ? Texts.Format(StorageText.TableCaseRepositoryCaseLongerExists, record.Id.Value)
+                : Texts.Format(StorageText.TableCaseRepositoryCaseChangedSinceWas, record.Id.Value), ex);
         }
     }
 

@@ -152,5 +152,5 @@ public sealed class ReadAccessLogUseCase(IAccessLog log, ICaseRepository cases)
 
     private static string Encode(string after, string scope) => Serialization.PageCursor.Encode(after, scope);
 
-    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, "The cursor is not one this listing handed out for this case or period.");
+    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, AccessText.AccessLogCursorOther);
 }

@@ -23,13 +23,13 @@ public static class AlertAccess
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsCoordinator)
         {
-            return new AccessDecision(true, AccessScope.AnyAgency, "Allowed to read alerts (the task-force coordinator).");
+            return new AccessDecision(true, AccessScope.AnyAgency, AlertsText.AlertAccessCoordinator);
         }
 
         var timeline = CaseAccessPolicy.Decide(caller, CaseOperation.ReadTimeline, agency ?? string.Empty);
         return timeline.Allowed && caller.IsOf(agency)
-            ? new AccessDecision(true, AccessScope.OwnAgency, "Allowed to read alerts (addressed to the caller's agency).")
-            : new AccessDecision(false, AccessScope.None, "Only the agency an alert is addressed to and the task-force coordinator may read or acknowledge it.");
+            ? new AccessDecision(true, AccessScope.OwnAgency, AlertsText.AlertAccessOwnAgency)
+            : new AccessDecision(false, AccessScope.None, AlertsText.AlertAccessRefused);
     }
 }
 
@@ -210,8 +210,8 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         return caller.IsCoordinator && id.Length is > 0 and <= Cases.AssignCaseUseCase.AccountIdMaxLength && !id.Any(char.IsControl)
             ? id
             : throw new DomainValidationException("assignee", caller.IsCoordinator
-                ? $"assignee is 'me' or a staff account id of 1 to {Cases.AssignCaseUseCase.AccountIdMaxLength} characters."
-                : "assignee is 'me' (the alerts of cases assigned to the caller); only the task-force coordinator may name another person.");
+                ? Texts.Format(AlertsText.AlertInboxAssigneeCoordinator, Cases.AssignCaseUseCase.AccountIdMaxLength)
+                : AlertsText.AlertInboxAssigneeOthers);
     }
 
     private static AlertView View(DeadlineAlert a, IEnumerable<AlertDeliveryRecord> deliveries) => new(

@@ -103,8 +103,8 @@ public static class VictimListCsv
             DomainValidationException Bad(string column, string expected, bool identifying) => new(
                 $"records[{row}].{column}",
                 identifying
-                    ? $"{source} line {line}, column {column}: the value is not {expected} (not repeated here: it identifies a person)."
-                    : $"{source} line {line}, column {column}: '{Cell(column)}' is not {expected}.");
+                    ? Texts.Format(EstimationAppText.VictimListBadIdentifying, source, line, column, expected)
+                    : Texts.Format(EstimationAppText.VictimListBadValue, source, line, column, Cell(column), expected));
 
             string list = Cell("list") ?? throw new DomainValidationException($"records[{row}].list", Texts.Format(EstimationAppText.VictimListCsvLineListAgencyMissing, source, line));
             string recordId = Cell("record_id") ?? throw new DomainValidationException($"records[{row}].record_id", Texts.Format(EstimationAppText.VictimListCsvLineRecordIdMissing, source, line));
@@ -114,15 +114,15 @@ public static class VictimListCsv
                 RecordId = recordId,
                 Nik = Cell("nik"),
                 Name = Cell("name"),
-                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", "a date YYYY-MM-DD", identifying: true) : null,
+                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", EstimationAppText.VictimListExpectDate, identifying: true) : null,
                 BirthYear = Cell("birth_year") is { } by
-                    ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", "a year between 1900 and 2100", identifying: false)
+                    ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", EstimationAppText.VictimListExpectYear, identifying: false)
                     : null,
                 Kecamatan = Cell("kecamatan"),
-                Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", "female, male, P or L", identifying: false) : Sex.Unknown,
-                ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", "child, adult, anak or dewasa", identifying: false) : ChildStatus.Unknown,
-                Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", "sexual_exploitation, labour_exploitation or other", identifying: false) : ExploitationForm.Unknown,
-                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", "a date YYYY-MM-DD", identifying: false) : null,
+                Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", EstimationAppText.VictimListExpectSex, identifying: false) : Sex.Unknown,
+                ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", EstimationAppText.VictimListExpectChild, identifying: false) : ChildStatus.Unknown,
+                Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", EstimationAppText.VictimListExpectForm, identifying: false) : ExploitationForm.Unknown,
+                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", EstimationAppText.VictimListExpectDate, identifying: false) : null,
             });
         }
 

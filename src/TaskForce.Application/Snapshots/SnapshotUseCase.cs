@@ -199,8 +199,10 @@ public sealed class SnapshotUseCase
         var inputWarnings = new List<HiddenVictimWarning>();
         if (entries.Any(e => !NikHasher.IsWellFormed(e.Nik) && (string.IsNullOrWhiteSpace(e.Name) || (e.BirthDate is null && e.BirthYear is null))))
         {
-            inputWarnings.Add(new("records_without_linkage_identity",
-                "Some victims have neither a NIK nor a name with a birth date: they cannot be linked, so each counts as a person seen by one agency only, which pushes the estimate up."));
+            // Stored in the snapshot for later readers: the code is the stable key, the text the neutral (English)
+            // one; a reader renders the code in its language with SnapshotWarningTexts (ADR-030).
+            const string code = "records_without_linkage_identity";
+            inputWarnings.Add(new(code, SnapshotWarningTexts.Render(code, Texts.English)!));
         }
 
         var section = HiddenVictimIndicators.Compute(linkage, cells, period, k, inputWarnings);

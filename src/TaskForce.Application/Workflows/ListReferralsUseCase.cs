@@ -99,7 +99,7 @@ public sealed class ListReferralsUseCase(ICaseTiesStore ties)
 
     private static string Encode(string after, string scope) => Serialization.PageCursor.Encode(after, scope);
 
-    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, "The cursor is not one this listing handed out for these to and status; start again without a cursor.");
+    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, WorkflowsAppText.ListReferralsCursorOtherFilters);
 
     private static void GetCaseUseCaseDemand(AccessDecision decision) => Cases.GetCaseUseCase.Demand(decision);
 }

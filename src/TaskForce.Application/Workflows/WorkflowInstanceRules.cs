@@ -35,7 +35,7 @@ internal static class WorkflowInstanceRules
             var same = others.FirstOrDefault(w => SuspectOf(w.ContextJson) == suspect);
             if (same is not null)
             {
-                string whom = suspect is null ? "without a named suspect" : $"for suspect '{suspect}'";
+                string whom = suspect is null ? WorkflowsAppText.WorkflowTrackWithoutSuspect : Texts.Format(WorkflowsAppText.WorkflowTrackForSuspect, suspect);
                 throw new WorkflowInstanceLimitException(caseId, workflow, same.SubjectId,
                     Texts.Format(WorkflowsAppText.WorkflowInstanceRulesCaseAlreadyHasCriminal, caseId, whom, same.SubjectId));
             }
@@ -60,7 +60,7 @@ internal static class WorkflowInstanceRules
                 ? given
                 : throw new DomainValidationException(
                     "facts.suspect_id",
-                    Texts.Format(WorkflowsAppText.WorkflowInstanceRulesSuspectThisCaseSuspects, given, (known.Count == 0 ? "none recorded" : string.Join(", ", known))));
+                    Texts.Format(WorkflowsAppText.WorkflowInstanceRulesSuspectThisCaseSuspects, given, (known.Count == 0 ? WorkflowsAppText.WorkflowNoneRecorded : string.Join(", ", known))));
         }
 
         return known is { Count: 1 } ? known[0] : null;

@@ -90,7 +90,7 @@ public sealed class WorkflowRegistry
                 ? given
                 : throw new DomainValidationException(
                     "facts.victim_id",
-                    Texts.Format(WorkflowsAppText.WorkflowRegistryVictimThisCaseVictims, given, (k.VictimIds.Count == 0 ? "none recorded" : string.Join(", ", k.VictimIds))));
+                    Texts.Format(WorkflowsAppText.WorkflowRegistryVictimThisCaseVictims, given, (k.VictimIds.Count == 0 ? WorkflowsAppText.WorkflowNoneRecorded : string.Join(", ", k.VictimIds))));
         }
 
         return k.VictimIds.Count switch
@@ -104,7 +104,7 @@ public sealed class WorkflowRegistry
     }
 
     private static DomainValidationException Required(string field, string workflow) =>
-        new(field, $"{field} is required to start a {workflow} workflow.");
+        new(field, Texts.Format(WorkflowsAppText.WorkflowFieldRequiredToStart, field, workflow));
 
     private sealed class Binding<TState, TContext>(
         WorkflowDefinition<TState, TContext> definition,
