@@ -63,8 +63,7 @@ public sealed class MessageLiteralGuardTests
     [InlineData("""throw new DomainValidationException($"The input is longer than {Max} characters.");""", 1)]
     [InlineData("""throw new Domain.Common.DomainValidationException($"rows[{i}]", $"Line {string.Join(", ", a)} has {n} values.");""", 1)]
     [InlineData("""return Problems.Create(StatusCodes.Status404NotFound, $"No case '{id}'.");""", 1)]
-    [InlineData("""return Problems.Create(StatusCodes.Status409Conflict,
-        "A case with this id exists.", IdempotencyKeyHeader);""", 1)]
+    [InlineData("return Problems.Create(StatusCodes.Status409Conflict,\n        \"A case with this id exists.\", IdempotencyKeyHeader);", 1)]
     [InlineData("""throw new AccessDeniedException("Only the coordinator may read the access log.");""", 1)]
     [InlineData("""throw new ConcurrencyConflictException(string.Create(CultureInfo.InvariantCulture, $"Case {id} changed."));""", 1)]
     [InlineData("""throw new DomainValidationException("limit", Texts.Format(CasesAppText.LimitMustBeIn, MaxLimit));""", 0)]
