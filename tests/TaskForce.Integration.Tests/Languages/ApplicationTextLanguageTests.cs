@@ -6,7 +6,7 @@ using TaskForce.Domain.Common;
 using TaskForce.Hosting;
 using TaskForce.Integration.Tests.Access;
 
-namespace TaskForce.Integration.Tests.Texts;
+namespace TaskForce.Integration.Tests.Languages;
 
 /// <summary>Texts of the application and hosting in both languages (ADR-025, ADR-030): the language of the current UI
 /// culture chooses, codes and setting names stay the same; a stored warning's code renders in either language.</summary>
