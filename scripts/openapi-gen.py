@@ -184,7 +184,7 @@ if INCLUDE_CASES:
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",
-             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/wire-contract.md. The schemas of the request and response records are generated from the code (ADR-011)."},
+             "description": "Azure Functions of TaskForce (GT-PPTPPO case management and indicators). Errors are RFC 9457 problem+json. Language (ADR-030): send Accept-Language (RFC 9110 §12.5.4; id or en, weights and * read) to choose Bahasa Indonesia or English for problem title and detail; anything else or none gives Bahasa Indonesia; every answer says Content-Language (id or en) and Vary: Accept-Language; type, status, codes and the field names in errors are the same in both languages. Function keys identify calling services; people are identified by App Service authentication (X-MS-CLIENT-PRINCIPAL), trusted only when it is on. Wire codes and shapes: docs/wire-contract.md. The schemas of the request and response records are generated from the code (ADR-011)."},
     "servers": [{"url": "/api"}],
     "security": [{"functionKey": []}],
     "paths": paths,

@@ -11,6 +11,8 @@ using MimeKit;
 using TaskForce.Application.Alerts;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
+using TaskForce.Hosting.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Hosting;
 
@@ -54,7 +56,7 @@ public sealed class SmtpAlertChannel(AlertDeliveryOptions options) : IAlertChann
         catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException
             or AuthenticationException or SslHandshakeException or SocketException or IOException)
         {
-            throw new AlertChannelException(string.Create(CultureInfo.InvariantCulture, $"E-mail to agency {notice.Message.Agency} failed: {ex.GetType().Name}."), ex);
+            throw new AlertChannelException(Texts.Format(HostingText.AlertChannelsMailAgencyFailed, notice.Message.Agency, ex.GetType().Name), ex);
         }
     }
 
@@ -120,16 +122,16 @@ public sealed class WebhookAlertChannel(HttpClient http) : IAlertChannel
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw new AlertChannelException(string.Create(CultureInfo.InvariantCulture, $"Webhook of agency {notice.Message.Agency} answered {(int)response.StatusCode}."));
+                throw new AlertChannelException(Texts.Format(HostingText.AlertChannelsWebhookAgencyAnswered, notice.Message.Agency, (int)response.StatusCode));
             }
         }
         catch (HttpRequestException ex)
         {
-            throw new AlertChannelException($"Webhook of agency {notice.Message.Agency} could not be reached.", ex);
+            throw new AlertChannelException(Texts.Format(HostingText.AlertChannelsWebhookAgencyCouldReached, notice.Message.Agency), ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AlertChannelException($"Webhook of agency {notice.Message.Agency} timed out.", ex);
+            throw new AlertChannelException(Texts.Format(HostingText.AlertChannelsWebhookAgencyTimedOut, notice.Message.Agency), ex);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using TaskForce.Application.Alerts;
+using TaskForce.Hosting.Resources;
 
 namespace TaskForce.Hosting;
 
@@ -27,17 +28,17 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
         var failures = new List<string>();
         if (options.QueueName is null || !QueueName().IsMatch(options.QueueName) || options.QueueName.Contains("--", StringComparison.Ordinal))
         {
-            failures.Add($"The setting {S}:QueueName must be 3 to 56 lower-case letters, digits and single hyphens, starting with a letter or digit.");
+            failures.Add(Setting(HostingText.SetupQueueName, $"{S}:QueueName"));
         }
 
         if (options.MaxAttempts is < 1 or > 20)
         {
-            failures.Add($"The setting {S}:MaxAttempts must be a whole number from 1 to 20.");
+            failures.Add(Setting(HostingText.SetupMaxAttempts, $"{S}:MaxAttempts"));
         }
 
         if (options.WebhookTimeoutSeconds is < 1 or > 120)
         {
-            failures.Add($"The setting {S}:WebhookTimeoutSeconds must be a whole number from 1 to 120.");
+            failures.Add(Setting(HostingText.SetupWebhookTimeout, $"{S}:WebhookTimeoutSeconds"));
         }
 
         bool anyEmail = false, anyChannel = false;
@@ -46,7 +47,7 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
             string at = $"{S}:Agencies:{agency}";
             if (!AgencyCode().IsMatch(agency))
             {
-                failures.Add($"The section {at} is not named by an agency code (lower-case letters, digits, _ . -).");
+                failures.Add(Setting(HostingText.SetupAgencySection, at));
             }
 
             if (!string.IsNullOrWhiteSpace(settings.Email))
@@ -54,7 +55,7 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
                 anyEmail = anyChannel = true;
                 if (!MailboxAddress.TryParse(settings.Email, out var box) || !box.Address.Contains('@', StringComparison.Ordinal))
                 {
-                    failures.Add($"The setting {at}:Email is not an e-mail address.");
+                    failures.Add(Setting(HostingText.SetupAgencyEmail, $"{at}:Email"));
                 }
             }
 
@@ -63,7 +64,7 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
                 anyChannel = true;
                 if (!WebhookAllowed(settings.WebhookUrl))
                 {
-                    failures.Add($"The setting {at}:WebhookUrl must be an absolute https address (http only for a loopback host such as 127.0.0.1).");
+                    failures.Add(Setting(HostingText.SetupAgencyWebhook, $"{at}:WebhookUrl"));
                 }
             }
         }
@@ -72,17 +73,17 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
         {
             if (string.IsNullOrWhiteSpace(options.Smtp.Host))
             {
-                failures.Add($"The setting {S}:Smtp:Host is required when an agency has an e-mail address.");
+                failures.Add(Setting(HostingText.SetupSmtpHost, $"{S}:Smtp:Host"));
             }
 
             if (!MailboxAddress.TryParse(options.Smtp.From ?? string.Empty, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
             {
-                failures.Add($"The setting {S}:Smtp:From must be an e-mail address when an agency has an e-mail address.");
+                failures.Add(Setting(HostingText.SetupSmtpFrom, $"{S}:Smtp:From"));
             }
 
             if (options.Smtp.Port is < 1 or > 65535)
             {
-                failures.Add($"The setting {S}:Smtp:Port must be from 1 to 65535.");
+                failures.Add(Setting(HostingText.SetupSmtpPort, $"{S}:Smtp:Port"));
             }
 
             try
@@ -91,17 +92,19 @@ public sealed partial class AlertDeliveryOptionsValidator : IValidateOptions<Ale
             }
             catch (ArgumentOutOfRangeException)
             {
-                failures.Add($"The setting {S}:Smtp:Security must be starttls, tls or none.");
+                failures.Add(Setting(HostingText.SetupSmtpSecurity, $"{S}:Smtp:Security"));
             }
         }
 
         if (anyChannel && (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var link) || link.Scheme is not ("https" or "http")))
         {
-            failures.Add($"The setting {S}:PublicBaseUrl must be the absolute http(s) address of the TaskForce API when an agency has a channel.");
+            failures.Add(Setting(HostingText.SetupPublicBaseUrl, $"{S}:PublicBaseUrl"));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static string Setting(string template, string key) => TaskForceOptionsValidator.Setting(template, key);
 
     private static bool WebhookAllowed(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using TaskForce.Application.Alerts;
 using TaskForce.Application.Ports;
 using TaskForce.Storage;
+using TaskForce.Hosting.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Hosting;
 
@@ -31,7 +33,7 @@ public static class AlertDeliveryServiceCollectionExtensions
         {
             string? conn = configuration[TaskForceStorageOptions.ConnectionSettingName];
             return string.IsNullOrWhiteSpace(conn)
-                ? throw new InvalidOperationException($"Set the setting {TaskForceStorageOptions.ConnectionSettingName} to a storage connection string with a queue endpoint.")
+                ? throw new InvalidOperationException(Texts.Format(HostingText.AlertDeliveryServiceCollectionExtensionsSetSettingStorageConnection, TaskForceStorageOptions.ConnectionSettingName))
                 : new StorageQueueAlertSender(conn, sp.GetRequiredService<AlertDeliveryOptions>().QueueName);
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertChannel, SmtpAlertChannel>());

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using TaskForce.Domain.Workflows;
 using TaskForce.Domain.Common;
+using TaskForce.Hosting.Resources;
 
 namespace TaskForce.Hosting;
 
@@ -95,7 +96,7 @@ public sealed class TaskForceOptions
             return NodaTime.Duration.FromMinutes(minutes);
         }
 
-        throw new InvalidOperationException($"The setting {IntentSweepMinutesKey} (environment variable {EnvironmentVariableOf(IntentSweepMinutesKey)}) must be a whole number of minutes from 10 to 10080.");
+        throw new InvalidOperationException(Texts.Format(HostingText.TaskForceOptionsSettingEnvironmentVariableMust, IntentSweepMinutesKey, EnvironmentVariableOf(IntentSweepMinutesKey)));
     }
     /// <summary>Gets or sets the retention rules that override erasure at the request of the person recorded
     /// (<c>TaskForce:Erasure:*</c>, ADR-019).</summary>
@@ -156,7 +157,7 @@ public sealed class FirstResponseHoursSettings
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int hours) && hours <= MaximumHours
             ? hours
             : throw new InvalidOperationException(
-                $"The setting {key} (environment variable {TaskForceOptions.EnvironmentVariableOf(key)}) must be a whole number of hours in [0, {MaximumHours}].");
+                Texts.Format(HostingText.TaskForceOptionsSettingEnvironmentVariableMust2, key, TaskForceOptions.EnvironmentVariableOf(key), MaximumHours));
     }
 }
 

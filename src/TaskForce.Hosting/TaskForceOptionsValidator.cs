@@ -4,6 +4,7 @@ using TaskForce.Application.Estimation;
 using TaskForce.Application.Snapshots;
 using TaskForce.Application.Subjects;
 using TaskForce.Domain.Common;
+using TaskForce.Hosting.Resources;
 using TaskForce.Storage;
 
 namespace TaskForce.Hosting;
@@ -29,7 +30,7 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
         var failures = new List<string>();
         if (!string.IsNullOrWhiteSpace(options.TimeZone) && DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone.Trim()) is null)
         {
-            failures.Add($"The setting {TaskForceOptions.TimeZoneKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(TaskForceOptions.TimeZoneKey)}) is not a zone of the tz database; use an id such as Asia/Makassar (WITA), Asia/Jayapura (WIT) or Asia/Jakarta (WIB).");
+            failures.Add(Setting(HostingText.SetupTimeZone, TaskForceOptions.TimeZoneKey));
         }
 
         try
@@ -48,7 +49,7 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
         catch (ArgumentException)
         {
             // The protector's own message may quote a key id; name the settings only.
-            failures.Add($"The setting {IdentityProtectionOptions.KeySetting} (environment variable {TaskForceOptions.EnvironmentVariableOf(IdentityProtectionOptions.KeySetting)}) or {IdentityProtectionOptions.PreviousKeysSetting} ({TaskForceOptions.EnvironmentVariableOf(IdentityProtectionOptions.PreviousKeysSetting)}) is not base64 of exactly 32 bytes (previous keys: comma-separated, each base64 of 32 bytes).");
+            failures.Add(Texts.Format(HostingText.SetupIdentityKey, IdentityProtectionOptions.KeySetting, TaskForceOptions.EnvironmentVariableOf(IdentityProtectionOptions.KeySetting), IdentityProtectionOptions.PreviousKeysSetting, TaskForceOptions.EnvironmentVariableOf(IdentityProtectionOptions.PreviousKeysSetting)));
         }
 
         try
@@ -71,7 +72,7 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
 
         if (!RegionsValid(options.SnapshotRegions))
         {
-            failures.Add($"The setting {TaskForceOptions.SnapshotRegionsKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(TaskForceOptions.SnapshotRegionsKey)}) must be '*' or comma-separated region codes of the Kemendagri list (e.g. 53.03).");
+            failures.Add(Setting(HostingText.SetupSnapshotRegions, TaskForceOptions.SnapshotRegionsKey));
         }
 
         try
@@ -80,11 +81,18 @@ public sealed class TaskForceOptionsValidator : IValidateOptions<TaskForceOption
         }
         catch (DomainValidationException)
         {
-            failures.Add($"The setting {ErasureSettings.RetainUnderCriminalProceedingsKey} (environment variable {TaskForceOptions.EnvironmentVariableOf(ErasureSettings.RetainUnderCriminalProceedingsKey)}) must be true or false (ADR-019).");
+            failures.Add(Setting(HostingText.SetupRetainUnderProceedings, ErasureSettings.RetainUnderCriminalProceedingsKey));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Fills a setup message with the setting's configuration key and its environment variable.</summary>
+    /// <param name="template">The message (<c>HostingText</c>), with <c>{0}</c> the key and <c>{1}</c> the variable.</param>
+    /// <param name="key">The configuration key, e.g. <c>TaskForce:TimeZone</c>.</param>
+    /// <returns>The message in the current language.</returns>
+    internal static string Setting(string template, string key) =>
+        Texts.Format(template, key, TaskForceOptions.EnvironmentVariableOf(key));
 
     private static bool RegionsValid(string? value)
     {

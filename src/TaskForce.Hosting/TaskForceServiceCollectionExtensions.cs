@@ -16,6 +16,8 @@ using TaskForce.Application.Subjects;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Workflows;
 using TaskForce.Storage;
+using TaskForce.Hosting.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Hosting;
 
@@ -98,7 +100,7 @@ public static class TaskForceServiceCollectionExtensions
         {
             string? conn = configuration[TaskForceStorageOptions.ConnectionSettingName];
             return string.IsNullOrWhiteSpace(conn)
-                ? throw new InvalidOperationException($"Set the setting {TaskForceStorageOptions.ConnectionSettingName} to a Table Storage connection string.")
+                ? throw new InvalidOperationException(Texts.Format(HostingText.TaskForceServiceCollectionExtensionsSetSettingTableStorage, TaskForceStorageOptions.ConnectionSettingName))
                 : new TaskForceTables(new TaskForceStorageOptions { ConnectionString = conn });
         });
         services.TryAddSingleton<TaskForceTablesInitializer>();

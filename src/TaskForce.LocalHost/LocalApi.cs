@@ -60,6 +60,8 @@ public static partial class LocalApi
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
+            // The language of the answer, as the functions' pipeline sets it (Accept-Language, default Indonesian).
+            RequestLanguage.Apply(context.Request);
             // As App Service authentication does: a client never sets the principal itself.
             context.Request.Headers.Remove(ClientPrincipalReader.HeaderName);
             var named = context.Request.Headers[DevUsers.HeaderName];

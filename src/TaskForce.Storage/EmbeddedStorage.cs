@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -56,7 +58,7 @@ public sealed class EmbeddedStorage : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(log);
         string root = FindRepositoryRoot()
-            ?? throw new InvalidOperationException("TASKFORCE_STORAGE is not set and no TaskForce repository was found for the embedded storage; set TASKFORCE_STORAGE to a Table Storage connection string.");
+            ?? throw new InvalidOperationException(StorageText.EmbeddedStorageTASKFORCESTORAGESetTaskForce);
         string script = Path.Combine(root, "scripts", "azurite.sh");
         string state = Path.Combine(root, ".azurite", $"cli-{Environment.ProcessId}.env");
         var fileLock = await AcquireLockAsync(Path.Combine(root, ".azurite", "embedded.lock"), log, cancellationToken).ConfigureAwait(false);
@@ -97,7 +99,7 @@ public sealed class EmbeddedStorage : IAsyncDisposable
             }
             catch (IOException ex)
             {
-                throw new InvalidOperationException($"The embedded storage is in use by another taskforce command (waited {LockWait.TotalMinutes} minutes); run one command at a time or set TASKFORCE_STORAGE.", ex);
+                throw new InvalidOperationException(Texts.Format(StorageText.EmbeddedStorageEmbeddedStorageUseBy, LockWait.TotalMinutes), ex);
             }
         }
     }
@@ -110,13 +112,13 @@ public sealed class EmbeddedStorage : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
 
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("Could not run bash to start the embedded storage.");
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException(StorageText.EmbeddedStorageCouldRunBashStart);
         string output = await p.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         string error = await p.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
         await p.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         if (p.ExitCode != 0)
         {
-            throw new InvalidOperationException($"The embedded storage (Azurite) did not start: {error.Trim()}");
+            throw new InvalidOperationException(Texts.Format(StorageText.EmbeddedStorageEmbeddedStorageAzuriteDid, error.Trim()));
         }
 
         await log.WriteLineAsync("Using the embedded storage (Azurite, .azurite/data); set TASKFORCE_STORAGE to use another account.").ConfigureAwait(false);

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using TaskForce.Application.Ports;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -96,7 +98,7 @@ public sealed class IdentityProtector
         ArgumentNullException.ThrowIfNull(associatedData);
         if (CurrentKeyId is null)
         {
-            throw new IdentityProtectionException($"No identity key is configured ({IdentityProtectionOptions.KeySetting}): identity fields cannot be stored (ADR-004).");
+            throw new IdentityProtectionException(Texts.Format(StorageText.IdentityProtectorIdentityKeyConfiguredIdentity, IdentityProtectionOptions.KeySetting));
         }
 
         byte[] output = new byte[1 + NonceSize + TagSize + plaintext.Length];
@@ -134,12 +136,12 @@ public sealed class IdentityProtector
         }
         catch (FormatException e)
         {
-            throw new IdentityProtectionException("A stored identity value is not valid base64.", e);
+            throw new IdentityProtectionException(StorageText.IdentityProtectorStoredIdentityValueValid, e);
         }
 
         if (input.Length < 1 + NonceSize + TagSize || input[0] != FormatVersion)
         {
-            throw new IdentityProtectionException("A stored identity value has an unknown format.");
+            throw new IdentityProtectionException(StorageText.IdentityProtectorStoredIdentityValueHas);
         }
 
         byte[] plaintext = new byte[input.Length - 1 - NonceSize - TagSize];
@@ -150,7 +152,7 @@ public sealed class IdentityProtector
         }
         catch (AuthenticationTagMismatchException e)
         {
-            throw new IdentityProtectionException("A stored identity value failed authentication: it was altered or moved from another record.", e);
+            throw new IdentityProtectionException(StorageText.IdentityProtectorStoredIdentityValueFailed, e);
         }
 
         return plaintext;
@@ -198,12 +200,12 @@ public sealed class IdentityProtector
         }
         catch (FormatException e)
         {
-            throw new ArgumentException($"The identity key ({IdentityProtectionOptions.KeySetting}) is not valid base64.", paramName, e);
+            throw new ArgumentException(Texts.Format(StorageText.IdentityProtectorIdentityKeyValidBase, IdentityProtectionOptions.KeySetting), paramName, e);
         }
 
         if (raw.Length != 32)
         {
-            throw new ArgumentException($"The identity key ({IdentityProtectionOptions.KeySetting}) must be 32 bytes (256 bits) in base64, not {raw.Length} bytes.", paramName);
+            throw new ArgumentException(Texts.Format(StorageText.IdentityProtectorIdentityKeyMustBytes, IdentityProtectionOptions.KeySetting, raw.Length), paramName);
         }
 
         string id = Convert.ToHexStringLower(SHA256.HashData([.. KeyIdPrefix, .. raw]))[..16];

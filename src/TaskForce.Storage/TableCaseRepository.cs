@@ -7,6 +7,8 @@ using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Workflows;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -45,7 +47,7 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         int persons = record.Victims.Count + record.Suspects.Count + record.Witnesses.Count;
         if (persons > CaseStorageLimits.MaxPersonsPerCase)
         {
-            throw new Domain.Common.DomainValidationException("victims", $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons: it is stored in one transaction.");
+            throw new Domain.Common.DomainValidationException("victims", Texts.Format(StorageText.TableCaseRepositoryCaseHoldsAtMost, CaseStorageLimits.MaxPersonsPerCase));
         }
 
         string pk = TableKeys.CasePartition(record.Id.Value);
@@ -180,7 +182,7 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         ArgumentNullException.ThrowIfNull(etag);
         if (record.Victims.Count + record.Suspects.Count + record.Witnesses.Count > CaseStorageLimits.MaxPersonsPerCase)
         {
-            throw new Domain.Common.DomainValidationException("victims", $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons: it is stored in one transaction.");
+            throw new Domain.Common.DomainValidationException("victims", Texts.Format(StorageText.TableCaseRepositoryCaseHoldsAtMost, CaseStorageLimits.MaxPersonsPerCase));
         }
 
         var (caseRow, personRows) = CaseEntityMapper.ToEntities(record, ownerAgency, protector);
@@ -191,12 +193,12 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         var current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.CaseRow, [CaseHistoryMapper.CountColumn], cancellationToken).ConfigureAwait(false);
         if (!current.HasValue)
         {
-            throw new ConcurrencyConflictException($"Case {record.Id.Value} no longer exists.");
+            throw new ConcurrencyConflictException(Texts.Format(StorageText.TableCaseRepositoryCaseLongerExists, record.Id.Value));
         }
 
         if (!string.Equals(current.Value!.ETag.ToString(), etag, StringComparison.Ordinal))
         {
-            throw new ConcurrencyConflictException($"Case {record.Id.Value} changed since it was read (ETag mismatch): read it again and repeat the change.");
+            throw new ConcurrencyConflictException(Texts.Format(StorageText.TableCaseRepositoryCaseChangedSinceWas, record.Id.Value));
         }
 
         int written = current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0;
@@ -204,7 +206,7 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         int removals = changes.Count(c => c.Kind == CaseChangeKind.PersonRemoved);
         if (1 + personRows.Count + changes.Count + removals > 100)
         {
-            throw new Domain.Common.DomainValidationException("victims", $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons and a change is written with it in one transaction: save the changes one at a time.");
+            throw new Domain.Common.DomainValidationException("victims", Texts.Format(StorageText.TableCaseRepositoryCaseHoldsAtMost2, CaseStorageLimits.MaxPersonsPerCase));
         }
 
         caseRow[CaseHistoryMapper.CountColumn] = written + changes.Count;
@@ -226,8 +228,8 @@ public sealed class TableCaseRepository(TaskForceTables tables, IdentityProtecto
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404 or 409)
         {
             throw new ConcurrencyConflictException(ex.Status == 404
-                ? $"Case {record.Id.Value} no longer exists."
-                : $"Case {record.Id.Value} changed since it was read (ETag mismatch): read it again and repeat the change.", ex);
+                ? Texts.Format(StorageText.TableCaseRepositoryCaseLongerExists, record.Id.Value)
+                : Texts.Format(StorageText.TableCaseRepositoryCaseChangedSinceWas, record.Id.Value), ex);
         }
     }
 

@@ -6,6 +6,8 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Workflows;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -89,7 +91,7 @@ public sealed class TableCaseTies(TaskForceTables tables, IdentityProtector prot
         var current = await tables.Cases.GetEntityIfExistsAsync<TableEntity>(pk, TableKeys.CaseRow, [CaseHistoryMapper.CountColumn, "OwnerAgency"], cancellationToken).ConfigureAwait(false);
         if (!current.HasValue || !string.Equals(current.Value!.GetString("OwnerAgency"), expectedOwner, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ConcurrencyConflictException($"Case {caseId} changed owner or no longer exists: read it again and repeat the assignment.");
+            throw new ConcurrencyConflictException(Texts.Format(StorageText.TableCaseTiesCaseChangedOwnerLonger, caseId));
         }
 
         int sequence = (current.Value.GetInt32(CaseHistoryMapper.CountColumn) ?? 0) + 1;
@@ -107,7 +109,7 @@ public sealed class TableCaseTies(TaskForceTables tables, IdentityProtector prot
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412 or 404)
         {
-            throw new ConcurrencyConflictException($"Case {caseId} changed during the assignment: read it again and repeat it.", ex);
+            throw new ConcurrencyConflictException(Texts.Format(StorageText.TableCaseTiesCaseChangedDuringAssignment, caseId), ex);
         }
 
         return new CaseAssignment(caseId, assignedTo, sequence);

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
+using TaskForce.Storage.Resources;
 
 namespace TaskForce.Storage;
 
@@ -49,7 +50,7 @@ public sealed partial class TableVerdictRepository
 
         if (entry.Revision >= MaxRevisions)
         {
-            throw new DomainValidationException("corrects", $"case_number '{verdict.CaseNumber}' has {entry.Revision} revisions already, the most one verdict can have ({MaxRevisions}).");
+            throw new DomainValidationException("corrects", Texts.Format(StorageText.TableVerdictRepositoryRevisionsCaseNumberHasRevisions, verdict.CaseNumber, entry.Revision, MaxRevisions));
         }
 
         int number = entry.Revision + 1;

@@ -4,6 +4,8 @@ using Azure.Data.Tables;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Cases.History;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -157,7 +159,7 @@ public sealed class TableWorkflowRepository(TaskForceTables tables, IdentityProt
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 404)
         {
-            throw new WorkflowNotFoundException($"Case '{change.CaseId}' has no {change.Workflow} workflow '{change.SubjectId}'.", ex);
+            throw new WorkflowNotFoundException(Texts.Format(StorageText.TableWorkflowRepositoryCaseHasWorkflow, change.CaseId, change.Workflow, change.SubjectId), ex);
         }
     }
 

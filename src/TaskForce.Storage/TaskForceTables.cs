@@ -1,5 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using TaskForce.Storage.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Storage;
 
@@ -36,12 +38,12 @@ public sealed class TaskForceTables
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            throw new ArgumentException($"No storage connection string: set {TaskForceStorageOptions.ConnectionSettingName}.", nameof(options));
+            throw new ArgumentException(Texts.Format(StorageText.TaskForceTablesStorageConnectionStringSet, TaskForceStorageOptions.ConnectionSettingName), nameof(options));
         }
 
         if (!options.TablePrefix.All(char.IsAsciiLetterOrDigit))
         {
-            throw new ArgumentException("The table prefix may hold only letters and digits.", nameof(options));
+            throw new ArgumentException(StorageText.TaskForceTablesTablePrefixMayHold, nameof(options));
         }
 
         Service = new TableServiceClient(options.ConnectionString, clientOptions ?? DefaultClientOptions());

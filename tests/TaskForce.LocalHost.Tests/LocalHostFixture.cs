@@ -89,6 +89,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         }
 
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en")); // the English texts the tests assert
         return client;
     }
 

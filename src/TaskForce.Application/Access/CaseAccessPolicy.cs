@@ -1,3 +1,5 @@
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
 namespace TaskForce.Application.Access;
 
 /// <summary>What a caller asks to do with case records. Workflow changes are split by track (ADR-020): each workflow
@@ -160,7 +162,7 @@ public static class CaseAccessPolicy
         "referral" => to is "accepted" or "rejected" or "done" ? CaseOperation.RespondToReferral : CaseOperation.Refer,
         "criminal_justice" => CaseOperation.CriminalJustice,
         "restitution" => CaseOperation.Restitution,
-        _ => throw new Domain.Common.DomainValidationException("workflow", $"'{workflow}' is not a workflow. Known: case_management, service, referral, criminal_justice, restitution."),
+        _ => throw new Domain.Common.DomainValidationException("workflow", Texts.Format(AccessText.CaseAccessPolicyWorkflowKnownCaseManagement, workflow)),
     };
 
     /// <summary>Returns the widest scope the caller's roles give for an operation, before the case is known.</summary>
@@ -193,7 +195,7 @@ public static class CaseAccessPolicy
         var scope = ScopeOf(caller, operation);
         return scope == AccessScope.None
             ? new AccessDecision(false, scope, Refusal(caller, operation)) { Operation = operation }
-            : new AccessDecision(true, scope, $"Allowed to {Name(operation)} ({Describe(scope)}).") { Operation = operation };
+            : new AccessDecision(true, scope, Texts.Format(AccessText.AccessAllowedScope, Name(operation), Describe(scope))) { Operation = operation };
     }
 
     /// <summary>Decides whether the caller may perform an operation on a case of which only the owner is known (the
@@ -227,7 +229,7 @@ public static class CaseAccessPolicy
                 bool applies = i == Columns.Length || relation.HasFlag(Columns[i]);
                 if (applies && Grants(cells[i], caller, ties))
                 {
-                    return new AccessDecision(true, scope, $"Allowed to {Name(operation)} (the caller's agency: {codes}).") { Operation = operation, Relationship = relation };
+                    return new AccessDecision(true, scope, Texts.Format(AccessText.AccessAllowedRelation, Name(operation), codes)) { Operation = operation, Relationship = relation };
                 }
             }
         }
@@ -236,10 +238,10 @@ public static class CaseAccessPolicy
         {
             AccessScope.None => Refusal(caller, operation),
             _ when operation == CaseOperation.ManageCase && relation.HasFlag(CaseRelationship.Own) =>
-                "The case is assigned to another case worker; only the assigned case worker or the task-force coordinator may change its case management (reassign it first).",
+                AccessText.AccessAssignedToAnother,
             _ when operation == CaseOperation.ReadIdentity && relation.HasFlag(CaseRelationship.Referred) =>
-                "The victims' consent to share is not given (ADR-018); a referred agency sees identity only with it.",
-            _ => $"The caller's agency is {codes} to this case; the access table (ADR-020) does not let the caller's roles ({caller.RoleCodes()}) {Name(operation)} it.",
+                AccessText.AccessNoSharingConsent,
+            _ => Texts.Format(AccessText.AccessTableRefuses, codes, caller.RoleCodes(), Name(operation)),
         };
         return new AccessDecision(false, scope, reason) { Operation = operation, Relationship = relation };
     }
@@ -291,32 +293,32 @@ public static class CaseAccessPolicy
 
     private static string Refusal(Caller caller, CaseOperation operation) =>
         caller.Roles.Count == 0
-            ? "The caller has no TaskForce role."
+            ? AccessText.AccessNoRole
             : caller.Agency is null && caller.Roles.Any(r => Cells(r, operation)[..4].Any(c => c != '-'))
-                ? $"The caller's principal carries no agency claim; it is needed to {Name(operation)}."
-                : $"The caller's roles ({caller.RoleCodes()}) do not allow to {Name(operation)}.";
+                ? Texts.Format(AccessText.AccessNoAgencyClaim, Name(operation))
+                : Texts.Format(AccessText.AccessRolesRefuse, caller.RoleCodes(), Name(operation));
 
-    private static string Describe(AccessScope scope) => scope == AccessScope.AnyAgency ? "any agency" : "cases tied to the caller's agency";
+    private static string Describe(AccessScope scope) => scope == AccessScope.AnyAgency ? AccessText.AccessScopeAnyAgency : AccessText.AccessScopeOwnAgency;
 
     private static string Name(CaseOperation operation) => operation switch
     {
-        CaseOperation.Create => "create cases",
-        CaseOperation.Read => "read",
-        CaseOperation.List => "list cases",
-        CaseOperation.ReadIdentity => "see identity fields of",
-        CaseOperation.Qualify => "qualify",
-        CaseOperation.ReadTimeline => "read the timeline of",
-        CaseOperation.RecordFacts => "record facts on",
-        CaseOperation.Amend => "correct the record of",
-        CaseOperation.ReadHistory => "read the history of",
-        CaseOperation.Assign => "assign",
-        CaseOperation.ManageCase => "change the case management of",
-        CaseOperation.Service => "request or provide services for",
-        CaseOperation.Refer => "refer, transfer or revoke a referral of",
-        CaseOperation.RespondToReferral => "accept, reject or complete a referral of",
-        CaseOperation.CriminalJustice => "act on the criminal-justice track of",
-        CaseOperation.Restitution => "act on the restitution claim of",
-        CaseOperation.HandleSubjectRequest => "handle requests of the persons recorded (UU 27/2022)",
+        CaseOperation.Create => AccessText.AccessOp_Create,
+        CaseOperation.Read => AccessText.AccessOp_Read,
+        CaseOperation.List => AccessText.AccessOp_List,
+        CaseOperation.ReadIdentity => AccessText.AccessOp_ReadIdentity,
+        CaseOperation.Qualify => AccessText.AccessOp_Qualify,
+        CaseOperation.ReadTimeline => AccessText.AccessOp_ReadTimeline,
+        CaseOperation.RecordFacts => AccessText.AccessOp_RecordFacts,
+        CaseOperation.Amend => AccessText.AccessOp_Amend,
+        CaseOperation.ReadHistory => AccessText.AccessOp_ReadHistory,
+        CaseOperation.Assign => AccessText.AccessOp_Assign,
+        CaseOperation.ManageCase => AccessText.AccessOp_ManageCase,
+        CaseOperation.Service => AccessText.AccessOp_Service,
+        CaseOperation.Refer => AccessText.AccessOp_Refer,
+        CaseOperation.RespondToReferral => AccessText.AccessOp_RespondToReferral,
+        CaseOperation.CriminalJustice => AccessText.AccessOp_CriminalJustice,
+        CaseOperation.Restitution => AccessText.AccessOp_Restitution,
+        CaseOperation.HandleSubjectRequest => AccessText.AccessOp_HandleSubjectRequest,
         _ => operation.ToString(),
     };
 }

@@ -7,6 +7,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.AccessLog;
 
@@ -112,16 +113,16 @@ public sealed class ReadAccessLogUseCase(IAccessLog log, ICaseRepository cases)
     public async Task<AccessLogPage> ForPeriodAsync(LocalDate? from, LocalDate? to, int? limit, string? cursor, Caller caller, CancellationToken cancellationToken = default)
     {
         Demand(caller);
-        LocalDate first = from ?? throw new DomainValidationException("from", "from (YYYY-MM-DD) is required.");
-        LocalDate last = to ?? throw new DomainValidationException("to", "to (YYYY-MM-DD) is required.");
+        LocalDate first = from ?? throw new DomainValidationException("from", AccessText.AccessLogFromYYYYMMDD);
+        LocalDate last = to ?? throw new DomainValidationException("to", AccessText.AccessLogYYYYMMDDRequired);
         if (last < first)
         {
-            throw new DomainValidationException("to", $"to {last:uuuu-MM-dd} is before from {first:uuuu-MM-dd}.");
+            throw new DomainValidationException("to", Texts.Format(AccessText.AccessLogBeforeFrom, last, first));
         }
 
         if (Period.Between(first, last, PeriodUnits.Days).Days + 1 > MaxPeriodDays)
         {
-            throw new DomainValidationException("to", $"A period lists at most {MaxPeriodDays} days; ask for shorter periods.");
+            throw new DomainValidationException("to", Texts.Format(AccessText.AccessLogPeriodListsAtMost, MaxPeriodDays));
         }
 
         int n = Limit(limit);
@@ -136,14 +137,14 @@ public sealed class ReadAccessLogUseCase(IAccessLog log, ICaseRepository cases)
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.IsCoordinator)
         {
-            throw new AccessDeniedException("Only the task-force coordinator may read the access log (ADR-022).");
+            throw new AccessDeniedException(AccessText.AccessLogOnlyTaskForceCoordinator);
         }
     }
 
     private static int Limit(int? limit)
     {
         int n = limit ?? DefaultLimit;
-        return n is < 1 or > MaxLimit ? throw new DomainValidationException("limit", $"The limit must be in [1, {MaxLimit}].") : n;
+        return n is < 1 or > MaxLimit ? throw new DomainValidationException("limit", Texts.Format(AccessText.AccessLogLimitMust, MaxLimit)) : n;
     }
 
     private static AccessLogPage Page(AccessLogSlice slice, string scope) =>
@@ -151,5 +152,5 @@ public sealed class ReadAccessLogUseCase(IAccessLog log, ICaseRepository cases)
 
     private static string Encode(string after, string scope) => Serialization.PageCursor.Encode(after, scope);
 
-    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, "The cursor is not one this listing handed out for this case or period.");
+    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, AccessText.AccessLogCursorOther);
 }

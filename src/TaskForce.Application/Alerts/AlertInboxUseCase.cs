@@ -2,6 +2,7 @@ using NodaTime;
 using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Alerts;
 
@@ -22,13 +23,13 @@ public static class AlertAccess
         ArgumentNullException.ThrowIfNull(caller);
         if (caller.IsCoordinator)
         {
-            return new AccessDecision(true, AccessScope.AnyAgency, "Allowed to read alerts (the task-force coordinator).");
+            return new AccessDecision(true, AccessScope.AnyAgency, AlertsText.AlertAccessCoordinator);
         }
 
         var timeline = CaseAccessPolicy.Decide(caller, CaseOperation.ReadTimeline, agency ?? string.Empty);
         return timeline.Allowed && caller.IsOf(agency)
-            ? new AccessDecision(true, AccessScope.OwnAgency, "Allowed to read alerts (addressed to the caller's agency).")
-            : new AccessDecision(false, AccessScope.None, "Only the agency an alert is addressed to and the task-force coordinator may read or acknowledge it.");
+            ? new AccessDecision(true, AccessScope.OwnAgency, AlertsText.AlertAccessOwnAgency)
+            : new AccessDecision(false, AccessScope.None, AlertsText.AlertAccessRefused);
     }
 }
 
@@ -121,16 +122,16 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         string? assignee = AssigneeOf(query.Assignee, caller);
         LocalDate date = query.Date is null ? DistrictTime.BusinessDate(clock.GetCurrentInstant(), zone)
             : NodaTime.Text.LocalDatePattern.Iso.Parse(query.Date) is { Success: true } p ? p.Value
-            : throw new DomainValidationException("date", "Expected a date YYYY-MM-DD.");
+            : throw new DomainValidationException("date", AlertsText.AlertInboxExpectedDateYYYYMM);
         if (query.Status is not null && !StatusValues.Contains(query.Status, StringComparer.Ordinal))
         {
-            throw new DomainValidationException("status", "Expected one of: " + string.Join(", ", StatusValues) + ".");
+            throw new DomainValidationException("status", Texts.Format(AlertsText.AlertInboxExpectedOne, string.Join(", ", StatusValues)));
         }
 
         string? agency = query.Agency?.Trim().ToLowerInvariant() ?? (caller.IsCoordinator ? null : caller.Agency);
         if (agency is null && !caller.IsCoordinator)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; alerts are addressed to agencies.");
+            throw new AccessDeniedException(AlertsText.AlertInboxCallerPrincipalCarriesAgency);
         }
 
         if (agency is not null && !AlertAccess.Decide(caller, agency).Allowed)
@@ -169,7 +170,7 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         ArgumentNullException.ThrowIfNull(caller);
         if (!AlertIds.TryParse(alertId, out var date))
         {
-            throw new DomainValidationException("id", "Expected an alert id such as 20260109-3f2a9c0d51e7b846.");
+            throw new DomainValidationException("id", AlertsText.AlertInboxExpectedAlertIdSuch);
         }
 
         var alert = await outbox.FindAsync(alertId, cancellationToken).ConfigureAwait(false);
@@ -209,8 +210,8 @@ public sealed class AlertInboxUseCase(IAlertRepository alerts, IAlertOutbox outb
         return caller.IsCoordinator && id.Length is > 0 and <= Cases.AssignCaseUseCase.AccountIdMaxLength && !id.Any(char.IsControl)
             ? id
             : throw new DomainValidationException("assignee", caller.IsCoordinator
-                ? $"assignee is 'me' or a staff account id of 1 to {Cases.AssignCaseUseCase.AccountIdMaxLength} characters."
-                : "assignee is 'me' (the alerts of cases assigned to the caller); only the task-force coordinator may name another person.");
+                ? Texts.Format(AlertsText.AlertInboxAssigneeCoordinator, Cases.AssignCaseUseCase.AccountIdMaxLength)
+                : AlertsText.AlertInboxAssigneeOthers);
     }
 
     private static AlertView View(DeadlineAlert a, IEnumerable<AlertDeliveryRecord> deliveries) => new(

@@ -5,6 +5,8 @@ using NodaTime;
 using NodaTime.Text;
 using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Alerts;
 
@@ -61,10 +63,10 @@ public sealed record AlertMessage(
     public static AlertMessage Parse(string json)
     {
         var message = InputJson.Read<AlertMessage>(Encoding.UTF8.GetBytes(json ?? string.Empty))
-            ?? throw new TaskForce.Domain.Common.DomainValidationException("body", "The message is null.");
+            ?? throw new TaskForce.Domain.Common.DomainValidationException("body", AlertsText.AlertMessageMessageNull);
         if (!AlertIds.TryParse(message.AlertId, out _) || string.IsNullOrWhiteSpace(message.Agency) || string.IsNullOrWhiteSpace(message.CaseId))
         {
-            throw new TaskForce.Domain.Common.DomainValidationException("alert_id", "The message lacks a valid alert id, agency or case id.");
+            throw new TaskForce.Domain.Common.DomainValidationException("alert_id", AlertsText.AlertMessageMessageLacksValidAlert);
         }
 
         return message;
@@ -79,37 +81,49 @@ public sealed record AlertMessage(
 /// <param name="Link">The link, e.g. <c>https://taskforce-ttu.example/api/cases/{case id}/timeline</c>.</param>
 public sealed record AlertNotice(AlertMessage Message, Uri Link)
 {
-    /// <summary>Gets the e-mail subject, both languages.</summary>
+    /// <summary>Gets the e-mail subject, both languages (the recipient's language is not known).</summary>
     /// <value>For example <c>[TaskForce] Tenggat hari ini / Deadline due today: service_due, kasus/case abc</c>.</value>
-    public string Subject => string.Create(CultureInfo.InvariantCulture,
-        $"[TaskForce] {(Overdue ? "Tenggat terlewat / Deadline overdue" : "Tenggat hari ini / Deadline due today")}: {Message.DeadlineId}, kasus/case {Message.CaseId}");
+    public string Subject
+    {
+        get
+        {
+            string key = Overdue ? nameof(AlertsText.AlertSubjectOverdue) : nameof(AlertsText.AlertSubjectDueToday);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"[TaskForce] {Id(key)} / {En(key)}: {Message.DeadlineId}, {Id(nameof(AlertsText.AlertCaseWord))}/{En(nameof(AlertsText.AlertCaseWord))} {Message.CaseId}");
+        }
+    }
 
-    /// <summary>Gets the plain-text body: Bahasa Indonesia, then English, then the privacy note.</summary>
-    /// <value>Several lines; ids, codes, dates and the link only.</value>
+    /// <summary>Gets the plain-text body: Bahasa Indonesia, then English, then the privacy note (texts from
+    /// <c>Resources/AlertsText</c>, ADR-025).</summary>
+    /// <value>Several lines; ids, codes, dates and the link only (ADR-021).</value>
     public string Body
     {
         get
         {
             string due = LocalDatePattern.Iso.Format(Message.DueOn);
             string zone = Message.Zone == "Asia/Makassar" ? "WITA" : Message.Zone;
-            string label = AlertKinds.Label(Message.DeadlineId);
             var b = new StringBuilder();
-            b.Append(CultureInfo.InvariantCulture, $"Kasus {Message.CaseId}, alur {Message.Workflow}: tenggat \"{label.Split(" / ")[0]}\" ({Message.DeadlineId}) ");
-            b.AppendLine(Overdue
-                ? string.Create(CultureInfo.InvariantCulture, $"sudah terlewat {Message.DaysOverdue} hari (batas {due} {zone}).")
-                : string.Create(CultureInfo.InvariantCulture, $"jatuh hari ini, {due} {zone}."));
-            b.AppendLine(CultureInfo.InvariantCulture, $"Buka: {Link}");
-            b.AppendLine();
-            b.Append(CultureInfo.InvariantCulture, $"Case {Message.CaseId}, {Message.Workflow} workflow: deadline \"{label.Split(" / ")[^1]}\" ({Message.DeadlineId}) ");
-            b.AppendLine(Overdue
-                ? string.Create(CultureInfo.InvariantCulture, $"is {Message.DaysOverdue} day(s) overdue (due {due} {zone}).")
-                : string.Create(CultureInfo.InvariantCulture, $"is due today, {due} {zone}."));
-            b.AppendLine(CultureInfo.InvariantCulture, $"Open: {Link}");
-            b.AppendLine();
-            b.AppendLine(CultureInfo.InvariantCulture, $"Alert {Message.AlertId}. Pesan ini tidak memuat identitas siapa pun (UU 21/2007 Pasal 44). This message carries no one's identity.");
+            foreach (var language in new[] { Texts.Indonesian, Texts.English })
+            {
+                string label = AlertKinds.Label(Message.DeadlineId, language);
+                b.Append(In(nameof(AlertsText.AlertBodyDeadline), language, Message.CaseId, Message.Workflow, label, Message.DeadlineId)).Append(' ');
+                b.AppendLine(Overdue
+                    ? In(nameof(AlertsText.AlertBodyOverdue), language, Message.DaysOverdue, due, zone)
+                    : In(nameof(AlertsText.AlertBodyDueToday), language, due, zone));
+                b.AppendLine(In(nameof(AlertsText.AlertBodyOpen), language, Link));
+                b.AppendLine();
+            }
+
+            b.AppendLine(CultureInfo.InvariantCulture, $"Alert {Message.AlertId}. {Id(nameof(AlertsText.AlertBodyPrivacy))} {En(nameof(AlertsText.AlertBodyPrivacy))}");
             return b.ToString();
         }
     }
+
+    private static string In(string key, System.Globalization.CultureInfo language, params object?[] args) => Texts.In(AlertsText.ResourceManager, key, language, args);
+
+    private static string Id(string key) => In(key, Texts.Indonesian);
+
+    private static string En(string key) => In(key, Texts.English);
 
     private bool Overdue => Message.Status == "overdue";
 }
@@ -118,17 +132,21 @@ public sealed record AlertNotice(AlertMessage Message, Uri Link)
 /// later (e.g. a suspect's release by law) needs no change here to be delivered.</summary>
 public static class AlertKinds
 {
-    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Labels = new(StringComparer.Ordinal)
     {
-        ["first_response"] = "respons pertama / first response",
-        ["service_due"] = "layanan diberikan / service delivered",
-        ["p19_file_return"] = "pengembalian berkas P-19 / return of the P-19 file",
-        ["restitution_payment_due"] = "pembayaran restitusi / restitution payment",
-        ["restitution_warning_period"] = "masa peringatan restitusi / restitution warning period",
+        "first_response", "service_due", "p19_file_return", "restitution_payment_due", "restitution_warning_period",
     };
 
     /// <summary>Returns the label of a deadline kind.</summary>
     /// <param name="deadlineId">The kind's code.</param>
     /// <returns><c>"{Bahasa Indonesia} / {English}"</c>, or the code in both places when the kind has no label.</returns>
-    public static string Label(string deadlineId) => Labels.TryGetValue(deadlineId, out var label) ? label : deadlineId + " / " + deadlineId;
+    public static string Label(string deadlineId) => Label(deadlineId, Texts.Indonesian) + " / " + Label(deadlineId, Texts.English);
+
+    /// <summary>Returns the label of a deadline kind in one language.</summary>
+    /// <param name="deadlineId">The kind's code.</param>
+    /// <param name="language"><see cref="Texts.Indonesian"/> or <see cref="Texts.English"/>.</param>
+    /// <returns>The label (<c>Resources/AlertsText</c>, key <c>AlertKind_{code}</c>), or the code when the kind has
+    /// no label.</returns>
+    public static string Label(string deadlineId, System.Globalization.CultureInfo language) =>
+        Labels.Contains(deadlineId) ? Texts.In(AlertsText.ResourceManager, "AlertKind_" + deadlineId, language) : deadlineId;
 }

@@ -7,6 +7,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -57,7 +58,7 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
             GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.HandleSubjectRequest));
             if (amendment.CorrectPersons is not { Count: > 0 })
             {
-                throw new DomainValidationException("on_request_of_subject", "A correction at the request of the person recorded corrects that person: give correct_persons.");
+                throw new DomainValidationException("on_request_of_subject", CasesAppText.AmendCaseCorrectionAtRequestPerson);
             }
 
             _ = subjectRequests ?? throw new InvalidOperationException("No subject-request log is configured: an amendment on request of the person recorded cannot be logged.");
@@ -65,14 +66,14 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
 
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new PreconditionRequiredException($"An amendment of case {id.Value} must carry If-Match with the case's ETag (read it with GET /cases/{{id}}).");
+            throw new PreconditionRequiredException(Texts.Format(CasesAppText.AmendCaseAmendmentCaseMustCarry, id.Value));
         }
 
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Amend, stored.OwnerAgency));
         if (caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case records the acting agency.");
+            throw new AccessDeniedException(CasesAppText.AmendCaseCallerPrincipalCarriesAgency);
         }
 
         var context = ChangeContext.Create(Actor.Create(caller.UserId, caller.Agency), amendment.Reason, clock);
@@ -87,7 +88,7 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
 
         if (!string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
         {
-            throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
+            throw new ConcurrencyConflictException(Texts.Format(CasesAppText.AmendCaseCaseChangedSinceWas, id.Value));
         }
 
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);
@@ -145,35 +146,35 @@ public sealed class AmendCaseUseCase(ICaseRepository cases, IClock clock, DateTi
             record.ClassifyViolence(answers, context);
         }
 
-        Each(amendment.AddVictims, "add_victims", "victim", (v, _) => record.AddVictim(v ?? throw new DomainValidationException("victim", "A victim is required."), context));
-        Each(amendment.AddSuspects, "add_suspects", "suspect", (s, _) => record.AddSuspect(s ?? throw new DomainValidationException("suspect", "A suspect is required."), context));
-        Each(amendment.AddWitnesses, "add_witnesses", "witness", (w, _) => record.AddWitness(w ?? throw new DomainValidationException("witness", "A witness is required."), context));
+        Each(amendment.AddVictims, "add_victims", "victim", (v, _) => record.AddVictim(v ?? throw new DomainValidationException("victim", CasesAppText.AmendCaseVictimRequired), context));
+        Each(amendment.AddSuspects, "add_suspects", "suspect", (s, _) => record.AddSuspect(s ?? throw new DomainValidationException("suspect", CasesAppText.AmendCaseSuspectRequired), context));
+        Each(amendment.AddWitnesses, "add_witnesses", "witness", (w, _) => record.AddWitness(w ?? throw new DomainValidationException("witness", CasesAppText.AmendCaseWitnessRequired), context));
         Each(amendment.CorrectPersons, "correct_persons", null, (p, _) => Correct(record, p, context));
-        Each(amendment.RecordArrests, "record_arrests", null, (a, _) => record.RecordArrest(SuspectId(a?.PersonId), a!.ArrestedAt ?? throw new DomainValidationException("arrested_at", "The arrest time is required."), clock, context));
+        Each(amendment.RecordArrests, "record_arrests", null, (a, _) => record.RecordArrest(SuspectId(a?.PersonId), a!.ArrestedAt ?? throw new DomainValidationException("arrested_at", CasesAppText.AmendCaseArrestTimeRequired), clock, context));
         Each(amendment.RecordDetentions, "record_detentions", null, (d, _) => record.RecordDetention(SuspectId(d?.PersonId), d!.ToPeriod(), clock, context));
-        Each(amendment.RemovePersons, "remove_persons", "person_id", (p, _) => record.RemovePerson(new PersonId(string.IsNullOrWhiteSpace(p) ? throw new DomainValidationException("person_id", "A person id is required.") : p), context));
+        Each(amendment.RemovePersons, "remove_persons", "person_id", (p, _) => record.RemovePerson(new PersonId(string.IsNullOrWhiteSpace(p) ? throw new DomainValidationException("person_id", CasesAppText.AmendCasePersonIdRequired) : p), context));
     }
 
     private static PersonId SuspectId(string? id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new DomainValidationException("person_id", "The suspect's person id is required.") : new PersonId(id);
+        string.IsNullOrWhiteSpace(id) ? throw new DomainValidationException("person_id", CasesAppText.AmendCaseSuspectPersonIdRequired) : new PersonId(id);
 
     private void Apply(CaseRecord record, CaseAmendment amendment, ChangeContext context) => Apply(record, amendment, context, clock, zone);
 
     private static CaseChange Correct(CaseRecord record, PersonCorrection? p, ChangeContext context)
     {
-        string id = p?.PersonId is { Length: > 0 } personId ? personId : throw new DomainValidationException("person_id", "The id of the person to correct is required.");
+        string id = p?.PersonId is { Length: > 0 } personId ? personId : throw new DomainValidationException("person_id", CasesAppText.AmendCaseIdPersonCorrectRequired);
         int sections = (p.Victim is null ? 0 : 1) + (p.Suspect is null ? 0 : 1) + (p.Witness is null ? 0 : 1);
-        string role = id.StartsWith("victim-", StringComparison.Ordinal) ? "victim" : id.StartsWith("suspect-", StringComparison.Ordinal) ? "suspect" : id.StartsWith("witness-", StringComparison.Ordinal) ? "witness" : throw new DomainValidationException("person_id", $"'{id}' is not a person id (victim-N, suspect-N, witness-N).");
+        string role = id.StartsWith("victim-", StringComparison.Ordinal) ? "victim" : id.StartsWith("suspect-", StringComparison.Ordinal) ? "suspect" : id.StartsWith("witness-", StringComparison.Ordinal) ? "witness" : throw new DomainValidationException("person_id", Texts.Format(CasesAppText.AmendCasePersonIdVictimN, id));
         if (sections != 1)
         {
-            throw new DomainValidationException(role, $"Give exactly one of victim, suspect, witness: the values of {id}.");
+            throw new DomainValidationException(role, Texts.Format(CasesAppText.AmendCaseGiveExactlyOneVictim, id));
         }
 
         return role switch
         {
-            "victim" => record.CorrectVictim(new PersonId(id), p.Victim ?? throw new DomainValidationException("victim", $"{id} is a victim: give its values under 'victim'."), context),
-            "suspect" => record.CorrectSuspect(new PersonId(id), p.Suspect ?? throw new DomainValidationException("suspect", $"{id} is a suspect: give its values under 'suspect'."), context),
-            _ => record.CorrectWitness(new PersonId(id), p.Witness ?? throw new DomainValidationException("witness", $"{id} is a witness: give its values under 'witness'."), context),
+            "victim" => record.CorrectVictim(new PersonId(id), p.Victim ?? throw new DomainValidationException("victim", Texts.Format(CasesAppText.AmendCaseVictimGiveValuesUnder, id)), context),
+            "suspect" => record.CorrectSuspect(new PersonId(id), p.Suspect ?? throw new DomainValidationException("suspect", Texts.Format(CasesAppText.AmendCaseSuspectGiveValuesUnder, id)), context),
+            _ => record.CorrectWitness(new PersonId(id), p.Witness ?? throw new DomainValidationException("witness", Texts.Format(CasesAppText.AmendCaseWitnessGiveValuesUnder, id)), context),
         };
     }
 

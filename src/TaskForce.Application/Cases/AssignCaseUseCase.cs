@@ -7,6 +7,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -60,7 +61,7 @@ public sealed class AssignCaseUseCase(ICaseTiesStore ties, IClock clock)
         string? assignee = request.AssignedTo?.Trim();
         if (assignee is not null && (assignee.Length is 0 or > AccountIdMaxLength || assignee.Any(char.IsControl)))
         {
-            throw new DomainValidationException("assigned_to", $"assigned_to is a staff account id of 1 to {AccountIdMaxLength} characters without control characters, or null to unassign.");
+            throw new DomainValidationException("assigned_to", Texts.Format(CasesAppText.AssignCaseAssignedStaffAccountId, AccountIdMaxLength));
         }
 
         var current = await ties.ReadAsync(id.Value, cancellationToken).ConfigureAwait(false)
@@ -68,7 +69,7 @@ public sealed class AssignCaseUseCase(ICaseTiesStore ties, IClock clock)
         GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.Assign, current));
         if (caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case records the acting agency.");
+            throw new AccessDeniedException(CasesAppText.AmendCaseCallerPrincipalCarriesAgency);
         }
 
         if (string.Equals(current.AssignedTo, assignee, StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -80,11 +81,11 @@ public abstract record CaseHeaderView
 
     private static T Present<T>(T? value, string field)
         where T : class =>
-        value ?? throw new DomainValidationException(field, "A header value is missing.");
+        value ?? throw new DomainValidationException(field, CasesAppText.CaseHeaderViewHeaderValueMissing);
 
     private static T Present<T>(T? value, string field)
         where T : struct =>
-        value ?? throw new DomainValidationException(field, "A header value is missing.");
+        value ?? throw new DomainValidationException(field, CasesAppText.CaseHeaderViewHeaderValueMissing);
 }
 
 /// <summary>A reporting agency as shown on the wire.</summary>

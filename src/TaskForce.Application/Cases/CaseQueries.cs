@@ -10,6 +10,7 @@ using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -138,12 +139,12 @@ public sealed class ListCasesUseCase(ICaseRepository cases)
         int limit = query.Limit ?? DefaultLimit;
         if (limit is < 1 or > MaxLimit)
         {
-            throw new DomainValidationException("limit", $"The limit must be in [1, {MaxLimit}].");
+            throw new DomainValidationException("limit", Texts.Format(CasesAppText.CaseQueriesLimitMust, MaxLimit));
         }
 
         if (query.Filter.ReportedFrom is { } from && query.Filter.ReportedTo is { } to && from > to)
         {
-            throw new DomainValidationException("reported_from", $"reported_from {from:uuuu-MM-dd} is after reported_to {to:uuuu-MM-dd}.");
+            throw new DomainValidationException("reported_from", Texts.Format(CasesAppText.CaseQueriesReportedFromAfterReported, from, to));
         }
 
         var filter = decision.Scope == AccessScope.OwnAgency ? query.Filter with { OwnerAgency = caller.Agency } : query.Filter;
@@ -174,12 +175,12 @@ public sealed class ListCasesUseCase(ICaseRepository cases)
 
         if (c is null || c.V != 1 || string.IsNullOrEmpty(c.After))
         {
-            throw new DomainValidationException("cursor", "The cursor is not one this listing handed out.");
+            throw new DomainValidationException("cursor", CasesAppText.CaseQueriesCursorOneThisListing);
         }
 
         if (c.Filter != fingerprint)
         {
-            throw new DomainValidationException("cursor", "The cursor belongs to a listing with other filters; repeat the filters of the first page.");
+            throw new DomainValidationException("cursor", CasesAppText.CaseQueriesCursorBelongsListingWith);
         }
 
         return c.After;

@@ -7,6 +7,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -128,7 +129,7 @@ public sealed class CaseWorkflowsUseCase(
             // The referring agency is the caller's, never what the body claims (ADR-020).
             if (facts.FromAgency is { } from && !caller.IsOf(from))
             {
-                throw new AccessDeniedException($"facts.from_agency must be the caller's own agency ({caller.Agency}); a referral is made only by the agency that sends it.");
+                throw new AccessDeniedException(Texts.Format(CasesAppText.CaseWorkflowsFactsFromAgencyMust, caller.Agency));
             }
 
             facts = facts with { FromAgency = caller.Agency };
@@ -258,7 +259,7 @@ public sealed class CaseWorkflowsUseCase(
         // A case fact the owning agency records as it learns it, and an act of the criminal-justice track (KUHAP Pasal
         // 109(1)): either cell of the access table allows it (ADR-020).
         var (id, actor, _) = await AuthorizeAsync(caseId, caller, CaseOperation.RecordFacts, cancellationToken, CaseOperation.CriminalJustice).ConfigureAwait(false);
-        LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", "The date the SPDP was sent is required (YYYY-MM-DD).");
+        LocalDate date = sentOn ?? throw new DomainValidationException("sent_on", CasesAppText.CaseWorkflowsDateSPDPWasSent);
         var stored = await cases.GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new WorkflowNotFoundException(id.Value, string.Empty, string.Empty);
         if (stored.Record.SpdpSentOn == date)
         {
@@ -269,7 +270,7 @@ public sealed class CaseWorkflowsUseCase(
 
         if (ifMatch is not null && !string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
         {
-            throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
+            throw new ConcurrencyConflictException(Texts.Format(CasesAppText.AmendCaseCaseChangedSinceWas, id.Value));
         }
 
         stored.Record.RecordSpdpSent(date, clock, zone, ChangeContext.Create(actor!, reason, clock));
@@ -290,7 +291,7 @@ public sealed class CaseWorkflowsUseCase(
         GetCaseUseCase.Demand(decision.Allowed || orElse is null ? decision : CaseAccessPolicy.Decide(caller, orElse.Value, caseTies));
         if (operation is not CaseOperation.ReadTimeline && caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case or workflow records the acting agency.");
+            throw new AccessDeniedException(CasesAppText.CaseWorkflowsCallerPrincipalCarriesAgency);
         }
 
         return (id, caller.Agency is null ? null : Actor.Create(caller.UserId, caller.Agency), caseTies);
@@ -304,5 +305,5 @@ public sealed class CaseWorkflowsUseCase(
             : CaseAccessPolicy.Decide(caller, CaseAccessPolicy.OperationFor(w.Workflow, null), caseTies).Allowed;
 
     private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new DomainValidationException(field, $"{field} is required.") : value;
+        string.IsNullOrWhiteSpace(value) ? throw new DomainValidationException(field, Texts.Format(CasesAppText.CaseWorkflowsRequired, field)) : value;
 }

@@ -8,6 +8,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -71,7 +72,7 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
             ValidateKey(idempotencyKey);
             if (intake.Id is not null)
             {
-                throw new DomainValidationException("id", "Leave out id when sending an Idempotency-Key: the case id is derived from the key, so every retry reaches the same case.");
+                throw new DomainValidationException("id", CasesAppText.CreateCaseLeaveOutIdWhen);
             }
 
             id = DeriveCaseId(caller.UserId, idempotencyKey);
@@ -166,7 +167,7 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
         for (int i = 0; i < people.Count; i++)
         {
             string field = $"{listField}[{i}]";
-            var person = people[i] ?? throw new DomainValidationException(field, "A person entry is null.");
+            var person = people[i] ?? throw new DomainValidationException(field, CasesAppText.CreateCasePersonEntryNull);
             try
             {
                 add(person);
@@ -189,7 +190,7 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
             total += count;
             if (total > CaseStorageLimits.MaxPersonsPerCase)
             {
-                throw new DomainValidationException(name, $"A case holds at most {CaseStorageLimits.MaxPersonsPerCase} persons (victims, suspects and witnesses together): it is stored in one transaction.");
+                throw new DomainValidationException(name, Texts.Format(CasesAppText.CreateCaseCaseHoldsAtMost, CaseStorageLimits.MaxPersonsPerCase));
             }
         }
     }
@@ -198,7 +199,7 @@ public sealed class CreateCaseUseCase(ICaseRepository cases, IClock clock, DateT
     {
         if (key.Length == 0 || key.Length > MaxIdempotencyKeyLength || key.Any(c => c < 0x21 || c > 0x7E))
         {
-            throw new DomainValidationException("Idempotency-Key", $"An Idempotency-Key has 1 to {MaxIdempotencyKeyLength} printable ASCII characters without spaces (a UUID is recommended).");
+            throw new DomainValidationException("Idempotency-Key", Texts.Format(CasesAppText.CreateCaseIdempotencyKeyHasPrintable, MaxIdempotencyKeyLength));
         }
     }
 }

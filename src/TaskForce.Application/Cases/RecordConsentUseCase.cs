@@ -7,6 +7,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Cases;
 
@@ -88,12 +89,12 @@ public sealed class RecordConsentUseCase(ICaseRepository cases, IClock clock)
         GetCaseUseCase.Demand(CaseAccessPolicy.Decide(caller, CaseOperation.RecordFacts, stored.OwnerAgency));
         if (caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; every change to a case records the acting agency.");
+            throw new AccessDeniedException(CasesAppText.AmendCaseCallerPrincipalCarriesAgency);
         }
 
         if (ifMatch is null)
         {
-            throw new PreconditionRequiredException($"A change of consent needs If-Match with the ETag of case {id.Value} as last read (GET /cases/{{id}}).");
+            throw new PreconditionRequiredException(Texts.Format(CasesAppText.RecordConsentChangeConsentNeedsIf, id.Value));
         }
 
         var victim = new PersonId(personId);
@@ -110,7 +111,7 @@ public sealed class RecordConsentUseCase(ICaseRepository cases, IClock clock)
         var change = stored.Record.RecordVictimConsent(victim, input, context);
         if (!string.Equals(ifMatch, stored.ETag, StringComparison.Ordinal))
         {
-            throw new ConcurrencyConflictException($"Case {id.Value} changed since it was read (If-Match does not match): read it again and repeat the change.");
+            throw new ConcurrencyConflictException(Texts.Format(CasesAppText.AmendCaseCaseChangedSinceWas, id.Value));
         }
 
         string etag = await cases.UpdateAsync(stored.Record, stored.OwnerAgency, stored.ETag, cancellationToken).ConfigureAwait(false);

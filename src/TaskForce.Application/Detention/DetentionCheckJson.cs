@@ -4,6 +4,7 @@ using NodaTime.Text;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Detention;
 
@@ -54,7 +55,7 @@ public static class DetentionCheckJson
         ArgumentNullException.ThrowIfNull(json);
         if (json.Length > MaxInputLength)
         {
-            throw new DomainValidationException($"The input is longer than {MaxInputLength} characters.");
+            throw new DomainValidationException(Texts.Format(WorkflowsAppText.DetentionCheckJsonInputLongerThanCharacters, MaxInputLength));
         }
 
         JsonDocument document;
@@ -64,7 +65,7 @@ public static class DetentionCheckJson
         }
         catch (JsonException ex)
         {
-            throw new DomainValidationException($"The input is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            throw new DomainValidationException(Texts.Format(WorkflowsAppText.DetentionCheckJsonInputValidJSONLine, ex.LineNumber + 1, ex.BytePositionInLine + 1));
         }
 
         using (document)
@@ -73,23 +74,23 @@ public static class DetentionCheckJson
             JsonDuplicateKeys.Check(root); // a field named twice is refused naming it (issue 15 §4)
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new DomainValidationException("The input must be a JSON object with a 'periods' array.");
+                throw new DomainValidationException(WorkflowsAppText.DetentionCheckJsonInputMustJSONObject);
             }
 
             CheckFields(root, RootFields, string.Empty);
             if (!root.TryGetProperty("periods", out var periodsElement))
             {
-                throw new DomainValidationException("periods", "periods is required (an array of detention periods).");
+                throw new DomainValidationException("periods", WorkflowsAppText.DetentionCheckJsonPeriodsRequiredArrayDetention);
             }
 
             if (periodsElement.ValueKind != JsonValueKind.Array)
             {
-                throw new DomainValidationException("periods", "periods must be an array.");
+                throw new DomainValidationException("periods", WorkflowsAppText.DetentionCheckJsonPeriodsMustArray);
             }
 
             if (periodsElement.GetArrayLength() > DetentionCheckRequest.MaxPeriods)
             {
-                throw new DomainValidationException("periods", $"At most {DetentionCheckRequest.MaxPeriods} periods are accepted; {periodsElement.GetArrayLength()} were given.");
+                throw new DomainValidationException("periods", Texts.Format(WorkflowsAppText.DetentionCheckJsonAtMostPeriodsAre, DetentionCheckRequest.MaxPeriods, periodsElement.GetArrayLength()));
             }
 
             var periods = new List<DetentionPeriodInput>();
@@ -127,7 +128,7 @@ public static class DetentionCheckJson
     {
         if (p.ValueKind != JsonValueKind.Object)
         {
-            throw new DomainValidationException(path, $"{path} must be an object with stage, from and to.");
+            throw new DomainValidationException(path, Texts.Format(WorkflowsAppText.DetentionCheckJsonMustObjectWithStage, path));
         }
 
         CheckFields(p, PeriodFields, path + ".");
@@ -135,7 +136,7 @@ public static class DetentionCheckJson
         {
             if (!p.TryGetProperty(key, out _))
             {
-                throw new DomainValidationException($"{path}.{key}", $"{path}.{key} is required (null when the verdict does not print it).");
+                throw new DomainValidationException($"{path}.{key}", Texts.Format(WorkflowsAppText.DetentionCheckJsonRequiredNullWhenVerdict, path, key));
             }
         }
 
@@ -144,7 +145,7 @@ public static class DetentionCheckJson
         {
             JsonValueKind.Null => null,
             JsonValueKind.String => DetentionStages.Parse(stageElement.GetString(), $"{path}.stage"),
-            _ => throw new DomainValidationException($"{path}.stage", $"{path}.stage must be a stage code or null."),
+            _ => throw new DomainValidationException($"{path}.stage", Texts.Format(WorkflowsAppText.DetentionCheckJsonStageMustStageCode, path)),
         };
         string? typeCode = OptionalString(p, "detention_type", $"{path}.detention_type", 20);
         var type = typeCode switch
@@ -152,7 +153,7 @@ public static class DetentionCheckJson
             null or "rutan" => DetentionType.Rutan,
             "tahanan_rumah" => DetentionType.TahananRumah,
             "tahanan_kota" => DetentionType.TahananKota,
-            _ => throw new DomainValidationException($"{path}.detention_type", $"'{typeCode}' is not a detention type (rutan, tahanan_rumah, tahanan_kota)."),
+            _ => throw new DomainValidationException($"{path}.detention_type", Texts.Format(WorkflowsAppText.DetentionCheckJsonDetentionTypeRutanTahanan, typeCode)),
         };
         return new DetentionPeriodInput(
             stage,
@@ -168,7 +169,7 @@ public static class DetentionCheckJson
         {
             if (Array.IndexOf(known, property.Name) < 0)
             {
-                throw new DomainValidationException(prefix + property.Name, $"'{prefix}{property.Name}' is not a field of the input. Known: {string.Join(", ", known)}.");
+                throw new DomainValidationException(prefix + property.Name, Texts.Format(WorkflowsAppText.DetentionCheckJsonFieldInputKnown, prefix, property.Name, string.Join(", ", known)));
             }
         }
     }
@@ -182,14 +183,14 @@ public static class DetentionCheckJson
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            throw new DomainValidationException(field, $"{field} must be a date YYYY-MM-DD or null.");
+            throw new DomainValidationException(field, Texts.Format(WorkflowsAppText.DetentionCheckJsonMustDateYYYYMM, field));
         }
 
         string text = e.GetString()!;
         var parsed = LocalDatePattern.Iso.Parse(text);
         return parsed.Success
             ? parsed.Value
-            : throw new DomainValidationException(field, $"{field} '{text}' is not a calendar date YYYY-MM-DD.");
+            : throw new DomainValidationException(field, Texts.Format(WorkflowsAppText.DetentionCheckJsonCalendarDateYYYYMM, field, text));
     }
 
     private static string? OptionalString(JsonElement obj, string name, string field, int maxLength)
@@ -201,13 +202,13 @@ public static class DetentionCheckJson
 
         if (e.ValueKind != JsonValueKind.String)
         {
-            throw new DomainValidationException(field, $"{field} must be a string or null.");
+            throw new DomainValidationException(field, Texts.Format(WorkflowsAppText.DetentionCheckJsonMustStringNull, field));
         }
 
         string text = e.GetString()!.Trim();
         if (text.Length > maxLength)
         {
-            throw new DomainValidationException(field, $"{field} is longer than {maxLength} characters.");
+            throw new DomainValidationException(field, Texts.Format(WorkflowsAppText.DetentionCheckJsonLongerThanCharacters, field, maxLength));
         }
 
         return text.Length == 0 ? null : text;
@@ -224,7 +225,7 @@ public static class DetentionCheckJson
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new DomainValidationException(name, $"{name} must be true or false."),
+            _ => throw new DomainValidationException(name, Texts.Format(WorkflowsAppText.DetentionCheckJsonMustTrueFalse, name)),
         };
     }
 
@@ -237,6 +238,6 @@ public static class DetentionCheckJson
 
         return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int value)
             ? value
-            : throw new DomainValidationException(name, $"{name} must be a whole number.");
+            : throw new DomainValidationException(name, Texts.Format(WorkflowsAppText.DetentionCheckJsonMustWholeNumber, name));
     }
 }

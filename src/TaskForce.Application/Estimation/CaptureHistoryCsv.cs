@@ -3,6 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Estimation;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Estimation;
 
@@ -38,14 +39,14 @@ public static class CaptureHistoryCsv
         {
             if (!csv.Read())
             {
-                throw new DomainValidationException("file", "The CSV is empty: expected a header such as 'LA,NG,PF,count' and one row per combination of lists.");
+                throw new DomainValidationException("file", EstimationAppText.CaptureHistoryCsvCSVEmptyExpectedHeader);
             }
 
             csv.ReadHeader();
             string[] header = csv.HeaderRecord ?? [];
             if (header.Length < 2 || !string.Equals(header[^1], "count", StringComparison.OrdinalIgnoreCase))
             {
-                throw new DomainValidationException("lists", "The header must name the lists and end with a 'count' column, e.g. 'LA,NG,PF,count'.");
+                throw new DomainValidationException("lists", EstimationAppText.CaptureHistoryCsvHeaderMustNameLists);
             }
 
             var rows = new List<CaptureHistoryRow>();
@@ -56,7 +57,7 @@ public static class CaptureHistoryCsv
                 int line = csv.Parser.RawRow;
                 if (fields.Length != header.Length)
                 {
-                    throw new DomainValidationException($"rows[{index}]", $"Line {line} has {fields.Length} values; the header has {header.Length}.");
+                    throw new DomainValidationException($"rows[{index}]", Texts.Format(EstimationAppText.CaptureHistoryCsvLineHasValuesHeader, line, fields.Length, header.Length));
                 }
 
                 var cells = new int[fields.Length - 1];
@@ -64,13 +65,13 @@ public static class CaptureHistoryCsv
                 {
                     if (!int.TryParse(fields[j], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out cells[j]))
                     {
-                        throw new DomainValidationException($"rows[{index}].cells[{j}]", $"Line {line}, list '{header[j]}': '{fields[j]}' is not 0 or 1.");
+                        throw new DomainValidationException($"rows[{index}].cells[{j}]", Texts.Format(EstimationAppText.CaptureHistoryCsvLineList, line, header[j], fields[j]));
                     }
                 }
 
                 if (!long.TryParse(fields[^1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long count))
                 {
-                    throw new DomainValidationException($"rows[{index}].count", $"Line {line}: the count '{fields[^1]}' is not a whole number.");
+                    throw new DomainValidationException($"rows[{index}].count", Texts.Format(EstimationAppText.CaptureHistoryCsvLineCountWholeNumber, line, fields[^1]));
                 }
 
                 rows.Add(new CaptureHistoryRow(cells, count));
@@ -80,7 +81,7 @@ public static class CaptureHistoryCsv
         }
         catch (CsvHelperException ex)
         {
-            throw new DomainValidationException("file", $"The CSV cannot be read: {ex.Message.Split('\n')[0]}");
+            throw new DomainValidationException("file", Texts.Format(EstimationAppText.CaptureHistoryCsvCSVCannotRead, ex.Message.Split('\n')[0]));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Estimation;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Estimation;
 
@@ -126,12 +127,12 @@ public static class EstimateUseCase
         {
             null or "stepwise" => MseModel.Stepwise,
             "independence" => MseModel.Independence,
-            _ => throw new DomainValidationException("model", $"The model must be 'independence' or 'stepwise', not '{request.Model}'."),
+            _ => throw new DomainValidationException("model", Texts.Format(EstimationAppText.EstimateModelMustIndependenceStepwise, request.Model)),
         };
 
         if (request.BootstrapResamples is { } n && (n < 100 || n > 100_000))
         {
-            throw new DomainValidationException("bootstrap", string.Create(CultureInfo.InvariantCulture, $"The number of bootstrap resamples must lie in [100, 100000]; got {n}."));
+            throw new DomainValidationException("bootstrap", Texts.Format(EstimationAppText.EstimateNumberBootstrapResamplesMust, n));
         }
 
         CaptureHistoryTable table = CaptureHistoryCsv.Read(csv);

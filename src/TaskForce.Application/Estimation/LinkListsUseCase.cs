@@ -5,6 +5,7 @@ using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Estimation;
 
@@ -72,7 +73,7 @@ public static class LinkListsUseCase
         double threshold = nameThreshold ?? LinkageOptions.DefaultNameThreshold;
         if (!(threshold > 0 && threshold <= 1))
         {
-            throw new DomainValidationException("name_threshold", $"The name threshold must lie in (0, 1], not {threshold.ToString(CultureInfo.InvariantCulture)}.");
+            throw new DomainValidationException("name_threshold", Texts.Format(EstimationAppText.LinkListsNameThresholdMustLie, threshold.ToString(CultureInfo.InvariantCulture)));
         }
 
         var entries = new List<VictimListEntry>();
@@ -85,7 +86,7 @@ public static class LinkListsUseCase
         if (lists < 2)
         {
             throw new DomainValidationException(
-                "lists", $"The records come from {lists} list; linkage for estimation needs at least two agencies' lists (column 'list').");
+                "lists", Texts.Format(EstimationAppText.LinkListsRecordsComeFromList, lists));
         }
 
         var result = new RecordLinker(new LinkageOptions { DistrictSecret = districtSecret, NameThreshold = threshold }).Link(entries);

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using TaskForce.Domain.Estimation.Linkage;
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Estimation;
 
@@ -57,7 +59,7 @@ public sealed class LinkageSecret
         if (!Convert.TryFromBase64String(text, buffer, out int written))
         {
             throw new InvalidOperationException(
-                $"The setting {SettingName} (environment variable {EnvironmentVariable}) is not valid base64. Set it to base64 of at least {NikHasher.MinimumSecretBytes} random bytes, e.g. the output of 'openssl rand -base64 32'.");
+                Texts.Format(EstimationAppText.LinkageSecretSettingEnvironmentVariableValid, SettingName, EnvironmentVariable, NikHasher.MinimumSecretBytes));
         }
 
         try
@@ -65,7 +67,7 @@ public sealed class LinkageSecret
             if (written < NikHasher.MinimumSecretBytes)
             {
                 throw new InvalidOperationException(
-                    $"The setting {SettingName} (environment variable {EnvironmentVariable}) decodes to {written} bytes; the linkage secret needs at least {NikHasher.MinimumSecretBytes}.");
+                    Texts.Format(EstimationAppText.LinkageSecretSettingEnvironmentVariableDecodes, SettingName, EnvironmentVariable, written, NikHasher.MinimumSecretBytes));
             }
 
             return new LinkageSecret(buffer[..written]);

@@ -7,6 +7,7 @@ using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Estimation;
 
@@ -59,7 +60,7 @@ public static class VictimListCsv
         using var csv = new CsvReader(content, config, leaveOpen: true);
         if (!csv.Read())
         {
-            throw new DomainValidationException("file", $"{source} is empty: expected a header such as 'list,record_id,nik,name,birth_date,kecamatan,sex' and one row per victim record.");
+            throw new DomainValidationException("file", Texts.Format(EstimationAppText.VictimListCsvEmptyExpectedHeaderSuch, source));
         }
 
         csv.ReadHeader();
@@ -69,12 +70,12 @@ public static class VictimListCsv
         {
             if (!Columns.Contains(header[i]))
             {
-                throw new DomainValidationException("columns", $"{source}: unknown column '{header[i]}'. The columns are {string.Join(", ", Columns)}.");
+                throw new DomainValidationException("columns", Texts.Format(EstimationAppText.VictimListCsvUnknownColumnColumnsAre, source, header[i], string.Join(", ", Columns)));
             }
 
             if (!index.TryAdd(header[i], i))
             {
-                throw new DomainValidationException("columns", $"{source}: the column '{header[i]}' appears twice.");
+                throw new DomainValidationException("columns", Texts.Format(EstimationAppText.VictimListCsvColumnAppearsTwice, source, header[i]));
             }
         }
 
@@ -82,7 +83,7 @@ public static class VictimListCsv
         {
             if (!index.ContainsKey(required))
             {
-                throw new DomainValidationException("columns", $"{source}: the column '{required}' is required.");
+                throw new DomainValidationException("columns", Texts.Format(EstimationAppText.VictimListCsvColumnRequired, source, required));
             }
         }
 
@@ -94,7 +95,7 @@ public static class VictimListCsv
             int line = csv.Parser.RawRow;
             if (fields.Length != header.Length)
             {
-                throw new DomainValidationException($"records[{row}]", $"{source} line {line} has {fields.Length} values; the header has {header.Length}.");
+                throw new DomainValidationException($"records[{row}]", Texts.Format(EstimationAppText.VictimListCsvLineHasValuesHeader, source, line, fields.Length, header.Length));
             }
 
             string? Cell(string column) =>
@@ -102,32 +103,32 @@ public static class VictimListCsv
             DomainValidationException Bad(string column, string expected, bool identifying) => new(
                 $"records[{row}].{column}",
                 identifying
-                    ? $"{source} line {line}, column {column}: the value is not {expected} (not repeated here: it identifies a person)."
-                    : $"{source} line {line}, column {column}: '{Cell(column)}' is not {expected}.");
+                    ? Texts.Format(EstimationAppText.VictimListBadIdentifying, source, line, column, expected)
+                    : Texts.Format(EstimationAppText.VictimListBadValue, source, line, column, Cell(column), expected));
 
-            string list = Cell("list") ?? throw new DomainValidationException($"records[{row}].list", $"{source} line {line}: the list (agency) is missing.");
-            string recordId = Cell("record_id") ?? throw new DomainValidationException($"records[{row}].record_id", $"{source} line {line}: the record_id is missing.");
+            string list = Cell("list") ?? throw new DomainValidationException($"records[{row}].list", Texts.Format(EstimationAppText.VictimListCsvLineListAgencyMissing, source, line));
+            string recordId = Cell("record_id") ?? throw new DomainValidationException($"records[{row}].record_id", Texts.Format(EstimationAppText.VictimListCsvLineRecordIdMissing, source, line));
             entries.Add(new VictimListEntry
             {
                 List = list,
                 RecordId = recordId,
                 Nik = Cell("nik"),
                 Name = Cell("name"),
-                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", "a date YYYY-MM-DD", identifying: true) : null,
+                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", EstimationAppText.VictimListExpectDate, identifying: true) : null,
                 BirthYear = Cell("birth_year") is { } by
-                    ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", "a year between 1900 and 2100", identifying: false)
+                    ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", EstimationAppText.VictimListExpectYear, identifying: false)
                     : null,
                 Kecamatan = Cell("kecamatan"),
-                Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", "female, male, P or L", identifying: false) : Sex.Unknown,
-                ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", "child, adult, anak or dewasa", identifying: false) : ChildStatus.Unknown,
-                Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", "sexual_exploitation, labour_exploitation or other", identifying: false) : ExploitationForm.Unknown,
-                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", "a date YYYY-MM-DD", identifying: false) : null,
+                Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", EstimationAppText.VictimListExpectSex, identifying: false) : Sex.Unknown,
+                ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", EstimationAppText.VictimListExpectChild, identifying: false) : ChildStatus.Unknown,
+                Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", EstimationAppText.VictimListExpectForm, identifying: false) : ExploitationForm.Unknown,
+                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", EstimationAppText.VictimListExpectDate, identifying: false) : null,
             });
         }
 
         if (entries.Count == 0)
         {
-            throw new DomainValidationException("file", $"{source} has a header but no records.");
+            throw new DomainValidationException("file", Texts.Format(EstimationAppText.VictimListCsvHasHeaderButRecords, source));
         }
 
         return entries;

@@ -10,6 +10,7 @@ using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Legal;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Exports;
 
@@ -360,7 +361,7 @@ public static class CaseExports
     {
         if (k < 1)
         {
-            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {k}.");
+            throw new DomainValidationException("k", Texts.Format(SnapshotsText.CaseExportsSuppressionThresholdKMust, k));
         }
     }
 }

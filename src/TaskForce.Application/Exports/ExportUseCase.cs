@@ -2,6 +2,7 @@ using NodaTime;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Exports;
 
@@ -21,7 +22,7 @@ public sealed class ExportUseCase(ICaseFactSource caseFacts, IClock clock, DateT
         "simfoni" => ExportFormat.Simfoni,
         "htcds" => ExportFormat.Htcds,
         "ctdc" => ExportFormat.Ctdc,
-        _ => throw new DomainValidationException("format", $"'{code}' is not an export format: simfoni, htcds or ctdc."),
+        _ => throw new DomainValidationException("format", Texts.Format(SnapshotsText.ExportExportFormatSimfoniHtcds, code)),
     };
 
     /// <summary>Writes an export.</summary>

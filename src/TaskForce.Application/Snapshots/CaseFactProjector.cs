@@ -9,6 +9,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Snapshots;
 
@@ -53,7 +54,7 @@ public sealed class CaseFactProjector(ICaseRepository cases, IWorkflowRepository
             }
         }
 
-        throw new ConcurrencyConflictException($"The counting rows of case {caseId} kept changing; its write intent stays until a later write or rebuild-facts.");
+        throw new ConcurrencyConflictException(Texts.Format(SnapshotsText.CaseFactProjectorCountingRowsCaseKept, caseId));
     }
 
     /// <summary>Writes the rows of a case just created, from the created record (no marker, no workflows yet).</summary>
@@ -213,7 +214,7 @@ internal static class CaseWorkflowFacts
     {
         var definition = (WorkflowDefinition<TState, TContext>)registry.Find(stored.Workflow).Definition;
         var context = JsonSerializer.Deserialize<TContext>(stored.ContextJson, TaskForceJson.Options)
-            ?? throw new DomainValidationException("context", $"The stored {stored.Workflow} context of case {stored.CaseId} is empty.");
+            ?? throw new DomainValidationException("context", Texts.Format(SnapshotsText.CaseFactProjectorStoredContextCaseEmpty, stored.Workflow, stored.CaseId));
         return definition.Rehydrate(stored.SubjectId, context, stored.History, zone);
     }
 }

@@ -8,6 +8,7 @@ using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Domain.Indicators;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Snapshots;
 
@@ -113,7 +114,7 @@ public sealed class SnapshotUseCase
         region = RequireListed(region);
         if (suppressionK is < 1)
         {
-            throw new DomainValidationException("k", $"The suppression threshold k must be at least 1, not {suppressionK}.");
+            throw new DomainValidationException("k", Texts.Format(SnapshotsText.CaseExportsSuppressionThresholdKMust, suppressionK));
         }
 
         var list = new List<CourtVerdict>();
@@ -198,8 +199,10 @@ public sealed class SnapshotUseCase
         var inputWarnings = new List<HiddenVictimWarning>();
         if (entries.Any(e => !NikHasher.IsWellFormed(e.Nik) && (string.IsNullOrWhiteSpace(e.Name) || (e.BirthDate is null && e.BirthYear is null))))
         {
-            inputWarnings.Add(new("records_without_linkage_identity",
-                "Some victims have neither a NIK nor a name with a birth date: they cannot be linked, so each counts as a person seen by one agency only, which pushes the estimate up."));
+            // Stored in the snapshot for later readers: the code is the stable key, the text the neutral (English)
+            // one; a reader renders the code in its language with SnapshotWarningTexts (ADR-030).
+            const string code = "records_without_linkage_identity";
+            inputWarnings.Add(new(code, SnapshotWarningTexts.Render(code, Texts.English)!));
         }
 
         var section = HiddenVictimIndicators.Compute(linkage, cells, period, k, inputWarnings);

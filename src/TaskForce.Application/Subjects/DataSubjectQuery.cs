@@ -1,6 +1,7 @@
 using NodaTime;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Subjects;
 
@@ -43,18 +44,18 @@ public sealed record DataSubjectQuery
 
         if (FullName is null)
         {
-            throw new DomainValidationException("body", "Send national_id_number, or full_name with birth_date.");
+            throw new DomainValidationException("body", SubjectsText.DataSubjectQuerySendNationalIdNumber);
         }
 
         string name = NameNormaliser.Normalise(FullName);
         if (name.Length == 0)
         {
-            throw new DomainValidationException("full_name", "The name has no letters or digits.");
+            throw new DomainValidationException("full_name", SubjectsText.DataSubjectQueryNameHasLettersDigits);
         }
 
         if (BirthDate is null)
         {
-            throw new DomainValidationException("birth_date", "A person is found by name only together with the birth date.");
+            throw new DomainValidationException("birth_date", SubjectsText.DataSubjectQueryPersonFoundByName);
         }
 
         return (null, name, BirthDate, "full_name_birth_date");

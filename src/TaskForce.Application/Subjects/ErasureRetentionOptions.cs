@@ -1,4 +1,5 @@
 using TaskForce.Domain.Common;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Subjects;
 
@@ -33,5 +34,5 @@ public sealed record ErasureRetentionOptions(bool RetainUnderCriminalProceedings
     public static ErasureRetentionOptions Parse(string? value) =>
         string.IsNullOrWhiteSpace(value) ? Default
         : bool.TryParse(value.Trim(), out bool retain) ? new(retain)
-        : throw new DomainValidationException(RetainUnderCriminalProceedingsKey, "Set it to true or false.");
+        : throw new DomainValidationException(RetainUnderCriminalProceedingsKey, SubjectsText.ErasureRetentionOptionsSetTrueFalse);
 }

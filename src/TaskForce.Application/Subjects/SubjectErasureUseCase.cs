@@ -5,6 +5,8 @@ using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Cases.History;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Subjects;
 
@@ -56,7 +58,7 @@ public sealed partial class SubjectErasureUseCase(IDataSubjectStore subjects, IC
         SubjectRequestGuard.Demand(caller);
         if (caller.Agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; the case history must name the acting agency.");
+            throw new AccessDeniedException(SubjectsText.SubjectErasureCallerPrincipalCarriesAgency);
         }
 
         var (nik, name, born, matchedBy) = query.Validate();
@@ -89,7 +91,7 @@ public sealed partial class SubjectErasureUseCase(IDataSubjectStore subjects, IC
                 throw new ErasureRefusedException(
                     CriminalProceedings,
                     kept,
-                    $"Erasure refused: {kept.Count} record(s) of the person belong to a case under criminal proceedings (an SPDP is recorded); they are kept as evidence (UU 27/2022 Pasal 15(1); setting {ErasureRetentionOptions.RetainUnderCriminalProceedingsKey}). Nothing was erased.");
+                    Texts.Format(SubjectsText.SubjectErasureErasureRefusedRecordPerson, kept.Count, ErasureRetentionOptions.RetainUnderCriminalProceedingsKey));
             }
         }
 
@@ -170,7 +172,7 @@ public sealed class ListSubjectRequestsUseCase(ISubjectRequestLog log)
         int n = limit ?? DefaultLimit;
         if (n is < 1 or > 1000)
         {
-            throw new Domain.Common.DomainValidationException("limit", "The limit is between 1 and 1000.");
+            throw new Domain.Common.DomainValidationException("limit", SubjectsText.SubjectErasureLimitBetween);
         }
 
         var entries = await log.ListAsync(n, cancellationToken).ConfigureAwait(false);

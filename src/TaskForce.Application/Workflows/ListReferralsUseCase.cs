@@ -6,6 +6,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Workflows;
 
@@ -56,29 +57,29 @@ public sealed class ListReferralsUseCase(ICaseTiesStore ties)
         GetCaseUseCaseDemand(CaseAccessPolicy.Decide(caller, CaseOperation.RespondToReferral));
         if (status is not null && !ReferralWorkflow.StateCodes.Any(c => c.Value == status))
         {
-            throw new DomainValidationException("status", $"'{status}' is not a referral state. Known: {string.Join(", ", ReferralWorkflow.StateCodes.Select(c => c.Value))}.");
+            throw new DomainValidationException("status", Texts.Format(WorkflowsAppText.ListReferralsReferralStateKnown, status, string.Join(", ", ReferralWorkflow.StateCodes.Select(c => c.Value))));
         }
 
         string? agency = to is null or "me" ? caller.Agency : to.Trim().ToLowerInvariant();
         if (agency is null)
         {
-            throw new AccessDeniedException("The caller's principal carries no agency claim; it is needed to list the referrals addressed to it.");
+            throw new AccessDeniedException(WorkflowsAppText.ListReferralsCallerPrincipalCarriesAgency);
         }
 
         if (agency.Length is 0 or > 128 || !agency.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {
-            throw new DomainValidationException("to", "to is 'me' or an agency code ([a-z0-9_.-], at most 128 characters).");
+            throw new DomainValidationException("to", WorkflowsAppText.ListReferralsMeAgencyCodeZ);
         }
 
         if (!caller.IsOf(agency) && !caller.IsCoordinator)
         {
-            throw new AccessDeniedException("Only the task-force coordinator may list the referrals addressed to another agency; use to=me.");
+            throw new AccessDeniedException(WorkflowsAppText.ListReferralsOnlyTaskForceCoordinator);
         }
 
         int n = limit ?? DefaultLimit;
         if (n is < 1 or > MaxLimit)
         {
-            throw new DomainValidationException("limit", $"The limit must be in [1, {MaxLimit}].");
+            throw new DomainValidationException("limit", Texts.Format(WorkflowsAppText.ListReferralsLimitMust, MaxLimit));
         }
 
         string scope = $"referrals|{agency}|{status}";
@@ -90,7 +91,7 @@ public sealed class ListReferralsUseCase(ICaseTiesStore ties)
         }
         catch (ArgumentException) when (after is not null)
         {
-            throw new DomainValidationException("cursor", "The cursor is not one this listing handed out.");
+            throw new DomainValidationException("cursor", WorkflowsAppText.ListReferralsCursorOneThisListing);
         }
 
         return new ReferralList(agency, slice.Items, slice.ResumeAfter is null ? null : Encode(slice.ResumeAfter, scope));
@@ -98,7 +99,7 @@ public sealed class ListReferralsUseCase(ICaseTiesStore ties)
 
     private static string Encode(string after, string scope) => Serialization.PageCursor.Encode(after, scope);
 
-    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, "The cursor is not one this listing handed out for these to and status; start again without a cursor.");
+    private static string Decode(string cursor, string scope) => Serialization.PageCursor.Decode(cursor, scope, WorkflowsAppText.ListReferralsCursorOtherFilters);
 
     private static void GetCaseUseCaseDemand(AccessDecision decision) => Cases.GetCaseUseCase.Demand(decision);
 }

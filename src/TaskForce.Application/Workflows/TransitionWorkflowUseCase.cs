@@ -4,6 +4,7 @@ using NodaTime;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Workflows;
 
@@ -114,7 +115,7 @@ public sealed partial class TransitionWorkflowUseCase(
         {
             if (key.Length is 0 or > 200 || key.Any(char.IsControl))
             {
-                throw new DomainValidationException("Idempotency-Key", "The Idempotency-Key must be 1 to 200 characters without control characters.");
+                throw new DomainValidationException("Idempotency-Key", WorkflowsAppText.TransitionWorkflowIdempotencyKeyMustCharacters);
             }
 
             requestFingerprint = Serialization.TaskForceJson.Fingerprint(new
@@ -228,7 +229,7 @@ internal static class WorkflowIds
         string id = caseId?.Trim() ?? string.Empty;
         if (id.Length == 0 || id.Length > CaseIdMaxLength || id.Any(char.IsControl))
         {
-            throw new DomainValidationException("case_id", $"The case id must be 1 to {CaseIdMaxLength} characters without control characters.");
+            throw new DomainValidationException("case_id", Texts.Format(WorkflowsAppText.TransitionWorkflowCaseIdMustCharacters, CaseIdMaxLength));
         }
 
         return id;
@@ -239,7 +240,7 @@ internal static class WorkflowIds
         string id = subjectId?.Trim() ?? string.Empty;
         if (id.Length == 0 || id.Length > WorkflowDefinition<CaseStage, CaseManagementContext>.SubjectIdMaxLength || id.Any(char.IsControl))
         {
-            throw new DomainValidationException("subject_id", $"The subject id must be 1 to {WorkflowDefinition<CaseStage, CaseManagementContext>.SubjectIdMaxLength} characters without control characters.");
+            throw new DomainValidationException("subject_id", Texts.Format(WorkflowsAppText.TransitionWorkflowSubjectIdMustCharacters, WorkflowDefinition<CaseStage, CaseManagementContext>.SubjectIdMaxLength));
         }
 
         return id;

@@ -1,3 +1,6 @@
+using TaskForce.Application.Resources;
+using TaskForce.Domain.Common;
+
 namespace TaskForce.Application.Workflows;
 
 /// <summary>
@@ -16,7 +19,7 @@ public sealed class WorkflowConcurrencyException : InvalidOperationException
     /// <param name="subjectId">The instance id.</param>
     /// <param name="innerException">The storage error, or <see langword="null"/>.</param>
     public WorkflowConcurrencyException(string caseId, string workflow, string subjectId, Exception? innerException = null)
-        : base($"The {workflow} workflow '{subjectId}' of case '{caseId}' was changed by another writer; read it again and retry.", innerException)
+        : base(Texts.Format(WorkflowsAppText.WorkflowConcurrency, workflow, subjectId, caseId), innerException)
     {
         CaseId = caseId;
         Workflow = workflow;
@@ -69,8 +72,8 @@ public sealed class WorkflowNotFoundException : KeyNotFoundException
     /// <param name="subjectId">The instance id, or an empty string when the case itself is missing.</param>
     public WorkflowNotFoundException(string caseId, string workflow, string subjectId)
         : base(workflow.Length == 0
-            ? $"Case '{caseId}' is not stored."
-            : $"Case '{caseId}' has no {workflow} workflow '{subjectId}'.")
+            ? Texts.Format(WorkflowsAppText.WorkflowCaseNotStored, caseId)
+            : Texts.Format(WorkflowsAppText.WorkflowInstanceNotStored, caseId, workflow, subjectId))
     {
         CaseId = caseId;
         Workflow = workflow;
@@ -121,7 +124,7 @@ public sealed class IdempotencyKeyReusedException : InvalidOperationException
     /// <summary>Creates the exception.</summary>
     /// <param name="key">The key.</param>
     public IdempotencyKeyReusedException(string key)
-        : base($"The Idempotency-Key '{key}' was already used for a different transition of this case; use a new key for a new request.")
+        : base(Texts.Format(WorkflowsAppText.WorkflowIdempotencyKeyReused, key))
     {
         Key = key;
     }

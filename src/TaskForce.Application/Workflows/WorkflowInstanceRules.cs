@@ -1,6 +1,7 @@
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Workflows;
 
@@ -25,7 +26,7 @@ internal static class WorkflowInstanceRules
         if (workflow == CaseManagementWorkflow.Code && others.Count > 0)
         {
             throw new WorkflowInstanceLimitException(caseId, workflow, others[0].SubjectId,
-                $"Case '{caseId}' already has its case-management workflow ('{others[0].SubjectId}'); a case holds one.");
+                Texts.Format(WorkflowsAppText.WorkflowInstanceRulesCaseAlreadyHasCase, caseId, others[0].SubjectId));
         }
 
         if (workflow == CriminalJusticeWorkflow.Code)
@@ -34,9 +35,9 @@ internal static class WorkflowInstanceRules
             var same = others.FirstOrDefault(w => SuspectOf(w.ContextJson) == suspect);
             if (same is not null)
             {
-                string whom = suspect is null ? "without a named suspect" : $"for suspect '{suspect}'";
+                string whom = suspect is null ? WorkflowsAppText.WorkflowTrackWithoutSuspect : Texts.Format(WorkflowsAppText.WorkflowTrackForSuspect, suspect);
                 throw new WorkflowInstanceLimitException(caseId, workflow, same.SubjectId,
-                    $"Case '{caseId}' already has a criminal-justice track {whom} ('{same.SubjectId}'); one track per suspect.");
+                    Texts.Format(WorkflowsAppText.WorkflowInstanceRulesCaseAlreadyHasCriminal, caseId, whom, same.SubjectId));
             }
         }
     }
@@ -59,7 +60,7 @@ internal static class WorkflowInstanceRules
                 ? given
                 : throw new DomainValidationException(
                     "facts.suspect_id",
-                    $"'{given}' is not a suspect of this case; its suspects are {(known.Count == 0 ? "none recorded" : string.Join(", ", known))}.");
+                    Texts.Format(WorkflowsAppText.WorkflowInstanceRulesSuspectThisCaseSuspects, given, (known.Count == 0 ? WorkflowsAppText.WorkflowNoneRecorded : string.Join(", ", known))));
         }
 
         return known is { Count: 1 } ? known[0] : null;
@@ -73,7 +74,7 @@ internal static class WorkflowInstanceRules
     /// <exception cref="DomainValidationException">The level is the one in force (field <c>risk_level</c>).</exception>
     public static CaseManagementContext Reassess(CaseManagementContext context, RiskLevel level, int sequence) =>
         level == context.RiskLevel
-            ? throw new DomainValidationException("risk_level", $"The risk level is already '{level.ToCode()}'; a reassessment changes it.")
+            ? throw new DomainValidationException("risk_level", Texts.Format(WorkflowsAppText.WorkflowInstanceRulesRiskLevelAlreadyReassessment, level.ToCode()))
             : context with { RiskLevel = level, Reassessments = [.. context.Reassessments, new RiskReassessment(sequence, context.RiskLevel, level)] };
 
     private static string? SuspectOf(string contextJson)

@@ -4,6 +4,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Workflows;
 
@@ -75,7 +76,7 @@ public sealed class WorkflowRegistry
     public WorkflowBinding Find(string? code) =>
         code is not null && _bindings.TryGetValue(code, out var binding)
             ? binding
-            : throw new DomainValidationException("workflow", $"'{code}' is not a workflow. Known: {string.Join(", ", Codes)}.");
+            : throw new DomainValidationException("workflow", Texts.Format(WorkflowsAppText.WorkflowRegistryWorkflowKnown, code, string.Join(", ", Codes)));
 
     /// <summary>The victim a new service request is for: the given person id, which must be a victim of the case; the
     /// only victim when the case has one and none is given; required when the case has several, so a service is never
@@ -89,7 +90,7 @@ public sealed class WorkflowRegistry
                 ? given
                 : throw new DomainValidationException(
                     "facts.victim_id",
-                    $"'{given}' is not a victim of this case; its victims are {(k.VictimIds.Count == 0 ? "none recorded" : string.Join(", ", k.VictimIds))}.");
+                    Texts.Format(WorkflowsAppText.WorkflowRegistryVictimThisCaseVictims, given, (k.VictimIds.Count == 0 ? WorkflowsAppText.WorkflowNoneRecorded : string.Join(", ", k.VictimIds))));
         }
 
         return k.VictimIds.Count switch
@@ -98,12 +99,12 @@ public sealed class WorkflowRegistry
             1 => k.VictimIds[0],
             _ => throw new DomainValidationException(
                 "facts.victim_id",
-                $"This case has {k.VictimIds.Count} victims ({string.Join(", ", k.VictimIds)}): say which one the service is for (facts.victim_id)."),
+                Texts.Format(WorkflowsAppText.WorkflowRegistryThisCaseHasVictims, k.VictimIds.Count, string.Join(", ", k.VictimIds))),
         };
     }
 
     private static DomainValidationException Required(string field, string workflow) =>
-        new(field, $"{field} is required to start a {workflow} workflow.");
+        new(field, Texts.Format(WorkflowsAppText.WorkflowFieldRequiredToStart, field, workflow));
 
     private sealed class Binding<TState, TContext>(
         WorkflowDefinition<TState, TContext> definition,
@@ -131,11 +132,11 @@ public sealed class WorkflowRegistry
             try
             {
                 stored = JsonSerializer.Deserialize<TContext>(contextJson, TaskForceJson.Options)
-                    ?? throw new DomainValidationException("context", "The stored context is null.");
+                    ?? throw new DomainValidationException("context", WorkflowsAppText.WorkflowRegistryStoredContextNull);
             }
             catch (JsonException ex)
             {
-                throw new DomainValidationException("context", $"The stored {Code} context cannot be read: {ex.Message}");
+                throw new DomainValidationException("context", Texts.Format(WorkflowsAppText.WorkflowRegistryStoredContextCannotRead, Code, ex.Message));
             }
 
             var context = current is null ? stored : overlay(stored, current);
@@ -165,7 +166,7 @@ public sealed class WorkflowRegistry
             if (riskLevel is { } level)
             {
                 next = reassess is null
-                    ? throw new DomainValidationException("risk_level", $"risk_level is reassessed on the {CaseManagementWorkflow.Code} workflow; {Workflow} has no risk level.")
+                    ? throw new DomainValidationException("risk_level", Texts.Format(WorkflowsAppText.WorkflowRegistryRiskLevelReassessedOn, CaseManagementWorkflow.Code, Workflow))
                     : reassess(instance.Context, level, instance.Version + 1);
             }
 

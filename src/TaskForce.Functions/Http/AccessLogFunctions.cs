@@ -6,6 +6,7 @@ using NodaTime;
 using NodaTime.Text;
 using TaskForce.Application.AccessLog;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -32,7 +33,7 @@ public sealed class AccessLogFunctions(ReadAccessLogUseCase read, HttpPipeline p
         pipeline.RunAsync(req, async caller =>
         {
             var page = await read.ForCaseAsync(id, Limit(req), Param(req, "cursor"), caller, cancellationToken).ConfigureAwait(false);
-            return page is null ? Problems.Create(StatusCodes.Status404NotFound, $"No case '{id}'.") : HttpPipeline.Json(page);
+            return page is null ? Problems.Create(StatusCodes.Status404NotFound, Texts.Format(HttpText.AccessLogCase, id)) : HttpPipeline.Json(page);
         });
 
     /// <summary><c>GET /api/access-log?from=&amp;to=&amp;limit=&amp;cursor=</c>: every identity read and export in a
@@ -56,14 +57,14 @@ public sealed class AccessLogFunctions(ReadAccessLogUseCase read, HttpPipeline p
         {
             0 => null,
             1 => req.Query[name][0],
-            _ => throw new DomainValidationException(name, $"Send {name} once."),
+            _ => throw new DomainValidationException(name, Texts.Format(HttpText.AccessLogSendOnce, name)),
         };
 
     private static int? Limit(HttpRequest req) =>
         Param(req, "limit") is not { } l ? null
             : int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
-            : throw new DomainValidationException("limit", "The limit is a whole number between 1 and 1000.");
+            : throw new DomainValidationException("limit", HttpText.AccessLogLimitWholeNumberBetween);
 
     private static LocalDate Date(string value, string field) =>
-        LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : throw new DomainValidationException(field, "Expected a date YYYY-MM-DD.");
+        LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : throw new DomainValidationException(field, HttpText.AccessLogExpectedDateYYYYMM);
 }

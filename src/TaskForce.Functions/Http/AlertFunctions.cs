@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TaskForce.Application.Alerts;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -47,7 +48,7 @@ public sealed class AlertFunctions(AlertInboxUseCase inbox, HttpPipeline pipelin
         {
             var view = await inbox.AcknowledgeAsync(id ?? string.Empty, caller, cancellationToken).ConfigureAwait(false);
             return view is null
-                ? Problems.Create(StatusCodes.Status404NotFound, $"No alert is stored under the id '{id}'.")
+                ? Problems.Create(StatusCodes.Status404NotFound, Texts.Format(HttpText.AlertAlertStoredUnderId, id))
                 : HttpPipeline.Json(view);
         });
 
@@ -56,7 +57,7 @@ public sealed class AlertFunctions(AlertInboxUseCase inbox, HttpPipeline pipelin
         var values = q[name];
         if (values.Count > 1)
         {
-            throw new DomainValidationException(name, $"Give {name} once.");
+            throw new DomainValidationException(name, Texts.Format(HttpText.AlertGiveOnce, name));
         }
 
         return values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];

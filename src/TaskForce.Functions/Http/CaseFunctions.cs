@@ -15,6 +15,7 @@ using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
 using TaskForce.Domain.Workflows;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -74,9 +75,9 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
 
                     return HttpPipeline.Json(CaseSummary.From(stored.Record, stored.OwnerAgency), StatusCodes.Status201Created);
                 case CaseCreateOutcome.KeyReusedWithDifferentRequest:
-                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was already used with a different request; use a new key for a new case.", IdempotencyKeyHeader);
+                    return Problems.Create(StatusCodes.Status422UnprocessableEntity, HttpText.CaseThisIdempotencyKeyWas, IdempotencyKeyHeader);
                 default:
-                    return Problems.Create(StatusCodes.Status409Conflict, "A case with this id exists; nothing was written. Choose another id, or leave id out.");
+                    return Problems.Create(StatusCodes.Status409Conflict, HttpText.CaseCaseWithThisId);
             }
         });
 
@@ -124,7 +125,7 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
                 TraffickingStatus = Param(q, "trafficking_status") is { } s ? LegalCodes.ParseTraffickingStatus(s) : null,
             };
             int? limit = Param(q, "limit") is { } l
-                ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : throw new DomainValidationException("limit", $"The limit must be a whole number in [1, {ListCasesUseCase.MaxLimit}].")
+                ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : throw new DomainValidationException("limit", Texts.Format(HttpText.CaseLimitMustWholeNumber, ListCasesUseCase.MaxLimit))
                 : null;
             var page = await list.ExecuteAsync(new CaseListQuery(filter, limit, Param(q, "cursor")), caller, cancellationToken).ConfigureAwait(false);
             return HttpPipeline.Json(page);
@@ -154,7 +155,7 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
             catch (DomainValidationException e) when (e.Field is not "id" and not "decision_date")
             {
                 // The request is fine; the stored case is not complete enough to qualify.
-                return Problems.Create(StatusCodes.Status422UnprocessableEntity, $"The stored case cannot be qualified yet: {Problems.Message(e)}", e.Field);
+                return Problems.Create(StatusCodes.Status422UnprocessableEntity, Texts.Format(HttpText.CaseStoredCaseCannotQualified, Problems.Message(e)), e.Field);
             }
 
             return result is null ? CaseNotFound(id) : HttpPipeline.Json(result);
@@ -164,14 +165,14 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     /// <param name="id">The id asked for.</param>
     /// <returns>A 404 problem.</returns>
     internal static ObjectResult CaseNotFound(string? id) =>
-        Problems.Create(StatusCodes.Status404NotFound, $"No case is stored under the id '{id}'.");
+        Problems.Create(StatusCodes.Status404NotFound, Texts.Format(HttpText.CaseCaseStoredUnderId, id));
 
     private static string? Param(IQueryCollection q, string name)
     {
         var values = q[name];
         if (values.Count > 1)
         {
-            throw new DomainValidationException(name, $"Give {name} once.");
+            throw new DomainValidationException(name, Texts.Format(HttpText.AlertGiveOnce, name));
         }
 
         return values.Count == 0 || string.IsNullOrEmpty(values[0]) ? null : values[0];
@@ -190,5 +191,5 @@ public sealed class CaseFunctions(CreateCaseUseCase create, GetCaseUseCase get, 
     }
 
     private static LocalDate ParseDate(string value, string field) =>
-        LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : throw new DomainValidationException(field, "Expected a date YYYY-MM-DD.");
+        LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value : throw new DomainValidationException(field, HttpText.AccessLogExpectedDateYYYYMM);
 }

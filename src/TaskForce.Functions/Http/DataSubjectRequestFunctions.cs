@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TaskForce.Application.Subjects;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -76,7 +77,7 @@ public sealed class DataSubjectRequestFunctions(SubjectAccessUseCase access, Sub
             string? l = req.Query["limit"].Count == 1 ? req.Query["limit"][0] : null;
             int? limit = l is null ? null
                 : int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
-                : throw new DomainValidationException("limit", "The limit is a whole number between 1 and 1000.");
+                : throw new DomainValidationException("limit", HttpText.AccessLogLimitWholeNumberBetween);
             return HttpPipeline.Json(await list.ExecuteAsync(limit, caller, cancellationToken).ConfigureAwait(false));
         });
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using TaskForce.Application.Estimation;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -46,15 +47,15 @@ public sealed class EstimateFunctions(HttpPipeline pipeline)
     private static double? ParseDouble(string text, string field) =>
         text.Length == 0 ? null
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v
-        : throw new DomainValidationException(field, $"'{text}' is not a number.");
+        : throw new DomainValidationException(field, Texts.Format(HttpText.EstimateNumber, text));
 
     private static int? ParseInt(string text, string field) =>
         text.Length == 0 ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
-        : throw new DomainValidationException(field, $"'{text}' is not a whole number.");
+        : throw new DomainValidationException(field, Texts.Format(HttpText.EstimateWholeNumber, text));
 
     private static int? ParseSeed(string text) =>
         text.Length == 0 ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v
-        : throw new DomainValidationException("seed", $"'{text}' is not a whole number in [0, 2147483647].");
+        : throw new DomainValidationException("seed", Texts.Format(HttpText.EstimateWholeNumber2, text));
 }

@@ -10,6 +10,7 @@ using TaskForce.Application.Serialization;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Workflows;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -33,6 +34,9 @@ namespace TaskForce.Functions.Http;
 /// (<c>AuthorizationLevel.Function</c>); <see cref="RunAsync(HttpRequest, Func{Caller, Task{IActionResult}})"/>
 /// additionally needs a person from <see cref="ClientPrincipalReader"/> and answers 401 without one, before the body is
 /// read.</para>
+/// <para>Language: every run first sets the request's language from <c>Accept-Language</c>
+/// (<see cref="RequestLanguage"/>; Bahasa Indonesia unless English is preferred) and answers <c>Content-Language</c>;
+/// titles and details of problems are written in it (ADR-030).</para>
 /// </remarks>
 /// <param name="principals">The caller reader.</param>
 /// <param name="logger">The logger of server faults.</param>
@@ -52,11 +56,12 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
     public const int RetryAfterSeconds = 5;
 
     /// <summary>The detail of a 500 caused by identity protection: names the setting, never an identity value.</summary>
-    public const string IdentityProtectionDetail =
-        "Identity fields cannot be protected or read: the identity key (TaskForce:IdentityKey) is missing or does not match the stored data. Nothing was written or shown unprotected; the operator must fix the key.";
+    /// <value>The text in the request's language (<see cref="RequestLanguage"/>).</value>
+    public static string IdentityProtectionDetail => HttpText.PipelineIdentityProtection;
 
     /// <summary>The detail of a 500 for an unexpected error.</summary>
-    public const string ServerErrorDetail = "An unexpected error occurred; it was logged. Nothing in this answer describes it.";
+    /// <value>The text in the request's language (<see cref="RequestLanguage"/>).</value>
+    public static string ServerErrorDetail => HttpText.PipelineServerError;
 
     /// <summary>Gets the caller reader.</summary>
     /// <value>The reader given at construction.</value>
@@ -72,17 +77,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
     {
         ArgumentNullException.ThrowIfNull(req);
         ArgumentNullException.ThrowIfNull(body);
-        var caller = principals.Read(req);
-        if (caller is null)
-        {
-            return Task.FromResult<IActionResult>(Problems.Create(
-                StatusCodes.Status401Unauthorized,
-                principals.Trusted
-                    ? "No valid X-MS-CLIENT-PRINCIPAL: this request needs an identified person."
-                    : "App Service authentication is not enabled (WEBSITE_AUTH_ENABLED), so no caller can be identified; requests that need a person are refused."));
-        }
-
-        return GuardAsync(req, () => body(caller));
+        return RunForPersonAsync(req, body);
     }
 
     /// <summary>Runs a function for a calling service (the function key is its only credential).</summary>
@@ -137,7 +132,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
     public static async Task<T> ReadJsonAsync<T>(HttpRequest req, CancellationToken cancellationToken)
         where T : class =>
         InputJson.Read<T>(await ReadBodyAsync(req, DefaultMaxBodyBytes, cancellationToken).ConfigureAwait(false))
-            ?? throw new DomainValidationException("body", "A JSON object is required.");
+            ?? throw new DomainValidationException("body", HttpText.HttpPipelineJSONObjectRequired);
 
     /// <summary>Reads an optional JSON body strictly: an empty body is <see langword="null"/>.</summary>
     /// <typeparam name="T">The request record.</typeparam>
@@ -177,7 +172,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
         var values = req.Headers[name];
         if (values.Count > 1)
         {
-            throw new DomainValidationException(name, $"Send one {name} header.");
+            throw new DomainValidationException(name, Texts.Format(HttpText.HttpPipelineSendOneHeader, name));
         }
 
         return values.Count == 1 && !string.IsNullOrWhiteSpace(values[0]) ? values[0]!.Trim() : null;
@@ -195,7 +190,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
         {
             DomainValidationException e => Problems.BadRequest(e),
             BodyTooLargeException e => Problems.Create(StatusCodes.Status413PayloadTooLarge, e.Message, "body"),
-            BadHttpRequestException e => Problems.Create(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, "The request could not be read.", "body"),
+            BadHttpRequestException e => Problems.Create(e.StatusCode is >= 400 and < 500 ? e.StatusCode : StatusCodes.Status400BadRequest, HttpText.HttpPipelineRequestCouldRead, "body"),
             AccessDeniedException e => Problems.Create(StatusCodes.Status403Forbidden, e.Message),
             WorkflowNotFoundException e => Problems.Create(StatusCodes.Status404NotFound, e.Message),
             IllegalTransitionException e => Problems.Create(StatusCodes.Status409Conflict, e.Message, extensions: new Dictionary<string, object?>
@@ -212,10 +207,10 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
             WorkflowInstanceLimitException e => Problems.Create(StatusCodes.Status409Conflict, e.Message),
             IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
-            RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, "The store refused the write: the entity exists already. Nothing was written; read it and decide again."),
-            RequestFailedException { Status: StatusCodes.Status412PreconditionFailed } => Problems.Create(StatusCodes.Status412PreconditionFailed, "The store refused the write: the data changed since it was read. Read it again and retry the whole decision."),
-            RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => Unavailable("Storage is unavailable for the moment; nothing was written. Retry later."),
-            OperationCanceledException => Unavailable("The operation was cancelled before it completed (the host is stopping or a time limit passed); retry."),
+            RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, HttpText.HttpPipelineStoreRefusedWriteEntity),
+            RequestFailedException { Status: StatusCodes.Status412PreconditionFailed } => Problems.Create(StatusCodes.Status412PreconditionFailed, HttpText.HttpPipelineStoreRefusedWriteData),
+            RequestFailedException { Status: 0 or 408 or 429 or >= 500 } => Unavailable(HttpText.PipelineStorageUnavailable),
+            OperationCanceledException => Unavailable(HttpText.PipelineCancelled),
             _ => Problems.Create(StatusCodes.Status500InternalServerError, ServerErrorDetail),
         };
     }
@@ -226,8 +221,26 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
         return result;
     }
 
+    private async Task<IActionResult> RunForPersonAsync(HttpRequest req, Func<Caller, Task<IActionResult>> body)
+    {
+        // The language is set inside this asynchronous method, so it holds for the request's flow only.
+        RequestLanguage.Apply(req);
+        var caller = principals.Read(req);
+        if (caller is null)
+        {
+            return Problems.Create(
+                StatusCodes.Status401Unauthorized,
+                principals.Trusted
+                    ? HttpText.PipelineNoPrincipal
+                    : HttpText.PipelineAuthDisabled);
+        }
+
+        return await GuardAsync(req, () => body(caller)).ConfigureAwait(false);
+    }
+
     private async Task<IActionResult> GuardAsync(HttpRequest req, Func<Task<IActionResult>> body)
     {
+        RequestLanguage.Apply(req);
         try
         {
             return await body().ConfigureAwait(false);
@@ -263,7 +276,7 @@ public sealed class BodyTooLargeException : Exception
     /// <summary>Creates the exception.</summary>
     /// <param name="maxBytes">The cap, in bytes.</param>
     public BodyTooLargeException(int maxBytes)
-        : base($"The body is larger than {maxBytes} bytes.") => MaxBytes = maxBytes;
+        : base(Texts.Format(HttpText.PipelineBodyTooLarge, maxBytes)) => MaxBytes = maxBytes;
 
     /// <summary>Creates the exception with no details (required by the .NET exception pattern).</summary>
     public BodyTooLargeException()

@@ -5,6 +5,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -69,7 +70,7 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
             var reportingPeriod = ReportingPeriod.Parse(period);
             var stored = await store.GetLatestAsync(regionCode.Value, reportingPeriod.Label, cancellationToken).ConfigureAwait(false);
             return stored is null
-                ? Problems.Create(StatusCodes.Status404NotFound, $"No snapshot is stored for region {regionCode.Value} and period {reportingPeriod.Label}.")
+                ? Problems.Create(StatusCodes.Status404NotFound, Texts.Format(HttpText.IndicatorSnapshotStoredForRegion, regionCode.Value, reportingPeriod.Label))
                 : HttpPipeline.JsonText(stored.Json);
         });
 
@@ -83,7 +84,7 @@ public sealed class IndicatorFunctions(SnapshotUseCase snapshots, ISnapshotRepos
         {
             k = int.TryParse(kText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int parsed) && parsed >= 1
                 ? parsed
-                : throw new DomainValidationException("k", $"k must be a whole number of at least 1, not '{kText}'.");
+                : throw new DomainValidationException("k", Texts.Format(HttpText.IndicatorKMustWholeNumber, kText));
         }
 
         return (region, period, k);

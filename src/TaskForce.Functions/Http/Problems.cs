@@ -2,29 +2,32 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
 /// <summary>Builds RFC 9457 problem+json responses, the one error shape of the HTTP API: one factory, one table of
 /// statuses (type URI and title), used by <see cref="HttpPipeline"/> for every exception and by the functions for the
-/// few outcomes that are results rather than errors (e.g. a case id that is taken).</summary>
+/// few outcomes that are results rather than errors (e.g. a case id that is taken). The <c>title</c> is in the
+/// request's language (<see cref="RequestLanguage"/>: Bahasa Indonesia or English), as is every detail the callers
+/// pass; <c>type</c>, <c>status</c> and the field names in <c>errors</c> are the same in both languages.</summary>
 public static class Problems
 {
     /// <summary>The media type of problem details (RFC 9457 §3).</summary>
     public const string MediaType = "application/problem+json";
 
-    private static readonly Dictionary<int, (string Section, string Title)> Statuses = new()
+    private static readonly Dictionary<int, (string Section, Func<string> Title)> Statuses = new()
     {
-        [StatusCodes.Status400BadRequest] = ("15.5.1", "The request is not valid."),
-        [StatusCodes.Status401Unauthorized] = ("15.5.2", "Authentication required."),
-        [StatusCodes.Status403Forbidden] = ("15.5.4", "Forbidden."),
-        [StatusCodes.Status404NotFound] = ("15.5.5", "Not found."),
-        [StatusCodes.Status409Conflict] = ("15.5.10", "Conflict."),
-        [StatusCodes.Status412PreconditionFailed] = ("15.5.13", "Precondition failed: the resource changed."),
-        [StatusCodes.Status413PayloadTooLarge] = ("15.5.14", "Content too large."),
-        [StatusCodes.Status422UnprocessableEntity] = ("15.5.21", "The request cannot be processed."),
-        [StatusCodes.Status500InternalServerError] = ("15.6.1", "Server error."),
-        [StatusCodes.Status503ServiceUnavailable] = ("15.6.4", "Service unavailable."),
+        [StatusCodes.Status400BadRequest] = ("15.5.1", () => HttpText.Title400),
+        [StatusCodes.Status401Unauthorized] = ("15.5.2", () => HttpText.Title401),
+        [StatusCodes.Status403Forbidden] = ("15.5.4", () => HttpText.Title403),
+        [StatusCodes.Status404NotFound] = ("15.5.5", () => HttpText.Title404),
+        [StatusCodes.Status409Conflict] = ("15.5.10", () => HttpText.Title409),
+        [StatusCodes.Status412PreconditionFailed] = ("15.5.13", () => HttpText.Title412),
+        [StatusCodes.Status413PayloadTooLarge] = ("15.5.14", () => HttpText.Title413),
+        [StatusCodes.Status422UnprocessableEntity] = ("15.5.21", () => HttpText.Title422),
+        [StatusCodes.Status500InternalServerError] = ("15.6.1", () => HttpText.Title500),
+        [StatusCodes.Status503ServiceUnavailable] = ("15.6.4", () => HttpText.Title503),
     };
 
     /// <summary>Returns a problem response.</summary>
@@ -41,8 +44,8 @@ public static class Problems
             ? new ProblemDetails()
             : new ValidationProblemDetails(new Dictionary<string, string[]> { [field.Length > 0 ? field : "request"] = [detail] });
         (string type, string title) = Statuses.TryGetValue(status, out var known)
-            ? ("https://www.rfc-editor.org/rfc/rfc9110#section-" + known.Section, known.Title)
-            : ("about:blank", ReasonPhrases.GetReasonPhrase(status));
+            ? ("https://www.rfc-editor.org/rfc/rfc9110#section-" + known.Section, known.Title())
+            : ("about:blank", status == StatusCodes.Status428PreconditionRequired ? HttpText.Title428 : ReasonPhrases.GetReasonPhrase(status));
         problem.Type = type;
         problem.Title = title;
         problem.Status = status;

@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Workflows;
 using TaskForce.Domain.Common;
+using TaskForce.Functions.Resources;
 
 namespace TaskForce.Functions.Http;
 
@@ -36,7 +37,7 @@ public sealed class ReferralFunctions(ListReferralsUseCase referrals, AssignCase
             string? status = Single(req, "status");
             int? limit = Single(req, "limit") is not { } l ? null
                 : int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n
-                : throw new DomainValidationException("limit", "The limit is a whole number between 1 and 1000.");
+                : throw new DomainValidationException("limit", HttpText.AccessLogLimitWholeNumberBetween);
             return HttpPipeline.Json(await referrals.ListAsync(to, status, limit, Single(req, "cursor"), caller, cancellationToken).ConfigureAwait(false));
         });
 
@@ -58,7 +59,7 @@ public sealed class ReferralFunctions(ListReferralsUseCase referrals, AssignCase
             var body = await HttpPipeline.ReadJsonAsync<CaseAssignmentRequest>(req, cancellationToken).ConfigureAwait(false);
             if (body.AssignedTo is null)
             {
-                throw new DomainValidationException("assigned_to", "assigned_to (the case worker's staff account id) is required.");
+                throw new DomainValidationException("assigned_to", HttpText.ReferralAssignedCaseWorkerStaff);
             }
 
             return HttpPipeline.Json(await assign.AssignAsync(id ?? string.Empty, body, caller, cancellationToken).ConfigureAwait(false));
@@ -69,6 +70,6 @@ public sealed class ReferralFunctions(ListReferralsUseCase referrals, AssignCase
         {
             0 => null,
             1 => req.Query[name][0],
-            _ => throw new DomainValidationException(name, $"{name} is given more than once."),
+            _ => throw new DomainValidationException(name, Texts.Format(HttpText.ReferralGivenMoreThanOnce, name)),
         };
 }

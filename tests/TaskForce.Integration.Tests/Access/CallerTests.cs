@@ -26,6 +26,7 @@ public sealed class CallerTests
     private static HttpRequest Request(params string[] principals)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         foreach (string p in principals)
         {
             context.Request.Headers.Append(ClientPrincipalReader.HeaderName, p);

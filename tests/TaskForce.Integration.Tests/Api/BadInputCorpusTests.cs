@@ -219,6 +219,7 @@ public sealed class BadInputCorpusTests(AzuriteFixture storage)
     private static HttpRequest Plain(string method, string query, string? body = null)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         context.Request.Body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body ?? string.Empty));

@@ -65,6 +65,7 @@ public sealed class PureComputationRetryTests(AzuriteFixture storage)
     private static HttpRequest Plain(string body, (string Name, string Value)? header = null, string query = "")
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = "POST";
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));

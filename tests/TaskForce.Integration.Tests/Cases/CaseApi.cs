@@ -88,6 +88,7 @@ public sealed class CaseApi
     public static HttpRequest Request(string method, (string UserId, string? Agency, string[] Roles)? who, string? body = null, string query = "", params (string Name, string Value)[] headers)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         if (who is { } w)

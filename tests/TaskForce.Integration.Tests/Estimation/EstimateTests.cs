@@ -135,6 +135,7 @@ public sealed class EstimateTests
     private static HttpRequest Request(string query, string body)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = "POST";
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         context.Request.ContentType = "text/csv";

@@ -243,6 +243,7 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
         // HTTP: GET /api/indicators?region=53.03&period=2025, computed live (a fresh per-computation secret).
         var functions = new IndicatorFunctions(UseCase(tables, repo, LinkageSecret.PerComputation, NullLogger<SnapshotUseCase>.Instance), new TableSnapshotRepository(tables), TestPipeline.Trusted);
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString("?region=53.03&period=2025");
         var http = Assert.IsType<ContentResult>(await functions.GetIndicatorsAsync(context.Request, CancellationToken.None));

@@ -173,6 +173,7 @@ public sealed class CompositionRootTests(AzuriteFixture storage)
     private static async Task<JsonElement> GetIndicatorsAsync(IndicatorFunctions functions, string period)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString($"?region=53.03&period={period}&k=1");
         var result = Assert.IsType<ContentResult>(await functions.GetIndicatorsAsync(context.Request, CancellationToken.None));

@@ -114,6 +114,7 @@ public sealed class FunctionTests(AzuriteFixture storage)
     private static HttpRequest Request(string method, string query)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         return context.Request;

@@ -113,6 +113,7 @@ public sealed class OpenApiResponseSchemaTests(AzuriteFixture storage)
     private static HttpRequest Service(string method, string query = "", string? body = null)
     {
         var context = new DefaultHttpContext();
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = method;
         context.Request.QueryString = new QueryString(query.Length == 0 ? null : query);
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? string.Empty));

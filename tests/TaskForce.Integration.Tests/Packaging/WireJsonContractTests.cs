@@ -111,6 +111,8 @@ public sealed class WireJsonContractTests
         string consumer = JsonSerializer.Serialize(DetentionLedger.Check(input.Request, asOf), WireJson.Options);
 
         var context = new DefaultHttpContext();
+
+        context.Request.Headers.AcceptLanguage = "en"; // the English texts these tests assert (default: Indonesian)
         context.Request.Method = "POST";
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(DetentionCheckCliTests.ContractExample));
