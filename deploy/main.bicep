@@ -24,6 +24,9 @@ param timeZone string = 'Asia/Makassar'
 @description('Annual snapshot schedule, UTC NCRONTAB: 17:00 UTC on 31 Dec = 01:00 WITA on 1 Jan.')
 param annualSnapshotSchedule string = '0 0 17 31 12 *'
 
+@description('UTC NCRONTAB of the annual report (default 01:00 UTC on 15 January = 09:00 WITA).')
+param annualReportSchedule string = '0 0 1 15 1 *'
+
 @description('Daily deadline-alert schedule, UTC NCRONTAB: 00:00 UTC = 08:00 WITA.')
 param dailyAlertSchedule string = '0 0 0 * * *'
 
@@ -202,6 +205,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TASKFORCE_STORAGE', value: storageConnection }
         { name: 'TaskForce__TimeZone', value: timeZone }
         { name: 'TaskForce__AnnualSnapshotSchedule', value: annualSnapshotSchedule }
+        { name: 'TaskForce__AnnualReportSchedule', value: annualReportSchedule }
         { name: 'TaskForce__DailyAlertSchedule', value: dailyAlertSchedule }
         { name: 'TaskForce__QuarterlySnapshotSchedule', value: quarterlySnapshotSchedule }
         { name: 'TaskForce__MonthlySnapshotSchedule', value: monthlySnapshotSchedule }

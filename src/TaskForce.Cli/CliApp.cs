@@ -46,6 +46,7 @@ public static class CliApp
             SubjectRequestCommands.Erase(context),
             SubjectRequestCommands.List(context),
             AccessLogCommand.Create(context), // issue 14: the access log (ADR-022)
+            ReportCommand.Create(context), // issue 16: the annual report
         };
 
         var parsed = root.Parse(args);

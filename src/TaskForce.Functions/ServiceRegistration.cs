@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TaskForce.Functions.Http;
+using TaskForce.Storage;
 using TaskForce.Hosting;
 
 namespace TaskForce.Functions;
@@ -23,6 +24,13 @@ public static class ServiceRegistration
         services.AddTaskForce(configuration);
         services.TryAddSingleton(_ => ClientPrincipalReader.FromConfiguration(configuration));
         services.TryAddSingleton<Http.HttpPipeline>();
+        services.TryAddSingleton<TaskForce.Application.Ports.IReportArchive>(_ =>
+        {
+            string? conn = configuration[TaskForceStorageOptions.ConnectionSettingName];
+            return string.IsNullOrWhiteSpace(conn)
+                ? throw new InvalidOperationException($"Set the setting {TaskForceStorageOptions.ConnectionSettingName} to a storage connection string with a blob endpoint (the annual report archive).")
+                : new TaskForce.Storage.BlobReportArchive(conn);
+        });
         return services;
     }
 }

@@ -11,6 +11,7 @@ using TaskForce.Application.Estimation;
 using TaskForce.Application.Exports;
 using TaskForce.Application.Import;
 using TaskForce.Application.Ports;
+using TaskForce.Application.Reports;
 using TaskForce.Application.Snapshots;
 using TaskForce.Application.Subjects;
 using TaskForce.Application.Workflows;
@@ -169,6 +170,7 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<AssignCaseUseCase>(); // ADR-020
         services.TryAddSingleton<ListReferralsUseCase>();
         services.TryAddSingleton<ExportUseCase>();
+        services.TryAddSingleton<AnnualReportUseCase>(); // issue 16: the annual report
         services.TryAddSingleton(sp => new SnapshotUseCase(
             sp.GetRequiredService<IVerdictRepository>(), sp.GetRequiredService<ISnapshotRepository>(), sp.GetRequiredService<ICaseFactSource>(),
             sp.GetService<ICtdcRepository>(), sp.GetService<IVictimListSource>(), sp.GetRequiredService<LinkageSecret>(),

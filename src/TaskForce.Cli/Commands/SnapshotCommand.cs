@@ -68,7 +68,7 @@ internal static class SnapshotCommand
     }
 
     // Checked before anything is computed or stored, so a bad --out never leaves a stored snapshot behind an error.
-    private static void EnsureWritableFolder(string path)
+    internal static void EnsureWritableFolder(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
