@@ -3,7 +3,8 @@
 # (samples/cases/report-sample.jsonl, so the case-record sections have figures) into a fresh in-memory Azurite, writes
 # the 2025 snapshot's files, copies the HTML report and its charts to docs/report/ and takes a full-page screenshot at
 # A4 width (794 CSS pixels) with headless Chromium from the distribution (apt-get install chromium):
-#   docs/report/main-job-report.html (+ its PNG charts) and docs/report/main-job-report.png
+#   docs/report/main-job-report/ (the HTML report and its PNG charts, as the tool names them) and
+#   docs/report/main-job-report.png
 # Language: TASKFORCE_LANG (default id, the tool's default). Usage: scripts/report-screenshot.sh [PERIOD]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,22 +24,20 @@ export TASKFORCE_STORAGE TASKFORCE_LANG="${TASKFORCE_LANG:-id}"
 ./taskforce import --format taskforce samples/cases/report-sample.jsonl --agency uptd_ppa_ttu --json >/dev/null
 ./taskforce snapshot --region '*' --period "$period" --out "$work/out" >&2
 
-mkdir -p docs/report
-rm -f docs/report/main-job-report*.png docs/report/main-job-report.html
+rm -rf docs/report/main-job-report docs/report/main-job-report.png
+mkdir -p docs/report/main-job-report
 name="snapshot-all-$period"
-for f in "$work/out/$name"*.png; do
-  cp "$f" "docs/report/main-job-report${f#"$work/out/$name"}"
-done
-sed "s/$name/main-job-report/g" "$work/out/$name.html" > docs/report/main-job-report.html
+cp "$work/out/$name"*.png "$work/out/$name.html" docs/report/main-job-report/
+report="$root/docs/report/main-job-report/$name.html"
 
 # Measure the page's full height after the charts have loaded, then take the screenshot at that height.
-page="$work/measure.html"
+measure="$root/docs/report/main-job-report/.measure.html"
 sed 's#</body>#<script>addEventListener("load",()=>{document.body.dataset.h=document.documentElement.scrollHeight})</script></body>#' \
-  docs/report/main-job-report.html > "$root/docs/report/.measure.html"
+  "$report" > "$measure"
 height="$("$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=794,1123 --virtual-time-budget=5000 \
-  --dump-dom "file://$root/docs/report/.measure.html" 2>/dev/null | sed -n 's/.*data-h="\([0-9]*\)".*/\1/p' | head -n 1)"
-rm -f "$root/docs/report/.measure.html" "$page"
+  --dump-dom "file://$measure" 2>/dev/null | sed -n 's/.*data-h="\([0-9]*\)".*/\1/p' | head -n 1)"
+rm -f "$measure"
 [ -n "$height" ] || { echo "report-screenshot.sh: could not measure the page" >&2; exit 1; }
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="794,$height" --virtual-time-budget=5000 \
-  --screenshot="$root/docs/report/main-job-report.png" "file://$root/docs/report/main-job-report.html" 2>/dev/null
-echo "docs/report/main-job-report.png: 794 x $height CSS pixels; docs/report/main-job-report.html"
+  --screenshot="$root/docs/report/main-job-report.png" "file://$report" 2>/dev/null
+echo "docs/report/main-job-report.png: 794 x $height CSS pixels; ${report#"$root/"}"

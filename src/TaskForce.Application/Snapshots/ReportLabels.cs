@@ -50,6 +50,7 @@ public static class ReportLabels
 
         return dimension switch
         {
+            "destination_country" or "citizenship" when Lookup("Country_" + code) is { } country => country,
             "article" when code.StartsWith("UU21-2007:", StringComparison.Ordinal) => Article(code["UU21-2007:".Length..]),
             "kecamatan" when KecamatanList.NameOf(code) is { } name => $"{code} {name}",
             "delay_days" => Texts.Format(ReportText.ValDays, code),

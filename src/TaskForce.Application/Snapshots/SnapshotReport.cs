@@ -164,8 +164,7 @@ public static partial class SnapshotReport
             return;
         }
 
-        h.Append("<figure><img src=\"").Append(E(file)).Append("\" alt=\"").Append(E(caption)).Append("\"><figcaption>")
-            .Append(E(caption)).Append("</figcaption></figure>\n");
+        h.Append("<figure><img src=\"").Append(E(file)).Append("\" alt=\"").Append(E(caption)).Append("\"></figure>\n");
     }
 
     private static void Section(StringBuilder h, string id, string heading) =>

@@ -42,7 +42,7 @@ public static partial class SnapshotReport
 
     private static void Indicator(StringBuilder h, IndicatorDefinition def, List<IndicatorValue> cells)
     {
-        h.Append("<h3 id=\"").Append(E(def.Id)).Append("\">").Append(E(ReportLabels.Name(def))).Append("</h3>\n");
+        h.Append("<h3 id=\"i-").Append(E(def.Id)).Append("\">").Append(E(ReportLabels.Name(def))).Append("</h3>\n");
         string basis = ReportLabels.Basis(def.Id) is { } b ? " " + Texts.Format(ReportText.Basis, b) : string.Empty;
         P(h, def.Definition + basis, "def");
         var groups = cells.GroupBy(c => string.Join(",", c.Disaggregation.Select(d => d.Key))).ToList();
@@ -55,6 +55,7 @@ public static partial class SnapshotReport
                 .Append(E(Cell(total))).Append("</td></tr></tbody></table>\n");
         }
 
+        h.Append("<div class=\"tables\">\n");
         foreach (var g in oneWay)
         {
             string dim = g.First().Disaggregation[0].Key;
@@ -81,6 +82,7 @@ public static partial class SnapshotReport
             h.Append("</tbody></table>\n");
         }
 
+        h.Append("</div>\n");
         foreach (var g in groups.Where(g => g.First().Disaggregation.Count >= 2))
         {
             dropped |= CrossTable(h, [.. g]);
@@ -97,39 +99,45 @@ public static partial class SnapshotReport
         }
     }
 
-    /// <summary>A two-way table: rows are the codes of the last dimension, columns the combinations of the others;
-    /// rows and columns whose every cell is 0 are left out.</summary>
+    /// <summary>A two-way table: columns are the codes of the dimension with the fewest codes shown, rows the
+    /// combinations of the others (so the table stays narrow enough for the page); rows and columns whose every cell is 0
+    /// are left out.</summary>
     /// <returns><see langword="true"/> when a row or column was left out.</returns>
     private static bool CrossTable(StringBuilder h, List<IndicatorValue> cells)
     {
         int n = cells[0].Disaggregation.Count;
-        string rowDim = cells[0].Disaggregation[n - 1].Key;
-        string ColKey(IndicatorValue c) => string.Join(" · ", c.Disaggregation.Take(n - 1).Select(d => ReportLabels.Value(d.Key, d.Value)));
-        string RowKey(IndicatorValue c) => c.Disaggregation[n - 1].Value;
+        var withData = cells.Where(HasData).ToList();
+        int colIndex = Enumerable.Range(0, n)
+            .OrderBy(i => withData.Select(c => c.Disaggregation[i].Value).Distinct().Count())
+            .ThenByDescending(i => i)
+            .First();
+        string colDim = cells[0].Disaggregation[colIndex].Key;
+        string RowKey(IndicatorValue c) => string.Join(" · ", c.Disaggregation.Where((_, i) => i != colIndex).Select(d => ReportLabels.Value(d.Key, d.Value)));
+        string ColKey(IndicatorValue c) => c.Disaggregation[colIndex].Value;
         var allCols = cells.Select(ColKey).Distinct().ToList();
         var allRows = cells.Select(RowKey).Distinct().ToList();
-        var cols = allCols.Where(col => cells.Any(c => ColKey(c) == col && HasData(c))).ToList();
-        var rows = allRows.Where(row => cells.Any(c => RowKey(c) == row && HasData(c))).ToList();
+        var cols = allCols.Where(col => withData.Any(c => ColKey(c) == col)).ToList();
+        var rows = allRows.Where(row => withData.Any(c => RowKey(c) == row)).ToList();
         if (rows.Count == 0)
         {
             return true;
         }
 
-        string colHeading = string.Join(" · ", cells[0].Disaggregation.Take(n - 1).Select(d => ReportLabels.Dimension(d.Key)));
-        h.Append("<table><thead><tr><th>").Append(E(ReportLabels.Dimension(rowDim))).Append(" \\ ").Append(E(colHeading)).Append("</th>");
+        string rowHeading = string.Join(" · ", cells[0].Disaggregation.Where((_, i) => i != colIndex).Select(d => ReportLabels.Dimension(d.Key)));
+        h.Append("<table class=\"cross\"><thead><tr><th>").Append(E(rowHeading)).Append(" \\ ").Append(E(ReportLabels.Dimension(colDim))).Append("</th>");
         foreach (string col in cols)
         {
-            h.Append("<th class=\"v\">").Append(E(col)).Append("</th>");
+            h.Append("<th class=\"v\">").Append(E(ReportLabels.Value(colDim, col))).Append("</th>");
         }
 
         h.Append("</tr></thead><tbody>\n");
         foreach (string row in rows)
         {
-            h.Append("<tr><td>").Append(E(ReportLabels.Value(rowDim, row))).Append("</td>");
+            h.Append("<tr><td>").Append(E(row)).Append("</td>");
             foreach (string col in cols)
             {
                 var c = cells.FirstOrDefault(x => RowKey(x) == row && ColKey(x) == col);
-                h.Append("<td class=\"v\">").Append(E(c is null ? string.Empty : Cell(c))).Append("</td>");
+                h.Append("<td class=\"v\">").Append(E(c is null ? "0" : Cell(c))).Append("</td>");
             }
 
             h.Append("</tr>\n");
