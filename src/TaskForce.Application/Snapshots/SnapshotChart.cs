@@ -146,7 +146,7 @@ public static class SnapshotChart
     private static ScottPlot.Plot NewPlot(string title)
     {
         var plot = new ScottPlot.Plot { ScaleFactor = Density };
-        plot.Font.Set(ScottPlot.Fonts.Sans); // the report's sans-serif (DejaVu Sans on Debian), not a serif fallback
+        plot.Font.Set("DejaVu Sans"); // the report's sans-serif (Debian: fonts-dejavu-core); a missing font falls back to the default
         plot.Title(title, size: 15);
         return plot;
     }
