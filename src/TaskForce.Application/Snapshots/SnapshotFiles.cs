@@ -8,8 +8,9 @@ namespace TaskForce.Application.Snapshots;
 
 /// <summary>
 /// Writes a snapshot as files people use: <c>snapshot-REGION-PERIOD.json</c> (the contract JSON, indented),
-/// <c>.csv</c> (one row per cell with bilingual indicator names), <c>.png</c> charts (bilingual labels) and
-/// <c>.html</c>, a bilingual report (Bahasa Indonesia / English) with the charts and every cell.
+/// <c>.csv</c> (one row per cell with bilingual indicator names), <c>.png</c> charts and <c>.html</c>, the report for
+/// people (ADR-026) with the charts, both in the reader's language (the current UI culture). A chart with nothing to
+/// draw is not written.
 /// </summary>
 public static class SnapshotFiles
 {
@@ -24,7 +25,8 @@ public static class SnapshotFiles
     private static readonly string[] LeadingColumns = ["region", "period", "period_start", "period_end", "indicator_id", "name_id", "name_en"];
     private static readonly string[] TrailingColumns = ["value", "unit", "suppressed", "population", "population_year", "population_source", "note"];
 
-    /// <summary>Writes the files into a folder, creating it when missing: JSON, CSV, the PNG charts and the HTML report.</summary>
+    /// <summary>Writes the files into a folder, creating it when missing: JSON, CSV, the PNG charts that have something
+/// to draw and the HTML report.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="directory">The output folder.</param>
     /// <returns>The paths written, JSON first, the HTML report last.</returns>
@@ -41,8 +43,12 @@ public static class SnapshotFiles
             WriteCsv(snapshot, writer);
         }
 
-        SnapshotChart.WritePng(snapshot, png);
-        var charts = new List<string> { png };
+        var charts = new List<string>();
+        if (SnapshotChart.WritePng(snapshot, png))
+        {
+            charts.Add(png);
+        }
+
         charts.AddRange(SnapshotChart.WriteCaseRecordCharts(snapshot, stem));
         string html = stem + ".html";
         File.WriteAllText(html, SnapshotReport.Html(snapshot, [.. charts.Select(Path.GetFileName).OfType<string>()]));

@@ -45,11 +45,13 @@ internal static class SnapshotCommand
             var useCase = ctx.Services.GetRequiredService<SnapshotUseCase>();
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
             await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
+            string? report = null;
             if (parseResult.GetValue(outDir) is { } dir)
             {
                 foreach (string written in SnapshotFiles.WriteAll(snapshot, dir))
                 {
                     await ctx.Error.WriteLineAsync($"Wrote {written}").ConfigureAwait(false);
+                    report = written; // the HTML report is written last
                 }
             }
 
@@ -59,7 +61,7 @@ internal static class SnapshotCommand
             }
             else
             {
-                WriteText(ctx.Out, snapshot);
+                WriteText(ctx.Out, snapshot, report);
             }
 
             return 0;
@@ -93,28 +95,12 @@ internal static class SnapshotCommand
         }
     }
 
-    private static void WriteText(TextWriter o, IndicatorSnapshot s)
+    // A few lines for people (ADR-026); every figure is in --json and in the files of --out.
+    private static void WriteText(TextWriter o, IndicatorSnapshot s, string? reportPath)
     {
-        o.WriteLine($"Snapshot {s.Region} {s.Period.Label} ({s.Period.Start:uuuu-MM-dd} to {s.Period.End:uuuu-MM-dd}, {s.ZoneId}); catalogue {s.CatalogueVersion}; k = {s.SuppressionK}");
-        o.WriteLine($"Records read {s.Coverage.RecordsRead}, in period {s.Coverage.RecordsInPeriod}, without a date {s.Coverage.RecordsWithoutDate}.");
-        foreach (var cell in s.Indicators)
+        foreach (string line in SnapshotSummaryText.Lines(s, reportPath))
         {
-            string dims = cell.Disaggregation.Count == 0 ? "total" : string.Join(", ", cell.Disaggregation.Select(d => $"{d.Key}={d.Value}"));
-            string value = cell.Suppressed ? "suppressed" : cell.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-            o.WriteLine($"  {cell.Id,-24} {dims,-60} {value} {cell.Unit}");
-        }
-
-        if (s.HiddenVictims is { } h)
-        {
-            var f = h.Overall;
-            var inv = System.Globalization.CultureInfo.InvariantCulture;
-            string observed = f.ObservedSuppressed ? "suppressed" : f.Observed?.ToString(inv) ?? "-";
-            string detected = h.DetectedRateSuppressed ? "suppressed" : h.DetectedRate?.ToString(inv) ?? "-";
-            o.WriteLine(f.Status != Domain.Estimation.HiddenVictimFigure.Estimated
-                ? $"Hidden victims: not estimated ({f.Reason})."
-                : string.Create(inv,
-                    $"Hidden victims (an estimate, not a count): {f.Estimate} persons in total, {f.DarkFigure} seen by no agency; 95% CI {f.Wald?.Low}-{f.Wald?.High} (profile {f.Profile?.Low}-{f.Profile?.High}); {f.Lists.Count} agency lists, {observed} linked persons seen.")
-                  + (f.Rate is { } r ? string.Create(inv, $" SDG 16.2.2 with hidden victims {r.Estimated} per 100,000 ({r.Wald.Low}-{r.Wald.High}); detected {detected}.") : string.Empty));
+            o.WriteLine(line);
         }
     }
 }

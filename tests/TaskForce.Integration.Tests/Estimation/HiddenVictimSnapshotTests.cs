@@ -190,10 +190,22 @@ public sealed class HiddenVictimSnapshotTests(AzuriteFixture storage)
         Assert.Contains(",hidden_victims,", csv.ToString(), StringComparison.Ordinal);
         Assert.Contains("estimate,115.5,persons,false,,,,estimated", csv.ToString(), StringComparison.Ordinal);
         Assert.Contains("estimate,41.86,per_100000,false,276032,2025,", csv.ToString(), StringComparison.Ordinal);
+        // The report is in the reader's language (ADR-026): English in the invariant test culture, Indonesian when chosen.
         string html = SnapshotReport.Html(snapshot, []);
-        Assert.Contains("115.5 (selang kepercayaan / confidence interval 95%: 85.1 – 184.6;", html, StringComparison.Ordinal);
-        Assert.Contains("tidak terlihat oleh lembaga mana pun", html, StringComparison.Ordinal);
+        Assert.Contains("115.5 (95% confidence interval 85.1 – 184.6; profile likelihood", html, StringComparison.Ordinal);
         Assert.Contains("no agency has seen", html, StringComparison.Ordinal);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = TaskForce.Domain.Common.Texts.Indonesian;
+        try
+        {
+            string htmlId = SnapshotReport.Html(snapshot, []);
+            Assert.Contains("115.5 (selang kepercayaan 95%: 85.1 – 184.6;", htmlId, StringComparison.Ordinal);
+            Assert.Contains("tidak terlihat oleh lembaga mana pun", htmlId, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Fact]
