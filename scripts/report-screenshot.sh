@@ -20,8 +20,8 @@ trap 'scripts/azurite.sh stop --state "$state" >/dev/null 2>&1 || true; rm -rf "
 TASKFORCE_STORAGE="$(scripts/azurite.sh start --memory --state "$state")"
 export TASKFORCE_STORAGE TASKFORCE_LANG="${TASKFORCE_LANG:-id}"
 
-./taskforce import --format putusan samples/verdicts/verdicts.jsonl --json >/dev/null
-./taskforce import --format taskforce samples/cases/report-sample.jsonl --agency uptd_ppa_ttu --json >/dev/null
+./taskforce import --format putusan --file samples/verdicts/verdicts.jsonl --json >/dev/null
+./taskforce import --format taskforce --file samples/cases/report-sample.jsonl --agency uptd_ppa_ttu --json >/dev/null
 ./taskforce snapshot --region '*' --period "$period" --out "$work/out" >&2
 
 rm -rf docs/report/main-job-report docs/report/main-job-report.png

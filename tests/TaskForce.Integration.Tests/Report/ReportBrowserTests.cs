@@ -62,8 +62,8 @@ public sealed class ReportBrowserTests(AzuriteFixture storage)
     private async Task<string> MainJobReportAsync()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json")).Code);
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", CaseSample, "--agency", "uptd_ppa_ttu", "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", CaseSample, "--agency", "uptd_ppa_ttu", "--json")).Code);
         string dir = Path.Combine(Path.GetTempPath(), "taskforce-report-" + Guid.NewGuid().ToString("N"));
         var (code, _, stderr) = await RunAsync(tables, "snapshot", "--region", "*", "--period", "2025", "--out", dir);
         Assert.True(code == 0, stderr);

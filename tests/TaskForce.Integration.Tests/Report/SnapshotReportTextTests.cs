@@ -98,7 +98,7 @@ public sealed class SnapshotReportTextTests(AzuriteFixture storage)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var clock = new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0));
-        Assert.Equal(0, await CliApp.RunAsync(["import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json"], new StringWriter(), stderr, () => tables, CancellationToken.None, clock));
+        Assert.Equal(0, await CliApp.RunAsync(["import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json"], new StringWriter(), stderr, () => tables, CancellationToken.None, clock));
 
         int code = await CliApp.RunAsync(["snapshot", "--region", "*", "--period", "2025"], stdout, stderr, () => tables, CancellationToken.None, clock);
 
