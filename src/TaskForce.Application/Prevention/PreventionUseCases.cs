@@ -204,6 +204,11 @@ public sealed class PreventionUseCases(IPreventionRepository repository, IClock 
         return new ImportReport(Format, source, rows.Count, imported, duplicates, errors.Count, [.. errors.Take(Import.ImportVerdictsUseCase.MaxReportedErrors)], []);
     }
 
+    /// <summary>Returns the text of a 404 for an unknown activity, in the reader's language.</summary>
+    /// <param name="id">The id asked for.</param>
+    /// <returns>The text.</returns>
+    public static string NotFoundText(string? id) => Texts.Format(PreventionAppText.NotFound, id ?? string.Empty);
+
     private async Task<RecordedPrevention> StoreNewAsync(PreventionActivity activity, CancellationToken cancellationToken)
     {
         string? etag = await repository.AddAsync(activity, cancellationToken).ConfigureAwait(false);

@@ -165,3 +165,31 @@ public sealed record PreventionActivityView(
             etag);
     }
 }
+
+/// <summary>One cell of the prevention indicators as shown.</summary>
+/// <param name="Id">The indicator id (<see cref="PreventionCatalogue"/>).</param>
+/// <param name="Value">The value; <see langword="null"/> only for a coverage without a denominator.</param>
+/// <param name="Unit"><c>activities</c>, <c>persons</c> or <c>percent</c>.</param>
+/// <param name="Disaggregation">Dimension → value (<c>kind</c>, <c>kecamatan</c>, <c>quarter</c>, <c>sex</c>,
+/// <c>age_broad</c>); empty for a total.</param>
+public sealed record PreventionCellView(string Id, decimal? Value, string Unit, IReadOnlyDictionary<string, string> Disaggregation);
+
+/// <summary>The body of <c>GET /prevention/indicators</c> (docs/wire-contract.md, "Prevention indicators").</summary>
+/// <param name="Region">The region code.</param>
+/// <param name="Period">The period label.</param>
+/// <param name="Cells">The cells (not suppressed: ADR-033).</param>
+/// <param name="DesaCoverage">The coverage of desa reached with its numerator and denominator.</param>
+public sealed record PreventionIndicatorsView(string Region, string Period, IReadOnlyList<PreventionCellView> Cells, DesaCoverage DesaCoverage)
+{
+    /// <summary>Builds the view of computed indicators.</summary>
+    /// <param name="set">The indicators. Cannot be <see langword="null"/>.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="set"/> is <see langword="null"/>.</exception>
+    public static PreventionIndicatorsView Of(PreventionIndicatorSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        return new PreventionIndicatorsView(set.Region, set.Period,
+            [.. set.Cells.Select(c => new PreventionCellView(c.Id, c.Value, c.Unit, c.Disaggregation.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal)))],
+            set.Coverage);
+    }
+}
