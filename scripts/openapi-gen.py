@@ -185,8 +185,8 @@ if INCLUDE_CASES:
     PA_ID = path_id("id", "The activity id (1 to 64 letters, digits, '-', '_', '.').")
     PA_BODY = {"required": True, "content": {"application/json": {"schema": ref("PreventionActivityInput")}}}
     paths["/prevention/activities"] = {"post": {"operationId": "RecordPreventionActivity", "summary": "Records a prevention activity (socialisation, training, a village group formed, a pre-departure check, a complaint channel's figures) for the caller's agency.",
-        "description": "A member role with an agency records for its own agency; only the coordinator names another `agency`. The id is generated when absent. Idempotent by its id: the same id with the same values answers 200 with the stored activity and writes nothing; the same id with other values answers 409.", "x-idempotency": "natural-key",
-        "requestBody": PA_BODY,
+        "description": "A member role with an agency records for its own agency; only the coordinator names another `agency`. The id is generated when absent; with an Idempotency-Key and no id it is derived from the agency and the key. Idempotent by its id: the same id (or key) with the same values answers 200 with the stored activity and writes nothing; with other values 409.", "x-idempotency": "natural-key",
+        "parameters": [IDEMP], "requestBody": PA_BODY,
         "responses": {"201": ok("Recorded.", ref("PreventionActivityView"), ETAG), "200": ok("Already stored with these values.", ref("PreventionActivityView"), ETAG), "400": R400, "401": R401, "403": R403, "409": R409, "413": R413, **FAULTS}}}
     paths["/prevention/activities/{id}"] = {
         "get": {"operationId": "GetPreventionActivity", "summary": "One prevention activity with its ETag.",

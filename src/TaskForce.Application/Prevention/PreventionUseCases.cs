@@ -33,19 +33,27 @@ public sealed class PreventionUseCases(IPreventionRepository repository, IClock 
     /// <summary>Records a new activity, or answers with the stored one when the same id was recorded with the same values.</summary>
     /// <param name="input">The body. Cannot be <see langword="null"/>.</param>
     /// <param name="caller">The caller. Cannot be <see langword="null"/>.</param>
+    /// <param name="idempotencyKey">The client's <c>Idempotency-Key</c>, or <see langword="null"/>: when the body has
+    /// no id, the id is derived from the agency and the key (<c>pa-k-</c> and 16 hex digits of their SHA-256), so a
+    /// retry finds the stored activity.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored activity and whether it was written now.</returns>
     /// <exception cref="AccessDeniedException">The policy refuses (nothing written).</exception>
     /// <exception cref="DomainValidationException">A value is invalid (names the field; nothing written).</exception>
     /// <exception cref="PreventionConflictException">The id is stored with other values (nothing written).</exception>
-    public async Task<RecordedPrevention> RecordAsync(PreventionActivityInput input, Caller caller, CancellationToken cancellationToken)
+    public async Task<RecordedPrevention> RecordAsync(PreventionActivityInput input, Caller caller, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 200 || idempotencyKey.Any(c => c is < ' ' or > '~')))
+        {
+            throw new DomainValidationException("Idempotency-Key", PreventionAppText.IdempotencyKeyShape);
+        }
+
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(caller);
         string agency = PreventionAccessPolicy.AgencyToRecord(caller, input.Agency);
         var facts = input.ToFacts();
         Instant now = clock.GetCurrentInstant();
-        string id = input.Id ?? NewId(facts.Date);
+        string id = input.Id ?? (idempotencyKey is null ? NewId(facts.Date) : KeyedId(agency, idempotencyKey));
         var activity = PreventionActivity.Record(id, agency, facts, caller.UserId, now, DistrictTime.Today(clock, zone));
         return await StoreNewAsync(activity, cancellationToken).ConfigureAwait(false);
     }
@@ -239,6 +247,9 @@ public sealed class PreventionUseCases(IPreventionRepository repository, IClock 
 
         return v.Trim('"');
     }
+
+    private static string KeyedId(string agency, string key) =>
+        "pa-k-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(agency + "|" + key)))[..16];
 
     private static string NewId(LocalDate date) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pa-{date.Year:D4}-{Guid.NewGuid():N}")[..20];

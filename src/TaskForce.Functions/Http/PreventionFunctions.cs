@@ -28,7 +28,7 @@ public sealed class PreventionFunctions(PreventionUseCases prevention, HttpPipel
         pipeline.RunAsync(req, async caller =>
         {
             var body = await HttpPipeline.ReadJsonAsync<PreventionActivityInput>(req, cancellationToken).ConfigureAwait(false);
-            var result = await prevention.RecordAsync(body, caller, cancellationToken).ConfigureAwait(false);
+            var result = await prevention.RecordAsync(body, caller, HttpPipeline.SingleHeader(req, HttpPipeline.IdempotencyKeyHeader), cancellationToken).ConfigureAwait(false);
             req.HttpContext.Response.Headers.ETag = result.View.Etag;
             return HttpPipeline.Json(result.View, result.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
         });

@@ -126,17 +126,17 @@ public sealed class PreventionStorageTests(AzuriteFixture storage)
             Id = "pa-900", Kind = "socialisation", Date = "2026-01-14", Place = "53.03.01.2005", BudgetSource = "apbdes",
             Participants = new ParticipantsWire { FemaleAdult = 3, MaleAdult = 2, FemaleChild = 0, MaleChild = 0 },
         };
-        var recorded = await useCases.RecordAsync(input, Worker, CancellationToken.None);
+        var recorded = await useCases.RecordAsync(input, Worker, null, CancellationToken.None);
         Assert.True(recorded.Created);
         Assert.Equal("uptd_ppa_ttu", recorded.View.Agency);
         Assert.Equal(5, recorded.View.Participants.Total);
-        var replay = await useCases.RecordAsync(input, Worker, CancellationToken.None);
+        var replay = await useCases.RecordAsync(input, Worker, null, CancellationToken.None);
         Assert.False(replay.Created);
-        await Assert.ThrowsAsync<PreventionConflictException>(() => useCases.RecordAsync(input with { BudgetSource = "apbd" }, Worker, CancellationToken.None));
+        await Assert.ThrowsAsync<PreventionConflictException>(() => useCases.RecordAsync(input with { BudgetSource = "apbd" }, Worker, null, CancellationToken.None));
 
         // Another agency's worker may not record for the UPTD PPA, nor revise its activity; a statistician records nothing.
-        await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.RecordAsync(input with { Id = "pa-901", Agency = "uptd_ppa_ttu" }, OtherWorker, CancellationToken.None));
-        await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.RecordAsync(input with { Id = "pa-902" }, Statistician, CancellationToken.None));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.RecordAsync(input with { Id = "pa-901", Agency = "uptd_ppa_ttu" }, OtherWorker, null, CancellationToken.None));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.RecordAsync(input with { Id = "pa-902" }, Statistician, null, CancellationToken.None));
         string etag = recorded.View.Etag;
         var revised = input with { Participants = new ParticipantsWire { FemaleAdult = 4, MaleAdult = 2, FemaleChild = 0, MaleChild = 0 } };
         await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.ReviseAsync("pa-900", revised, etag, OtherWorker, CancellationToken.None));
@@ -155,5 +155,26 @@ public sealed class PreventionStorageTests(AzuriteFixture storage)
         var future = await Assert.ThrowsAsync<DomainValidationException>(() => useCases.ReviseAsync("pa-900", input with { Date = "2026-01-16" }, byCoordinator.Etag, Coordinator, CancellationToken.None));
         Assert.Equal("date", future.Field);
         Assert.Null(await useCases.ReviseAsync("pa-none", input, "x", Coordinator, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_StoresOnceUnderTheKeyedId_GivenTheSameIdempotencyKeyTwiceAndNoId()
+    {
+        var (useCases, _) = await OpenAsync();
+        var input = new PreventionActivityInput
+        {
+            Kind = "complaint_channel", Date = "2025-12-31", Place = "53.03.01.2007", BudgetSource = "other",
+            Participants = new ParticipantsWire { FemaleAdult = 4, MaleAdult = 2, FemaleChild = 1, MaleChild = 0 },
+        };
+        var first = await useCases.RecordAsync(input, Worker, "retry-me", CancellationToken.None);
+        var second = await useCases.RecordAsync(input, Worker, "retry-me", CancellationToken.None);
+        Assert.True(first.Created);
+        Assert.False(second.Created);
+        Assert.Equal(first.View.Id, second.View.Id);
+        Assert.StartsWith("pa-k-", first.View.Id, StringComparison.Ordinal);
+        // Without a key, each POST is a new activity.
+        var third = await useCases.RecordAsync(input, Worker, null, CancellationToken.None);
+        Assert.NotEqual(first.View.Id, third.View.Id);
+        Assert.Equal("Idempotency-Key", (await Assert.ThrowsAsync<DomainValidationException>(() => useCases.RecordAsync(input, Worker, "tab\tkey", CancellationToken.None))).Field);
     }
 }
