@@ -188,6 +188,26 @@ if INCLUDE_CASES:
         "parameters": [q("from", "First business date, YYYY-MM-DD.", True, {"type": "string", "format": "date"}), q("to", "Last business date, YYYY-MM-DD (at most 366 days after from).", True, {"type": "string", "format": "date"}), *PAGE],
         "responses": {"200": ok("`{items, next_cursor}`.", ref("AccessLogPage")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
 
+    # Prevention activities (issue 16 item 1; ADR-033): owned by the responsible agency; If-Match required to revise.
+    PA_ID = path_id("id", "The activity id (1 to 64 letters, digits, '-', '_', '.').")
+    PA_BODY = {"required": True, "content": {"application/json": {"schema": ref("PreventionActivityInput")}}}
+    paths["/prevention/activities"] = {"post": {"operationId": "RecordPreventionActivity", "summary": "Records a prevention activity (socialisation, training, a village group formed, a pre-departure check, a complaint channel's figures) for the caller's agency.",
+        "description": "A member role with an agency records for its own agency; only the coordinator names another `agency`. The id is generated when absent; with an Idempotency-Key and no id it is derived from the agency and the key. Idempotent by its id: the same id (or key) with the same values answers 200 with the stored activity and writes nothing; with other values 409.", "x-idempotency": "natural-key",
+        "parameters": [IDEMP], "requestBody": PA_BODY,
+        "responses": {"201": ok("Recorded.", ref("PreventionActivityView"), ETAG), "200": ok("Already stored with these values.", ref("PreventionActivityView"), ETAG), "400": R400, "401": R401, "403": R403, "409": R409, "413": R413, **FAULTS}}}
+    paths["/prevention/activities/{id}"] = {
+        "get": {"operationId": "GetPreventionActivity", "summary": "One prevention activity with its ETag.",
+            "parameters": [PA_ID], "responses": {"200": ok("The activity.", ref("PreventionActivityView"), ETAG), "401": R401, "403": R403, "404": R404, **FAULTS}},
+        "put": {"operationId": "RevisePreventionActivity", "summary": "Revises a prevention activity (responsible agency or coordinator).",
+            "description": "Replaces kind, date, place, participants, budget source and notes; the agency stays. If-Match (the activity's ETag) is required: 428 without it, 412 when stale; nothing is written on 400, 412 or 428. Idempotent by its values: a body equal to what is stored answers 200 with the same ETag.", "x-idempotency": "natural-key",
+            "parameters": [PA_ID, {"name": "If-Match", "in": "header", "required": True, "description": "The activity's ETag as last read; absent answers 428, stale answers 412.", "schema": {"type": "string"}}],
+            "requestBody": PA_BODY,
+            "responses": {"200": ok("Revised (or nothing to change).", ref("PreventionActivityView"), ETAG), "400": R400, "401": R401, "403": R403, "404": R404, "412": R412, "413": R413,
+                          "428": problem("If-Match is missing: read the activity and send its ETag. Nothing was written."), **FAULTS}}}
+    paths["/prevention/indicators"] = {"get": {"operationId": "GetPreventionIndicators", "summary": "Prevention activities and participants by kind, kecamatan and quarter, and the coverage of desa reached.",
+        "description": "Computed from the stored activities; not suppressed (counts of agencies' work and attendance, ADR-033). The coverage counts desa/kelurahan with a socialisation, training or community group formed at that desa, over the desa/kelurahan of the region in the Kemendagri list.",
+        "parameters": [REGION, PERIOD], "responses": {"200": ok("The indicators.", ref("PreventionIndicatorsView")), "400": R400, "401": R401, "403": R403, **FAULTS}}}
+
 doc = {
     "openapi": "3.1.0",
     "info": {"title": "TaskForce HTTP API", "version": "0.1.0",

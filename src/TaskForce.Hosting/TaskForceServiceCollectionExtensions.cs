@@ -120,6 +120,9 @@ public static class TaskForceServiceCollectionExtensions
         services.TryAddSingleton<ISubjectRequestLog, TableSubjectRequestLog>();
         services.TryAddSingleton<IAccessLog, TableAccessLog>();
         services.TryAddSingleton<ICaseTiesStore, TableCaseTies>(); // owner, assignee, referrals, criminal-justice agencies (ADR-020)
+        services.TryAddSingleton<TaskForce.Application.Prevention.IPreventionRepository, TablePreventionRepository>(); // prevention activities (ADR-033)
+        services.TryAddSingleton(sp => new TaskForce.Application.Prevention.PreventionUseCases(
+            sp.GetRequiredService<TaskForce.Application.Prevention.IPreventionRepository>(), sp.GetRequiredService<IClock>(), sp.GetRequiredService<DateTimeZone>()));
 
         // The counting read model (ADR-012): every write of a case or a workflow goes through a store that keeps the
         // fact rows current; the projector reads the undecorated stores.

@@ -278,4 +278,15 @@ public static class TableKeys
     /// <returns><c>{19-digit Unix tick count}|{id}</c>: entries sort in time order.</returns>
     public static string AccessLogRow(Instant at, string entryId) =>
         string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeTicks():D19}{Separator}{Escape(entryId)}");
+
+    // issue-16: prevention activities (ADR-033).
+
+    /// <summary>The partition of the prevention activities (one district's few hundred a year; ADR-033).</summary>
+    /// <value><c>activity</c>.</value>
+    public static string PreventionPartition => "activity";
+
+    /// <summary>Returns the row key of a prevention activity.</summary>
+    /// <param name="activityId">The activity id.</param>
+    /// <returns><c>pa|</c> followed by the escaped id.</returns>
+    public static string PreventionRow(string activityId) => "pa" + Separator + Escape(activityId);
 }

@@ -55,6 +55,7 @@ public sealed class TaskForceTables
         CaseFacts = Service.GetTableClient(options.TablePrefix + "casefacts");
         SubjectRequests = Service.GetTableClient(options.TablePrefix + "subjectrequests");
         AccessLog = Service.GetTableClient(options.TablePrefix + "accesslog");
+        Prevention = Service.GetTableClient(options.TablePrefix + "prevention");
     }
 
     /// <summary>Gets the service client.</summary>
@@ -97,6 +98,10 @@ public sealed class TaskForceTables
     /// <value>The shared client.</value>
     public TableClient AccessLog { get; }
 
+    /// <summary>Gets the table of prevention activities (partition <c>activity</c>; ADR-033).</summary>
+    /// <value>The shared client.</value>
+    public TableClient Prevention { get; }
+
     /// <summary>Returns the SDK options used when none are given: exponential retry, 5 tries, 30-second network timeout.</summary>
     /// <returns>New options.</returns>
     public static TableClientOptions DefaultClientOptions()
@@ -123,6 +128,7 @@ public sealed class TaskForceTables
         await CaseFacts.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await SubjectRequests.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await AccessLog.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await Prevention.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes the tables (tests clean up their own prefixed tables with it).</summary>
@@ -138,5 +144,6 @@ public sealed class TaskForceTables
         await CaseFacts.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await SubjectRequests.DeleteAsync(cancellationToken).ConfigureAwait(false);
         await AccessLog.DeleteAsync(cancellationToken).ConfigureAwait(false);
+        await Prevention.DeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -106,7 +106,7 @@ public sealed partial class HttpApiTests(LocalHostFixture host)
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => $"{o.Key.ToUpperInvariant()} {p.Key}"))
             .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(document, served);
-        Assert.Equal(27, served.Count); // 14 + amendments and history (ADR-017) + consent (ADR-018) + the three requests of the person recorded (ADR-019) + the alert inbox and acknowledgement (ADR-021) + the access log per case and per period (ADR-022) + referral list and assignment (ADR-020) + the annual report (issue 16)
+        Assert.Equal(31, served.Count); // 14 + amendments and history (ADR-017) + consent (ADR-018) + the three requests of the person recorded (ADR-019) + the alert inbox and acknowledgement (ADR-021) + the access log per case and per period (ADR-022) + referral list and assignment (ADR-020) + prevention activities (record, read, revise) and their indicators (ADR-033) + the annual report (ADR-035)
         Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Anonymous, routes.Single(r => r.Name == "GetOpenApi").Level);
         Assert.All(routes.Where(r => r.Name != "GetOpenApi"), r => Assert.Equal(Microsoft.Azure.Functions.Worker.AuthorizationLevel.Function, r.Level));
     }

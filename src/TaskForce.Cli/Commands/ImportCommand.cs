@@ -7,7 +7,7 @@ using TaskForce.Storage;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan|ctdc|taskforce --file FILE [--region CODE] [--agency CODE] [--json]</c>: stores
+/// <summary><c>taskforce import --format putusan|ctdc|taskforce|prevention --file FILE [--region CODE] [--agency CODE] [--json]</c>: stores
 /// records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
@@ -15,11 +15,11 @@ internal static class ImportCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "Input format: putusan (court-outcome records, one JSON object a line), ctdc (the CTDC global synthetic data set's CSV) or taskforce (case records, one POST /cases body with its id a line).",
+            Description = "Input format: putusan (court-outcome records, one JSON object a line), ctdc (the CTDC global synthetic data set's CSV) taskforce (case records, one POST /cases body with its id a line) or prevention (prevention activities, CSV; docs/wire-contract.md).",
             Required = true,
         };
-        format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format);
-        var agency = new Option<string?>("--agency") { Description = "taskforce format: the agency code that owns the imported cases (default gugus_tugas, the task-force secretariat)." };
+        format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format, Application.Prevention.PreventionUseCases.Format);
+        var agency = new Option<string?>("--agency") { Description = "taskforce and prevention formats: the agency code that owns the imported records without one of their own (default gugus_tugas, the task-force secretariat)." };
         var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
         var file = CliInput.File("The file to import.");
@@ -55,6 +55,14 @@ internal static class ImportCommand
                 }
 
                 return Report(ctx, json, path, caseReport);
+            }
+
+            if (parseResult.GetValue(format) == Application.Prevention.PreventionUseCases.Format)
+            {
+                var prevention = ctx.Services.GetRequiredService<Application.Prevention.PreventionUseCases>();
+                using var preventionReader = new StreamReader(path);
+                var preventionReport = await prevention.ImportAsync(preventionReader, path, parseResult.GetValue(agency), Environment.UserName, ct).ConfigureAwait(false);
+                return Report(ctx, json, path, preventionReport);
             }
 
             if (parseResult.GetValue(format) == "ctdc")

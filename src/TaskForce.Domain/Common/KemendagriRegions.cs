@@ -74,6 +74,24 @@ public static class KemendagriRegions
         return Ntt.Value.TryGetValue(code.Value, out string? name) ? name : null;
     }
 
+    /// <summary>Returns the desa/kelurahan codes of the embedded NTT list that lie within a region (issue 16: the
+    /// denominator of the coverage of desa reached).</summary>
+    /// <param name="region">A province, kabupaten/kota or kecamatan code.</param>
+    /// <returns>The desa/kelurahan codes (<c>NN.NN.NN.NNNN</c>) within it, sorted ordinally; empty outside NTT (the list
+    /// is not carried) or for <c>*</c>. For <c>53.03</c> (Timor Tengah Utara): 190 codes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="region"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<string> DesaWithin(RegionCode region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        if (region.IsAll)
+        {
+            return [];
+        }
+
+        string prefix = region.Value + ".";
+        return [.. Ntt.Value.Keys.Where(k => k.Length == 13 && k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Checks that a region code exists (see <see cref="Exists"/>).</summary>
     /// <param name="code">The code, already in the Kemendagri shape.</param>
     /// <param name="field">The snake_case wire name of the field, e.g. <c>places.origin_kecamatan</c>.</param>

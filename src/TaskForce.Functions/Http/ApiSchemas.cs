@@ -57,6 +57,9 @@ public static class ApiSchemas
         ["CaseAssignmentRequest"] = typeof(CaseAssignmentRequest),
         ["CaseAssignment"] = typeof(Application.Ports.CaseAssignment),
         ["ReferralList"] = typeof(Application.Workflows.ReferralList),
+        ["PreventionActivityInput"] = typeof(Application.Prevention.PreventionActivityInput), // ADR-033
+        ["PreventionActivityView"] = typeof(Application.Prevention.PreventionActivityView),
+        ["PreventionIndicatorsView"] = typeof(Application.Prevention.PreventionIndicatorsView),
     };
 
     /// <summary>Returns the JSON schema (draft 2020-12, as OpenAPI 3.1 uses) of a record or an enumeration.</summary>

@@ -205,6 +205,7 @@ public sealed partial class HttpPipeline(ClientPrincipalReader principals, ILogg
             PreconditionRequiredException e => Problems.Create(StatusCodes.Status428PreconditionRequired, e.Message, "If-Match"),
             WorkflowConcurrencyException e => Problems.Create(StatusCodes.Status412PreconditionFailed, e.Message),
             WorkflowInstanceLimitException e => Problems.Create(StatusCodes.Status409Conflict, e.Message),
+            Application.Prevention.PreventionConflictException e => Problems.Create(StatusCodes.Status409Conflict, e.Message, "id"),
             IdempotencyKeyReusedException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, e.Message, IdempotencyKeyHeader),
             IdentityProtectionException => Problems.Create(StatusCodes.Status500InternalServerError, IdentityProtectionDetail),
             RequestFailedException { Status: StatusCodes.Status409Conflict } => Problems.Create(StatusCodes.Status409Conflict, HttpText.HttpPipelineStoreRefusedWriteEntity),
