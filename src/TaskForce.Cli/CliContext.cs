@@ -99,7 +99,7 @@ public sealed class CliContext : IAsyncDisposable
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>
-    public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON document on standard output (docs/wire-contract.md)." };
+    public Option<bool> Json { get; } = new("--json") { Description = Resources.CliText.JsonOption };
 
     /// <summary>Opens storage: the override (tests), the account in <c>TASKFORCE_STORAGE</c>, or the embedded Azurite,
     /// whose connection is then put into the configuration before the storage is first resolved. The tables are

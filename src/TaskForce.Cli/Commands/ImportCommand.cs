@@ -4,6 +4,7 @@ using Spectre.Console;
 using TaskForce.Application.Import;
 using TaskForce.Domain.Common;
 using TaskForce.Storage;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -15,15 +16,15 @@ internal static class ImportCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "Input format: putusan (court-outcome records, one JSON object a line), ctdc (the CTDC global synthetic data set's CSV) or taskforce (case records, one POST /cases body with its id a line).",
+            Description = CliText.OptImportFormat,
             Required = true,
         };
         format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format);
-        var agency = new Option<string?>("--agency") { Description = "taskforce format: the agency code that owns the imported cases (default gugus_tugas, the task-force secretariat)." };
-        var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
+        var agency = new Option<string?>("--agency") { Description = CliText.OptImportAgency };
+        var region = new Option<string?>("--region") { Description = CliText.OptImportRegion };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
-        var file = CliInput.File("The file to import.");
-        var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
+        var file = CliInput.File(CliText.OptImportFile);
+        var command = new Command("import", CliText.CmdImport)
         {
             format, region, source, agency, file, ctx.Json,
         };

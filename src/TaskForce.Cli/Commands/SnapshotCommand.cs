@@ -6,6 +6,7 @@ using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
 using TaskForce.Storage;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -14,11 +15,11 @@ internal static class SnapshotCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
-        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in the district zone, TaskForce__TimeZone, default Asia/Makassar).", Required = true };
-        var k = CliOptions.WholeNumber("--k", "Suppression threshold k (person-level cells below k are withheld); default 11.", "a whole number ≥ 1");
-        var outDir = new Option<string?>("--out") { Description = "Folder to write JSON, CSV, PNG charts and a bilingual HTML report into." };
-        var command = new Command("snapshot", "Compute the indicators from stored records, store the snapshot, print it.")
+        var region = new Option<string>("--region") { Description = CliText.OptRegion, Required = true };
+        var period = new Option<string>("--period") { Description = CliText.OptPeriod, Required = true };
+        var k = CliOptions.WholeNumber("--k", CliText.OptSnapshotK, "a whole number ≥ 1");
+        var outDir = new Option<string?>("--out") { Description = CliText.OptSnapshotOut };
+        var command = new Command("snapshot", CliText.CmdSnapshot)
         {
             region, period, k, outDir, ctx.Json,
         };
