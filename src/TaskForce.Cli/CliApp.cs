@@ -62,9 +62,10 @@ public static class CliApp
             AccessLogCommand.Create(context), // issue 14: the access log (ADR-022)
         };
         root.Options.Add(CliLanguage.CreateOption());
+        CliHelp.AddExamples(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not CliHelp.WithExamples)
         {
             bool json = args.Contains("--json", StringComparer.Ordinal);
             if (LegacyInputOptions.Find(parsed) is { } legacy)

@@ -8,7 +8,7 @@ using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan|ctdc|taskforce --file FILE [--region CODE] [--agency CODE] [--json]</c>: stores
+/// <summary><c>taskforce import --format putusan|ctdc|taskforce --file FILE [--region CODE (putusan)] [--agency CODE (taskforce)] [--json]</c>: stores
 /// records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
@@ -22,20 +22,22 @@ internal static class ImportCommand
         format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format);
         var agency = new Option<string?>("--agency") { Description = CliText.OptImportAgency };
         var region = new Option<string?>("--region") { Description = CliText.OptImportRegion };
-        var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
         var file = CliInput.File(CliText.OptImportFile);
         var command = new Command("import", CliText.CmdImport)
         {
-            format, region, source, agency, file, ctx.Json,
+            format, region, agency, file, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             string path = parseResult.GetValue(file)!;
             bool json = parseResult.GetValue(ctx.Json);
+            string chosen = parseResult.GetValue(format)!;
+            RefuseUnless(parseResult.GetResult(region) is not null, "--region", "putusan", chosen);
+            RefuseUnless(parseResult.GetResult(agency) is not null, "--agency", ImportCasesUseCase.Format, chosen);
             var regionCode = parseResult.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
             if (regionCode is { IsAll: true })
             {
-                throw new DomainValidationException("region", "'*' selects all regions in a snapshot; records are attributed to one Kemendagri region code (e.g. 53.03) or to none.");
+                throw new DomainValidationException("region", CliText.RegionAllNotAllowed);
             }
 
             if (regionCode is not null)
@@ -109,6 +111,15 @@ internal static class ImportCommand
             return Report(ctx, json, path, report!);
         }));
         return command;
+    }
+
+    // An option given for a format that does not use it is refused (exit 2) rather than silently ignored (issue 15 §5).
+    private static void RefuseUnless(bool given, string option, string usedBy, string format)
+    {
+        if (given && format != usedBy)
+        {
+            throw new DomainValidationException(option.TrimStart('-'), Texts.Format(CliText.OptionNotForFormat, option, usedBy, format));
+        }
     }
 
     /// <summary>Prints an import report (putusan, ctdc or case records) and returns the exit code, the same for every
