@@ -30,12 +30,7 @@ internal static class ExportCommand
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock, ctx.Zone);
             string path = parseResult.GetValue(outFile)!;
-            CliContext.RejectFolder(path, "out");
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null)
-            {
-                Directory.CreateDirectory(dir);
-            }
+            CliOutput.RequireWritableFile(path);
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var useCase = ctx.Services.GetRequiredService<ExportUseCase>();

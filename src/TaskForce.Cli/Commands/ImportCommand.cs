@@ -72,39 +72,44 @@ internal static class ImportCommand
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });
             ImportReport? report = null;
             int stored = 0; // verdicts written or found already stored, as last reported (may lag the true number)
+            void Stored(ImportProgress p)
+            {
+                int seen;
+                while (p.Stage != "reading" && (seen = Volatile.Read(ref stored)) < p.Done && Interlocked.CompareExchange(ref stored, p.Done, seen) != seen)
+                {
+                }
+            }
+
             try
             {
-                await console.Progress().AutoClear(false).StartAsync(async progressContext =>
+                if (!ReferenceEquals(ctx.Error, Console.Error) || Console.IsErrorRedirected)
                 {
-                    var reading = progressContext.AddTask("Membaca / reading", maxValue: Math.Max(total, 1));
-                    var writing = progressContext.AddTask("Menyimpan / storing", maxValue: Math.Max(total, 1));
-                    var progress = new Progress<ImportProgress>(p =>
+                    // Not a terminal (a log file, a pipe, a test): no progress display, which would stop part-way there.
+                    using var plain = new StreamReader(path);
+                    report = await useCase.ImportPutusanAsync(plain, path, regionCode, new Progress<ImportProgress>(Stored), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await console.Progress().AutoClear(false).StartAsync(async progressContext =>
                     {
-                        if (p.Stage == "reading")
+                        var reading = progressContext.AddTask(CliText.ProgressReading, maxValue: Math.Max(total, 1));
+                        var writing = progressContext.AddTask(CliText.ProgressStoring, maxValue: Math.Max(total, 1));
+                        var progress = new Progress<ImportProgress>(p =>
                         {
-                            reading.Value = p.Done;
-                        }
-                        else
-                        {
-                            writing.Value = p.Done;
-                            int seen;
-                            while ((seen = Volatile.Read(ref stored)) < p.Done && Interlocked.CompareExchange(ref stored, p.Done, seen) != seen)
-                            {
-                            }
-                        }
-                    });
-                    using var reader = new StreamReader(path);
-                    report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
-                    reading.Value = reading.MaxValue;
-                    writing.Value = writing.MaxValue;
-                }).ConfigureAwait(false);
+                            (p.Stage == "reading" ? reading : writing).Value = p.Done;
+                            Stored(p);
+                        });
+                        using var reader = new StreamReader(path);
+                        report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
+                        reading.Value = reading.MaxValue;
+                        writing.Value = writing.MaxValue;
+                    }).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Say what is safe to know: verdicts are stored whole or not at all, and a re-run completes the import.
-                CliError.Write(ctx.Out, ctx.Error, json, "Cancelled",
-                    $"The import of '{path}' was cancelled after at least {Volatile.Read(ref stored)} of its {total} records were stored or found already stored. " +
-                    "Each record is stored whole or not at all; run the same import again to store the rest (records already stored count as duplicates).", []);
+                CliError.Write(ctx.Out, ctx.Error, json, CliText.CancelledTitle, Texts.Format(CliText.ImportCancelled, path, Volatile.Read(ref stored), total), []);
                 return 1;
             }
 

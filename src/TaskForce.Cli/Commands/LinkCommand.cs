@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using TaskForce.Application.Estimation;
+using TaskForce.Domain.Common;
 using TaskForce.Domain.Estimation.Linkage;
 using TaskForce.Cli.Resources;
 
@@ -31,11 +32,13 @@ internal static class LinkCommand
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
+            string folder = parseResult.GetValue(output) ?? "out";
+            CliOutput.RequireWritableFolder(folder);
+            CliOutput.RequireFreeNames(folder, ["capture-history.csv", "capture-history-strata.csv", "link-decisions.csv"]);
             LinkageSecret secret = ctx.ReadLinkageSecret();
             if (!secret.IsConfigured)
             {
-                await ctx.Error.WriteLineAsync(
-                    $"Warning: {LinkageSecret.EnvironmentVariable} is not set; NIK hashes are keyed with a random secret for this run (nothing of it is written).").ConfigureAwait(false);
+                await ctx.Error.WriteLineAsync(Texts.Format(CliText.LinkageSecretNotSetLink, LinkageSecret.EnvironmentVariable)).ConfigureAwait(false);
             }
 
             string[] paths = parseResult.GetValue(records) ?? [];
@@ -62,8 +65,6 @@ internal static class LinkCommand
                 }
             }
 
-            string folder = parseResult.GetValue(output) ?? "out";
-            Directory.CreateDirectory(folder);
             string[] written =
             [
                 Write(Path.Combine(folder, "capture-history.csv"), w => LinkListsUseCase.WriteCaptureHistory(w, result.Overall)),

@@ -27,30 +27,34 @@ internal static class SnapshotCommand
         {
             var regionCode = RegionCode.Parse(parseResult.GetValue(region)); // the Kemendagri check is the use case's
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
-            if (parseResult.GetValue(outDir) is { } target)
+            if (parseResult.GetResult(outDir) is not null)
             {
-                EnsureWritableFolder(target);
+                // Checked before anything is computed or stored, so a bad --out never leaves a stored snapshot behind an error.
+                string target = parseResult.GetValue(outDir) ?? string.Empty;
+                CliOutput.RequireWritableFolder(target);
+                CliOutput.RequireFreeNames(target, [$"snapshot-{(regionCode.IsAll ? "all" : regionCode.Value)}-{reportingPeriod.Label}*"]);
             }
 
             PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock, ctx.Zone);
 
             // issue 6: the linkage secret is read (and a malformed one refused) before storage is opened.
             var secret = ctx.ReadLinkageSecret();
-            if (!secret.IsConfigured)
-            {
-                await ctx.Error.WriteLineAsync(
-                    $"Warning: {LinkageSecret.EnvironmentVariable} is not set; the hidden-victim estimate keys NIK hashes with a random secret for this run (nothing of it is stored).").ConfigureAwait(false);
-            }
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var useCase = ctx.Services.GetRequiredService<SnapshotUseCase>();
             var (snapshot, stored, created) = await useCase.ComputeAndStoreAsync(regionCode, reportingPeriod, parseResult.GetValue(k), ct).ConfigureAwait(false);
-            await ctx.Error.WriteLineAsync(created ? "Snapshot stored." : "The same snapshot was already stored; nothing new written.").ConfigureAwait(false);
+            if (!secret.IsConfigured && snapshot.HiddenVictims is { } hidden && hidden.Overall.Lists.Count > 0)
+            {
+                // Only when victim lists were linked: a run with no case records keys nothing (issue 15).
+                await ctx.Error.WriteLineAsync(Texts.Format(CliText.LinkageSecretNotSetSnapshot, LinkageSecret.EnvironmentVariable)).ConfigureAwait(false);
+            }
+
+            await ctx.Error.WriteLineAsync(created ? CliText.SnapshotStored : CliText.SnapshotAlreadyStored).ConfigureAwait(false);
             if (parseResult.GetValue(outDir) is { } dir)
             {
                 foreach (string written in SnapshotFiles.WriteAll(snapshot, dir))
                 {
-                    await ctx.Error.WriteLineAsync($"Wrote {written}").ConfigureAwait(false);
+                    await ctx.Error.WriteLineAsync(Texts.Format(CliText.Wrote, written)).ConfigureAwait(false);
                 }
             }
 
@@ -66,32 +70,6 @@ internal static class SnapshotCommand
             return 0;
         }));
         return command;
-    }
-
-    // Checked before anything is computed or stored, so a bad --out never leaves a stored snapshot behind an error.
-    private static void EnsureWritableFolder(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new DomainValidationException("out", "--out needs a folder path.");
-        }
-
-        if (File.Exists(path))
-        {
-            throw new DomainValidationException("out", $"'{path}' is a file; --out needs a folder.");
-        }
-
-        try
-        {
-            Directory.CreateDirectory(path);
-            string probe = Path.Combine(path, $".taskforce-write-test-{Environment.ProcessId}");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
-        {
-            throw new DomainValidationException("out", $"Cannot write into '{path}': {ex.Message}");
-        }
     }
 
     private static void WriteText(TextWriter o, IndicatorSnapshot s)

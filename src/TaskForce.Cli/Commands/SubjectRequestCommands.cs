@@ -27,7 +27,7 @@ internal static class SubjectRequestCommands
     public static Command Access(CliContext ctx)
     {
         var person = PersonOption();
-        var output = new Option<FileInfo>("--out") { Description = CliText.OptSubjectOut, Required = true };
+        var output = new Option<string>("--out") { Description = CliText.OptSubjectOut, Required = true };
         var (by, agency) = ActorOptions();
         var command = new Command("subject-access", CliText.CmdSubjectAccess)
         {
@@ -37,8 +37,7 @@ internal static class SubjectRequestCommands
         {
             var query = ReadPerson(parseResult.GetValue(person)!);
             var caller = Coordinator(parseResult.GetValue(by), parseResult.GetValue(agency));
-            var file = parseResult.GetValue(output)!;
-            CliContext.RejectFolder(file.FullName, "out");
+            var file = new FileInfo(RequireOut(parseResult.GetValue(output)));
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var export = await ctx.Services.GetRequiredService<SubjectAccessUseCase>().ExecuteAsync(query, caller, ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(export, TaskForceJson.Options), ct).ConfigureAwait(false);
@@ -137,6 +136,12 @@ internal static class SubjectRequestCommands
         CliInput.RequireContent(path);
         byte[] bytes = File.ReadAllBytes(path);
         return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException(CliInput.FileField, "The file holds no JSON object.");
+    }
+
+    private static string RequireOut(string? path)
+    {
+        CliOutput.RequireWritableFile(path);
+        return path!;
     }
 
     private static Caller Coordinator(string? userId, string? agency)
