@@ -110,8 +110,20 @@ internal static class CliOutput
 
         try
         {
-            Directory.CreateDirectory(path);
-            string probe = Path.Combine(path, $".taskforce-write-test-{Environment.ProcessId}");
+            // Probe the folder, or its nearest existing ancestor when it does not exist yet (nothing is created here:
+            // a command that then fails on its input leaves no folder behind).
+            string existing = Path.GetFullPath(path);
+            while (!Directory.Exists(existing))
+            {
+                if (File.Exists(existing))
+                {
+                    throw new IOException();
+                }
+
+                existing = Path.GetDirectoryName(existing) ?? throw new IOException();
+            }
+
+            string probe = Path.Combine(existing, $".taskforce-write-test-{Environment.ProcessId}");
             File.WriteAllText(probe, string.Empty);
             File.Delete(probe);
         }
@@ -129,6 +141,11 @@ internal static class CliOutput
     /// <exception cref="DomainValidationException">A name is taken by a folder.</exception>
     public static void RequireFreeNames(string folder, IEnumerable<string> names, string option = "--out")
     {
+        if (!Directory.Exists(folder))
+        {
+            return; // a new folder holds nothing yet
+        }
+
         foreach (string name in names)
         {
             foreach (string taken in Directory.EnumerateDirectories(folder, name))

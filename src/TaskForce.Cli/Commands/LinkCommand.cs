@@ -65,6 +65,7 @@ internal static class LinkCommand
                 }
             }
 
+            Directory.CreateDirectory(folder);
             string[] written =
             [
                 Write(Path.Combine(folder, "capture-history.csv"), w => LinkListsUseCase.WriteCaptureHistory(w, result.Overall)),
