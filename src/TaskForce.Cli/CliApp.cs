@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NodaTime;
 using TaskForce.Cli.Commands;
 using TaskForce.Cli.Resources;
@@ -21,13 +22,26 @@ public static class CliApp
     /// <param name="environment">The environment lookup (tests), or <see langword="null"/> for the process
     /// environment (<c>TASKFORCE_STORAGE</c> and the <c>TaskForce__*</c> settings of
     /// <see cref="TaskForce.Hosting.TaskForceOptions"/>, e.g. <c>TaskForce__TimeZone</c>, <c>TaskForce__IdentityKey</c>).</param>
-    /// <returns>0 on success, 2 on bad input, 1 on any other failure.</returns>
+    /// <returns>0 on success, 2 on bad input (including an unknown <c>--lang</c> or <c>TASKFORCE_LANG</c>), 1 on any
+    /// other failure.</returns>
+    /// <remarks>Sets <see cref="CultureInfo.CurrentUICulture"/> (and only that) for the run from <c>--lang</c>,
+    /// <c>TASKFORCE_LANG</c> or the locale of the process environment (<see cref="CliLanguage"/>).</remarks>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<TaskForceTables>? storage, CancellationToken cancellationToken, IClock? clock = null,
         TaskForce.Application.Ports.ICaseFactSource? caseFacts = null, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+
+        // The language first, so that help, parse errors and every text of the run are in it (ADR-025, ADR-027).
+        var (culture, languageError) = CliLanguage.Choose(args, Environment.GetEnvironmentVariable);
+        CultureInfo.CurrentUICulture = culture;
+        if (languageError is { } bad)
+        {
+            CliError.Write(stdout, stderr, args.Contains("--json", StringComparer.Ordinal), CliText.BadInputTitle, bad.Message, [bad]);
+            return 2;
+        }
+
         await using var context = new CliContext(stdout, stderr, storage, clock ?? SystemClock.Instance, caseFacts, environment);
-        var root = new RootCommand("taskforce — data officer's tool of the district anti-trafficking task force (GT-PPTPPO).")
+        var root = new RootCommand(CliText.RootDescription)
         {
             ImportCommand.Create(context),
             SnapshotCommand.Create(context),
@@ -48,9 +62,11 @@ public static class CliApp
             AccessLogCommand.Create(context), // issue 14: the access log (ADR-022)
             ReportCommand.Create(context), // issue 16: the annual report
         };
+        root.Options.Add(CliLanguage.CreateOption());
+        CliHelp.AddExamples(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not CliHelp.WithExamples)
         {
             bool json = args.Contains("--json", StringComparer.Ordinal);
             if (LegacyInputOptions.Find(parsed) is { } legacy)

@@ -99,7 +99,7 @@ public sealed class CliContext : IAsyncDisposable
 
     /// <summary>Gets the <c>--json</c> option, recognised by every command.</summary>
     /// <value>The option.</value>
-    public Option<bool> Json { get; } = new("--json") { Description = "Print exactly one JSON document on standard output (docs/wire-contract.md)." };
+    public Option<bool> Json { get; } = new("--json") { Description = Resources.CliText.JsonOption };
 
     /// <summary>Opens storage: the override (tests), the account in <c>TASKFORCE_STORAGE</c>, or the embedded Azurite,
     /// whose connection is then put into the configuration before the storage is first resolved. The tables are
@@ -107,6 +107,8 @@ public sealed class CliContext : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The tables, created if missing.</returns>
     /// <exception cref="OptionsValidationException">A setting is invalid (checked before any storage is started).</exception>
+    /// <exception cref="StorageSetupException">The storage account cannot be reached, refuses the key, or
+    /// <c>TASKFORCE_STORAGE</c> cannot be read; the message names the setting and the likely cause.</exception>
     public async Task<TaskForceTables> GetStorageAsync(CancellationToken cancellationToken)
     {
         if (_tables is not null)
@@ -121,8 +123,16 @@ public sealed class CliContext : IAsyncDisposable
             _configuration[TaskForceStorageOptions.ConnectionSettingName] = _embedded.ConnectionString;
         }
 
-        await services.GetRequiredService<TaskForceTablesInitializer>().StartAsync(cancellationToken).ConfigureAwait(false);
-        _tables = services.GetRequiredService<TaskForceTables>();
+        try
+        {
+            await services.GetRequiredService<TaskForceTablesInitializer>().StartAsync(cancellationToken).ConfigureAwait(false);
+            _tables = services.GetRequiredService<TaskForceTables>();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ex is not OptionsValidationException && SetupErrors.Describe(ex, opening: true) is { } message)
+        {
+            throw new StorageSetupException(message, ex);
+        }
+
         return _tables;
     }
 
@@ -160,29 +170,40 @@ public sealed class CliContext : IAsyncDisposable
         catch (DomainValidationException ex)
         {
             string message = StripParam(ex.Message);
-            CliError.Write(Out, Error, json, "Bad input", message, [(ex.Field, message)]);
+            CliError.Write(Out, Error, json, Resources.CliText.BadInputTitle, message, [(ex.Field, message)]);
             return 2;
         }
         catch (FileNotFoundException ex)
         {
-            CliError.Write(Out, Error, json, "Bad input", ex.Message, [("file", ex.Message)]);
+            CliError.Write(Out, Error, json, Resources.CliText.BadInputTitle, ex.Message, [("file", ex.Message)]);
             return 2;
         }
         catch (DirectoryNotFoundException ex)
         {
-            CliError.Write(Out, Error, json, "Bad input", ex.Message, [("file", ex.Message)]);
+            CliError.Write(Out, Error, json, Resources.CliText.BadInputTitle, ex.Message, [("file", ex.Message)]);
             return 2;
+        }
+        catch (StorageSetupException ex)
+        {
+            CliError.Write(Out, Error, json, Resources.CliText.SetupTitle, ex.Message, [(SetupErrors.Setting, ex.Message)]);
+            return 1;
         }
         catch (OperationCanceledException)
         {
-            CliError.Write(Out, Error, json, "Cancelled", "The command was cancelled.", []);
+            CliError.Write(Out, Error, json, Resources.CliText.CancelledTitle, Resources.CliText.CommandCancelled, []);
             return 1;
         }
 #pragma warning disable CA1031 // The tool's last line of defence: every other failure becomes exit code 1 with a message.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            CliError.Write(Out, Error, json, "Failure", ex.Message, []);
+            if (SetupErrors.Describe(ex, opening: false) is { } setup)
+            {
+                CliError.Write(Out, Error, json, Resources.CliText.SetupTitle, setup, [(SetupErrors.Setting, setup)]);
+                return 1;
+            }
+
+            CliError.Write(Out, Error, json, Resources.CliText.FailureTitle, ex.Message, []);
             return 1;
         }
     }

@@ -25,6 +25,11 @@ internal static class CliError
         else
         {
             stderr.WriteLine($"{title}: {detail}");
+            if (list.Count == 1 && list[0].Message == detail && detail.Contains(list[0].Field, StringComparison.Ordinal))
+            {
+                return; // one line: the detail is the one error's message and names its field
+            }
+
             foreach (var (field, message) in list)
             {
                 stderr.WriteLine(field.Length > 0 ? $"  {field}: {message}" : $"  {message}");

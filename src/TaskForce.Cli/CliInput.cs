@@ -85,3 +85,107 @@ internal static class CliInput
         }
     }
 }
+
+/// <summary>Checks of an output path made the same way for every command (issue 15 §3): empty, a file where a folder
+/// is expected, a folder where a file is expected, or a place that cannot be written is bad input (exit 2) naming the
+/// option, checked before anything is computed or stored.</summary>
+internal static class CliOutput
+{
+    /// <summary>Checks that <paramref name="path"/> is a folder that exists or can be created, and can be written.</summary>
+    /// <param name="path">The path given.</param>
+    /// <param name="option">The option, e.g. <c>--out</c>.</param>
+    /// <exception cref="DomainValidationException">The path is empty, a file, or cannot be written.</exception>
+    public static void RequireWritableFolder(string? path, string option = "--out")
+    {
+        string field = option.TrimStart('-').Replace('-', '_');
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.FolderNeedsPath, option));
+        }
+
+        if (File.Exists(path))
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.PathIsFile, path, option));
+        }
+
+        try
+        {
+            // Probe the folder, or its nearest existing ancestor when it does not exist yet (nothing is created here:
+            // a command that then fails on its input leaves no folder behind).
+            string existing = Path.GetFullPath(path);
+            while (!Directory.Exists(existing))
+            {
+                if (File.Exists(existing))
+                {
+                    throw new IOException();
+                }
+
+                existing = Path.GetDirectoryName(existing) ?? throw new IOException();
+            }
+
+            string probe = Path.Combine(existing, $".taskforce-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.CannotWriteInto, path, option));
+        }
+    }
+
+    /// <summary>Checks that none of the files a command will write into <paramref name="folder"/> is taken by a
+    /// folder.</summary>
+    /// <param name="folder">The output folder (already checked).</param>
+    /// <param name="names">The file names, or prefixes ending in <c>*</c>.</param>
+    /// <param name="option">The option that gave the folder.</param>
+    /// <exception cref="DomainValidationException">A name is taken by a folder.</exception>
+    public static void RequireFreeNames(string folder, IEnumerable<string> names, string option = "--out")
+    {
+        if (!Directory.Exists(folder))
+        {
+            return; // a new folder holds nothing yet
+        }
+
+        foreach (string name in names)
+        {
+            foreach (string taken in Directory.EnumerateDirectories(folder, name))
+            {
+                throw new DomainValidationException(option.TrimStart('-'), Texts.Format(CliText.OutputNameTaken, taken, option));
+            }
+        }
+    }
+
+    /// <summary>Checks that <paramref name="path"/> can be written as a file: not empty, not a folder, in a folder that
+    /// exists or can be created and can be written.</summary>
+    /// <param name="path">The path given.</param>
+    /// <param name="option">The option, e.g. <c>--out</c>.</param>
+    /// <exception cref="DomainValidationException">The path is empty, a folder, or its folder cannot be written.</exception>
+    public static void RequireWritableFile(string? path, string option = "--out")
+    {
+        string field = option.TrimStart('-').Replace('-', '_');
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.FileNeedsPath, option));
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.PathIsFolder, path, option));
+        }
+
+        string? folder;
+        try
+        {
+            folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new DomainValidationException(field, Texts.Format(CliText.CannotWriteInto, path, option));
+        }
+
+        if (folder is not null)
+        {
+            RequireWritableFolder(folder, option);
+        }
+    }
+}

@@ -12,7 +12,7 @@ internal static class LegacyInputOptions
     // command → (its old input option, or null for a positional file; an example with --file)
     private static readonly Dictionary<string, (string? Old, string Example)> Commands = new(StringComparer.Ordinal)
     {
-        ["import"] = (null, "taskforce import --format putusan --file samples/verdicts/putusan-sample.jsonl"),
+        ["import"] = (null, "taskforce import --format putusan --file samples/verdicts/verdicts.jsonl"),
         ["detention-check"] = ("--input", "taskforce detention-check --file chain.json"),
         ["sentence-check"] = ("--input", "taskforce sentence-check --file sentence.json"),
         ["qualify"] = ("--case", "taskforce qualify --file case.json"),

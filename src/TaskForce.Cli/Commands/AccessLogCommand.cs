@@ -5,6 +5,7 @@ using NodaTime.Text;
 using TaskForce.Application.AccessLog;
 using TaskForce.Application.Access;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -18,12 +19,12 @@ internal static class AccessLogCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var caseId = new Option<string?>("--case") { Description = "The case whose log to list." };
-        var from = new Option<string?>("--from") { Description = "First business date of the period, YYYY-MM-DD." };
-        var to = new Option<string?>("--to") { Description = "Last business date of the period, YYYY-MM-DD (at most 366 days)." };
-        var limit = new Option<int?>("--limit") { Description = "Page size, 1 to 1000 (default 100)." };
-        var cursor = new Option<string?>("--cursor") { Description = "The next_cursor of the previous page." };
-        var command = new Command("access-log", "List the access log: every read and export of identity of a case or a period (no value).")
+        var caseId = new Option<string?>("--case") { Description = CliText.OptAccessLogCase };
+        var from = new Option<string?>("--from") { Description = CliText.OptFrom };
+        var to = new Option<string?>("--to") { Description = CliText.OptTo };
+        var limit = new Option<int?>("--limit") { Description = CliText.OptPageSize };
+        var cursor = new Option<string?>("--cursor") { Description = CliText.OptCursor };
+        var command = new Command("access-log", CliText.CmdAccessLog)
         {
             caseId, from, to, limit, cursor, ctx.Json,
         };

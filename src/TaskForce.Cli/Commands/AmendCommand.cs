@@ -5,6 +5,7 @@ using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -19,10 +20,10 @@ internal static class AmendCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var caseId = new Option<string>("--case") { Description = "The id of the stored case to amend.", Required = true };
-        var file = new Option<string>("--file") { Description = "The amendment: one JSON object as POST /cases/{id}/amendments takes (docs/wire-contract.md).", Required = true };
+        var caseId = new Option<string>("--case") { Description = CliText.OptAmendCase, Required = true };
+        var file = new Option<string>("--file") { Description = CliText.OptAmendFile, Required = true };
         var write = new CaseWriteOptions();
-        var command = new Command("amend", "Correct or complete a stored case from a JSON file; every change is validated as at intake and kept in the case's history.")
+        var command = new Command("amend", CliText.CmdAmend)
         {
             caseId, file, ctx.Json,
         };

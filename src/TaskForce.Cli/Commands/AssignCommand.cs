@@ -4,6 +4,7 @@ using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -16,11 +17,11 @@ internal static class AssignCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var caseId = new Option<string>("--case") { Description = "The id of the stored case.", Required = true };
-        var to = new Option<string>("--to") { Description = "The staff account id of the case worker to assign (never a victim's name).", Required = true };
-        var reason = new Option<string?>("--reason") { Description = "Why; required to replace an assigned case worker." };
+        var caseId = new Option<string>("--case") { Description = CliText.OptCaseId, Required = true };
+        var to = new Option<string>("--to") { Description = CliText.OptAssignTo, Required = true };
+        var reason = new Option<string?>("--reason") { Description = CliText.OptAssignReason };
         var write = new CaseWriteOptions();
-        var command = new Command("assign", "Assign a stored case to a case worker of its owning agency, or reassign it; kept in the case's history (ADR-020).")
+        var command = new Command("assign", CliText.CmdAssign)
         {
             caseId, to, reason, write.Actor, write.Agency, ctx.Json,
         };

@@ -4,6 +4,7 @@ using TaskForce.Application.Access;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -19,11 +20,11 @@ internal sealed class CaseWriteOptions
     /// <summary>The agency recorded when <c>--agency</c> is not given: the task-force secretariat.</summary>
     public const string DefaultAgency = "gugus_tugas";
 
-    public Option<string?> IfMatch { get; } = new("--if-match") { Description = "The case's ETag as read before the change was prepared; refused (exit 1) when the case changed since." };
+    public Option<string?> IfMatch { get; } = new("--if-match") { Description = CliText.OptIfMatch };
 
-    public Option<string?> Actor { get; } = new("--actor") { Description = "Who makes the change, for the history (a staff id, never a victim's name); default the operating-system user." };
+    public Option<string?> Actor { get; } = new("--actor") { Description = CliText.OptActor };
 
-    public Option<string?> Agency { get; } = new("--agency") { Description = "The agency the change is made for, for the history; default gugus_tugas (the task-force secretariat)." };
+    public Option<string?> Agency { get; } = new("--agency") { Description = CliText.OptWriteAgency };
 
     /// <summary>Adds the three options to a command.</summary>
     public void AddTo(Command command)

@@ -5,6 +5,7 @@ using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -19,11 +20,11 @@ internal static class ConsentCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var caseId = new Option<string>("--case") { Description = "The id of the stored case.", Required = true };
-        var victim = new Option<string>("--victim") { Description = "The victim id within the case, e.g. victim-1.", Required = true };
-        var file = new Option<string>("--file") { Description = "The consent: one JSON object as POST /cases/{id}/victims/{personId}/consent takes (docs/wire-contract.md).", Required = true };
+        var caseId = new Option<string>("--case") { Description = CliText.OptCaseId, Required = true };
+        var victim = new Option<string>("--victim") { Description = CliText.OptVictim, Required = true };
+        var file = new Option<string>("--file") { Description = CliText.OptConsentFile, Required = true };
         var write = new CaseWriteOptions();
-        var command = new Command("consent", "Give, change or withdraw one victim's consent (services, reporting, sharing) on a stored case; kept in the case's history.")
+        var command = new Command("consent", CliText.CmdConsent)
         {
             caseId, victim, file, ctx.Json,
         };

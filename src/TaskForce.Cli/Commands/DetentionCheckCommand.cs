@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Detention;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Detention;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -13,8 +14,8 @@ internal static class DetentionCheckCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var input = CliInput.File("JSON file: {article, offence_date, arrest_date, periods: [{stage, from, to}]}.");
-        var command = new Command("detention-check", "Check a chain of detention periods against KUHAP Pasal 24-29: limits, inclusive days, overlaps, gaps, the date detention ends by law.")
+        var input = CliInput.File(CliText.OptDetentionFile);
+        var command = new Command("detention-check", CliText.CmdDetentionCheck)
         {
             input, ctx.Json,
         };

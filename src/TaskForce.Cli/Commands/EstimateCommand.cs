@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using TaskForce.Application.Estimation;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -11,12 +12,12 @@ internal static class EstimateCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var lists = CliInput.File("Capture-history CSV: one 0/1 column per list, last column 'count'.");
-        var model = new Option<string?>("--model") { Description = "independence or stepwise (default: stepwise, as SparseMSE)." };
-        var pThreshold = CliOptions.Number("--p-threshold", "Stepwise: add a two-list term while its p-value is below this (default 0.02).", "a number in [0, 1] such as 0.02");
-        var bootstrap = CliOptions.WholeNumber("--bootstrap", "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000).", "a whole number of resamples in [100, 100000]");
-        var seed = CliOptions.WholeNumber("--seed", "Seed of the bootstrap's random numbers, as R's set.seed (default 1234, SparseMSE's).", "a whole number");
-        var command = new Command("estimate", "Estimate the total number of victims, seen and unseen, from overlapping agency lists.")
+        var lists = CliInput.File(CliText.OptEstimateFile);
+        var model = new Option<string?>("--model") { Description = CliText.OptModel };
+        var pThreshold = CliOptions.Number("--p-threshold", CliText.OptPThreshold, "a number in [0, 1] such as 0.02");
+        var bootstrap = CliOptions.WholeNumber("--bootstrap", CliText.OptBootstrap, "a whole number of resamples in [100, 100000]");
+        var seed = CliOptions.WholeNumber("--seed", CliText.OptSeed, "a whole number");
+        var command = new Command("estimate", CliText.CmdEstimate)
         {
             lists, model, pThreshold, bootstrap, seed, ctx.Json,
         };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Exports;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -12,13 +13,13 @@ internal static class ExportCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var format = new Option<string>("--format") { Description = "simfoni (SIMFONI-PPA-shaped CSV), htcds (HTCDS v2.0 JSON) or ctdc (CTDC-shaped CSV).", Required = true };
+        var format = new Option<string>("--format") { Description = CliText.OptExportFormat, Required = true };
         format.AcceptOnlyFromAmong("simfoni", "htcds", "ctdc");
-        var region = new Option<string>("--region") { Description = "Kemendagri region code, or '*' for all records.", Required = true };
-        var period = new Option<string>("--period") { Description = "YYYY, YYYY-Qn, YYYY-Sn or YYYY-MM (dates in the district zone, TaskForce__TimeZone, default Asia/Makassar).", Required = true };
-        var k = CliOptions.WholeNumber("--k", "Suppression (k-anonymity) threshold; default 11.", "a whole number ≥ 1");
-        var outFile = new Option<string>("--out") { Description = "The file to write.", Required = true };
-        var command = new Command("export", "Export case-record data for SIMFONI-PPA, HTCDS or CTDC, small cells suppressed.")
+        var region = new Option<string>("--region") { Description = CliText.OptRegion, Required = true };
+        var period = new Option<string>("--period") { Description = CliText.OptPeriod, Required = true };
+        var k = CliOptions.WholeNumber("--k", CliText.OptExportK, "a whole number ≥ 1");
+        var outFile = new Option<string>("--out") { Description = CliText.OptExportOut, Required = true };
+        var command = new Command("export", CliText.CmdExport)
         {
             format, region, period, k, outFile, ctx.Json,
         };
@@ -29,12 +30,7 @@ internal static class ExportCommand
             var reportingPeriod = ReportingPeriod.Parse(parseResult.GetValue(period));
             PublicationWarnings.Write(ctx.Error, parseResult.GetValue(k), reportingPeriod, ctx.Clock, ctx.Zone);
             string path = parseResult.GetValue(outFile)!;
-            CliContext.RejectFolder(path, "out");
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null)
-            {
-                Directory.CreateDirectory(dir);
-            }
+            CliOutput.RequireWritableFile(path);
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var useCase = ctx.Services.GetRequiredService<ExportUseCase>();

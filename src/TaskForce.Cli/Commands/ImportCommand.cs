@@ -4,10 +4,11 @@ using Spectre.Console;
 using TaskForce.Application.Import;
 using TaskForce.Domain.Common;
 using TaskForce.Storage;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan|ctdc|taskforce|prevention --file FILE [--region CODE] [--agency CODE] [--json]</c>: stores
+/// <summary><c>taskforce import --format putusan|ctdc|taskforce|prevention --file FILE [--region CODE (putusan)] [--agency CODE (taskforce, prevention)] [--json]</c>: stores
 /// records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
@@ -15,26 +16,28 @@ internal static class ImportCommand
     {
         var format = new Option<string>("--format")
         {
-            Description = "Input format: putusan (court-outcome records, one JSON object a line), ctdc (the CTDC global synthetic data set's CSV) taskforce (case records, one POST /cases body with its id a line) or prevention (prevention activities, CSV; docs/wire-contract.md).",
+            Description = CliText.OptImportFormat,
             Required = true,
         };
         format.AcceptOnlyFromAmong("putusan", "ctdc", ImportCasesUseCase.Format, Application.Prevention.PreventionUseCases.Format);
-        var agency = new Option<string?>("--agency") { Description = "taskforce and prevention formats: the agency code that owns the imported records without one of their own (default gugus_tugas, the task-force secretariat)." };
-        var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
-        var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
-        var file = CliInput.File("The file to import.");
-        var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
+        var agency = new Option<string?>("--agency") { Description = CliText.OptImportAgency };
+        var region = new Option<string?>("--region") { Description = CliText.OptImportRegion };
+        var file = CliInput.File(CliText.OptImportFile);
+        var command = new Command("import", CliText.CmdImport)
         {
-            format, region, source, agency, file, ctx.Json,
+            format, region, agency, file, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             string path = parseResult.GetValue(file)!;
             bool json = parseResult.GetValue(ctx.Json);
+            string chosen = parseResult.GetValue(format)!;
+            RefuseUnless(parseResult.GetResult(region) is not null, "--region", ["putusan"], chosen);
+            RefuseUnless(parseResult.GetResult(agency) is not null, "--agency", [ImportCasesUseCase.Format, Application.Prevention.PreventionUseCases.Format], chosen);
             var regionCode = parseResult.GetValue(region) is { } r ? RegionCode.Parse(r) : null;
             if (regionCode is { IsAll: true })
             {
-                throw new DomainValidationException("region", "'*' selects all regions in a snapshot; records are attributed to one Kemendagri region code (e.g. 53.03) or to none.");
+                throw new DomainValidationException("region", CliText.RegionAllNotAllowed);
             }
 
             if (regionCode is not null)
@@ -77,45 +80,59 @@ internal static class ImportCommand
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ctx.Error) });
             ImportReport? report = null;
             int stored = 0; // verdicts written or found already stored, as last reported (may lag the true number)
+            void Stored(ImportProgress p)
+            {
+                int seen;
+                while (p.Stage != "reading" && (seen = Volatile.Read(ref stored)) < p.Done && Interlocked.CompareExchange(ref stored, p.Done, seen) != seen)
+                {
+                }
+            }
+
             try
             {
-                await console.Progress().AutoClear(false).StartAsync(async progressContext =>
+                if (!ReferenceEquals(ctx.Error, Console.Error) || Console.IsErrorRedirected)
                 {
-                    var reading = progressContext.AddTask("Membaca / reading", maxValue: Math.Max(total, 1));
-                    var writing = progressContext.AddTask("Menyimpan / storing", maxValue: Math.Max(total, 1));
-                    var progress = new Progress<ImportProgress>(p =>
+                    // Not a terminal (a log file, a pipe, a test): no progress display, which would stop part-way there.
+                    using var plain = new StreamReader(path);
+                    report = await useCase.ImportPutusanAsync(plain, path, regionCode, new Progress<ImportProgress>(Stored), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await console.Progress().AutoClear(false).StartAsync(async progressContext =>
                     {
-                        if (p.Stage == "reading")
+                        var reading = progressContext.AddTask(CliText.ProgressReading, maxValue: Math.Max(total, 1));
+                        var writing = progressContext.AddTask(CliText.ProgressStoring, maxValue: Math.Max(total, 1));
+                        var progress = new Progress<ImportProgress>(p =>
                         {
-                            reading.Value = p.Done;
-                        }
-                        else
-                        {
-                            writing.Value = p.Done;
-                            int seen;
-                            while ((seen = Volatile.Read(ref stored)) < p.Done && Interlocked.CompareExchange(ref stored, p.Done, seen) != seen)
-                            {
-                            }
-                        }
-                    });
-                    using var reader = new StreamReader(path);
-                    report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
-                    reading.Value = reading.MaxValue;
-                    writing.Value = writing.MaxValue;
-                }).ConfigureAwait(false);
+                            (p.Stage == "reading" ? reading : writing).Value = p.Done;
+                            Stored(p);
+                        });
+                        using var reader = new StreamReader(path);
+                        report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
+                        reading.Value = reading.MaxValue;
+                        writing.Value = writing.MaxValue;
+                    }).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 // Say what is safe to know: verdicts are stored whole or not at all, and a re-run completes the import.
-                CliError.Write(ctx.Out, ctx.Error, json, "Cancelled",
-                    $"The import of '{path}' was cancelled after at least {Volatile.Read(ref stored)} of its {total} records were stored or found already stored. " +
-                    "Each record is stored whole or not at all; run the same import again to store the rest (records already stored count as duplicates).", []);
+                CliError.Write(ctx.Out, ctx.Error, json, CliText.CancelledTitle, Texts.Format(CliText.ImportCancelled, path, Volatile.Read(ref stored), total), []);
                 return 1;
             }
 
             return Report(ctx, json, path, report!);
         }));
         return command;
+    }
+
+    // An option given for a format that does not use it is refused (exit 2) rather than silently ignored (issue 15 §5).
+    private static void RefuseUnless(bool given, string option, string[] usedBy, string format)
+    {
+        if (given && !usedBy.Contains(format, StringComparer.Ordinal))
+        {
+            throw new DomainValidationException(option.TrimStart('-'), Texts.Format(CliText.OptionNotForFormat, option, string.Join(", ", usedBy), format));
+        }
     }
 
     /// <summary>Prints an import report (putusan, ctdc or case records) and returns the exit code, the same for every

@@ -2,6 +2,7 @@ using System.CommandLine;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Legal;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -17,16 +18,16 @@ internal static class LegalCommands
     public static Command Qualify(CliContext ctx) => Create<QualifyRequest, QualificationResult>(
         ctx,
         "qualify",
-        "Is it trafficking (element test), and what can be charged with which statutory range.",
-        CliInput.File("The case facts as JSON (offence_date, victims, acts, means, purposes, ...; docs/wire-contract.md)."),
+        CliText.CmdQualify,
+        CliInput.File(CliText.OptQualifyFile),
         (request, options) => TraffickingQualifier.Qualify(request, ctx.Clock, options),
         WriteText);
 
     public static Command SentenceCheck(CliContext ctx) => Create<SentenceCheckRequest, SentenceCheckResult>(
         ctx,
         "sentence-check",
-        "Does a sentence lie in the statutory range of the charged article, and if not, on which side.",
-        CliInput.File("The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence)."),
+        CliText.CmdSentenceCheck,
+        CliInput.File(CliText.OptSentenceFile),
         (request, options) => SentenceChecker.Check(request, ctx.Clock, options),
         WriteText);
 
@@ -67,13 +68,13 @@ internal static class LegalCommands
     {
         var minimum = new Option<string>("--minimum-reading")
         {
-            Description = "Whether a +1/3 aggravation also raises the minimum: maximum_only (default) or minimum_and_maximum (docs/sources.md#uu-21-2007-penalties, [U]).",
+            Description = CliText.OptMinimumReading,
             DefaultValueFactory = _ => "maximum_only",
         };
         minimum.AcceptOnlyFromAmong("maximum_only", "minimum_and_maximum");
         var stacking = new Option<string>("--aggravation-stacking")
         {
-            Description = "How several +1/3 aggravations combine: additive (default), compound or once.",
+            Description = CliText.OptStacking,
             DefaultValueFactory = _ => "additive",
         };
         stacking.AcceptOnlyFromAmong("additive", "compound", "once");

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using TaskForce.Application.Estimation;
+using TaskForce.Domain.Common;
 using TaskForce.Domain.Estimation.Linkage;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -21,20 +23,22 @@ internal static class LinkCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var records = CliInput.Files("Victim-list CSV (columns list, record_id, nik, name, birth_date, birth_year, kecamatan, sex, child_status, form, identified_on); repeat for several files.");
-        var output = new Option<string?>("--out") { Description = "Folder for capture-history.csv, capture-history-strata.csv and link-decisions.csv (default out/)." };
-        var threshold = CliOptions.Number("--name-threshold", "Minimum Jaro–Winkler similarity of names for a link without NIK (default 0.90).", "a number in (0, 1] such as 0.90");
-        var command = new Command("link", "Link agencies' victim lists into persons and write their capture histories for 'estimate'.")
+        var records = CliInput.Files(CliText.OptLinkFile);
+        var output = new Option<string?>("--out") { Description = CliText.OptLinkOut };
+        var threshold = CliOptions.Number("--name-threshold", CliText.OptNameThreshold, "a number in (0, 1] such as 0.90");
+        var command = new Command("link", CliText.CmdLink)
         {
             records, output, threshold, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
+            string folder = parseResult.GetValue(output) ?? "out";
+            CliOutput.RequireWritableFolder(folder);
+            CliOutput.RequireFreeNames(folder, ["capture-history.csv", "capture-history-strata.csv", "link-decisions.csv"]);
             LinkageSecret secret = ctx.ReadLinkageSecret();
             if (!secret.IsConfigured)
             {
-                await ctx.Error.WriteLineAsync(
-                    $"Warning: {LinkageSecret.EnvironmentVariable} is not set; NIK hashes are keyed with a random secret for this run (nothing of it is written).").ConfigureAwait(false);
+                await ctx.Error.WriteLineAsync(Texts.Format(CliText.LinkageSecretNotSetLink, LinkageSecret.EnvironmentVariable)).ConfigureAwait(false);
             }
 
             string[] paths = parseResult.GetValue(records) ?? [];
@@ -61,7 +65,6 @@ internal static class LinkCommand
                 }
             }
 
-            string folder = parseResult.GetValue(output) ?? "out";
             Directory.CreateDirectory(folder);
             string[] written =
             [

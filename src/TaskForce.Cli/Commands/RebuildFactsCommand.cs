@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using TaskForce.Application.Snapshots;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class RebuildFactsCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var command = new Command("rebuild-facts", "Recompute the counting read model (fact rows by region and year) from the stored cases and workflows.")
+        var command = new Command("rebuild-facts", CliText.CmdRebuildFacts)
         {
             ctx.Json,
         };

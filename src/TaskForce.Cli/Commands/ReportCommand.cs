@@ -28,7 +28,7 @@ internal static class ReportCommand
 
             var regionCode = RegionCode.Parse(parseResult.GetValue(region));
             string dir = parseResult.GetValue(outDir)!;
-            SnapshotCommand.EnsureWritableFolder(dir); // before anything is computed or stored
+            CliOutput.RequireWritableFolder(dir); // before anything is computed or stored
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var report = await ctx.Services.GetRequiredService<AnnualReportUseCase>().ProduceAsync(regionCode, reportYear, ct).ConfigureAwait(false);

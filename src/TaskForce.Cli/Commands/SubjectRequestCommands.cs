@@ -5,6 +5,7 @@ using TaskForce.Application.Access;
 using TaskForce.Application.Serialization;
 using TaskForce.Application.Subjects;
 using TaskForce.Domain.Common;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -26,9 +27,9 @@ internal static class SubjectRequestCommands
     public static Command Access(CliContext ctx)
     {
         var person = PersonOption();
-        var output = new Option<FileInfo>("--out") { Description = "Where to write the export (JSON). The file holds identity values: keep it encrypted and hand it only to the person.", Required = true };
+        var output = new Option<string>("--out") { Description = CliText.OptSubjectOut, Required = true };
         var (by, agency) = ActorOptions();
-        var command = new Command("subject-access", "Export every record held about one person (UU 27/2022 Pasal 7) as one JSON document; the request is logged.")
+        var command = new Command("subject-access", CliText.CmdSubjectAccess)
         {
             person, output, by, agency, ctx.Json,
         };
@@ -36,8 +37,7 @@ internal static class SubjectRequestCommands
         {
             var query = ReadPerson(parseResult.GetValue(person)!);
             var caller = Coordinator(parseResult.GetValue(by), parseResult.GetValue(agency));
-            var file = parseResult.GetValue(output)!;
-            CliContext.RejectFolder(file.FullName, "out");
+            var file = new FileInfo(RequireOut(parseResult.GetValue(output)));
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             var export = await ctx.Services.GetRequiredService<SubjectAccessUseCase>().ExecuteAsync(query, caller, ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(file.FullName, JsonSerializer.Serialize(export, TaskForceJson.Options), ct).ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal static class SubjectRequestCommands
     {
         var person = PersonOption();
         var (by, agency) = ActorOptions();
-        var command = new Command("subject-erase", "Erase one person's identity in every record (UU 27/2022 Pasal 8); de-identified facts and counts stay. Refused (exit 3) while a retention rule keeps a record.")
+        var command = new Command("subject-erase", CliText.CmdSubjectErase)
         {
             person, by, agency, ctx.Json,
         };
@@ -95,8 +95,8 @@ internal static class SubjectRequestCommands
 
     public static Command List(CliContext ctx)
     {
-        var limit = new Option<int?>("--limit") { Description = "The most entries to list, 1 to 1000 (default 100)." };
-        var command = new Command("subject-requests", "List the log of requests of the persons recorded, newest first (no identity value).")
+        var limit = new Option<int?>("--limit") { Description = CliText.OptSubjectLimit };
+        var command = new Command("subject-requests", CliText.CmdSubjectRequests)
         {
             limit, ctx.Json,
         };
@@ -123,19 +123,25 @@ internal static class SubjectRequestCommands
 
     private static Option<string> PersonOption() => new(CliInput.FileOption)
     {
-        Description = "A JSON file naming the person: {\"national_id_number\": \"…\"} or {\"full_name\": \"…\", \"birth_date\": \"YYYY-MM-DD\"}.",
+        Description = CliText.OptPersonFile,
         Required = true,
     };
 
     private static (Option<string> By, Option<string> Agency) ActorOptions() => (
-        new Option<string>("--by") { Description = "The coordinator's staff account id (written to the request log and the case history).", Required = true },
-        new Option<string>("--agency") { Description = "The coordinator's agency code, e.g. gugus_tugas_ttu.", Required = true });
+        new Option<string>("--by") { Description = CliText.OptBy, Required = true },
+        new Option<string>("--agency") { Description = CliText.OptSubjectAgency, Required = true });
 
     private static DataSubjectQuery ReadPerson(string path)
     {
         CliInput.RequireContent(path);
         byte[] bytes = File.ReadAllBytes(path);
         return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException(CliInput.FileField, "The file holds no JSON object.");
+    }
+
+    private static string RequireOut(string? path)
+    {
+        CliOutput.RequireWritableFile(path);
+        return path!;
     }
 
     private static Caller Coordinator(string? userId, string? agency)

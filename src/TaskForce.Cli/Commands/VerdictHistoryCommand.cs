@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
 using TaskForce.Application.Import;
+using TaskForce.Cli.Resources;
 
 namespace TaskForce.Cli.Commands;
 
@@ -15,10 +16,10 @@ internal static class VerdictHistoryCommand
     {
         var caseNumber = new Option<string>("--case-number")
         {
-            Description = "The court case number (nomor perkara), e.g. \"27/Pid.Sus/2019/PN Kpg\"; letter case and spacing do not count.",
+            Description = CliText.OptCaseNumber,
             Required = true,
         };
-        var command = new Command("verdict-history", "Show the revisions of an imported court verdict: the imported record and each correction, with its reason and time.")
+        var command = new Command("verdict-history", CliText.CmdVerdictHistory)
         {
             caseNumber, ctx.Json,
         };
