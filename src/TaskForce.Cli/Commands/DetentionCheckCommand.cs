@@ -33,7 +33,9 @@ internal static class DetentionCheckCommand
                 throw new DomainValidationException("input", $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
             }
 
-            string text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+            byte[] bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            Application.Serialization.InputJson.Check(bytes, DistrictTime.Today(ctx.Clock, ctx.Zone), ctx.Zone); // UTF-8, control characters, dates (ADR-028)
+            string text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
             var result = ctx.Services.GetRequiredService<DetentionCheckUseCase>().Check(DetentionCheckJson.Parse(text));
             if (parseResult.GetValue(ctx.Json))
             {

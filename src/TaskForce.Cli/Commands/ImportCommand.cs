@@ -23,9 +23,10 @@ internal static class ImportCommand
         var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
         var file = new Argument<string>("FILE") { Description = "The file to import." };
+        var reportFile = new Option<string?>("--report") { Description = "Write every rejected line to this CSV file (line, field, kind, message)." };
         var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
         {
-            format, region, source, agency, file, ctx.Json,
+            format, region, source, agency, file, reportFile, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
@@ -43,25 +44,27 @@ internal static class ImportCommand
             }
 
             CliInput.RequireContent(path, "file", "FILE");
+            string? reportPath = parseResult.GetValue(reportFile);
+            DataQualitySummary.CheckReportPath(reportPath); // before anything is stored (ADR-028)
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (parseResult.GetValue(format) == ImportCasesUseCase.Format)
             {
                 var cases = ctx.Services.GetRequiredService<ImportCasesUseCase>();
                 ImportReport caseReport;
-                using (var caseReader = new StreamReader(path))
+                using (var caseStream = File.OpenRead(path))
                 {
-                    caseReport = await cases.ImportAsync(caseReader, path, parseResult.GetValue(agency) ?? "gugus_tugas", Environment.UserName, ct).ConfigureAwait(false);
+                    caseReport = await cases.ImportAsync(caseStream, path, parseResult.GetValue(agency) ?? "gugus_tugas", Environment.UserName, ct).ConfigureAwait(false);
                 }
 
-                return Report(ctx, json, path, caseReport);
+                return Report(ctx, json, path, caseReport, reportPath);
             }
 
             if (parseResult.GetValue(format) == "ctdc")
             {
                 var ctdc = ctx.Services.GetRequiredService<ImportCtdcUseCase>();
                 var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
-                return Report(ctx, json, path, ctdcReport);
+                return Report(ctx, json, path, ctdcReport, reportPath);
             }
 
             var useCase = ctx.Services.GetRequiredService<ImportVerdictsUseCase>();
@@ -90,8 +93,8 @@ internal static class ImportCommand
                             }
                         }
                     });
-                    using var reader = new StreamReader(path);
-                    report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
+                    using var stream = File.OpenRead(path);
+                    report = await useCase.ImportPutusanAsync(stream, path, regionCode, progress, ct).ConfigureAwait(false);
                     reading.Value = reading.MaxValue;
                     writing.Value = writing.MaxValue;
                 }).ConfigureAwait(false);
@@ -105,7 +108,7 @@ internal static class ImportCommand
                 return 1;
             }
 
-            return Report(ctx, json, path, report!);
+            return Report(ctx, json, path, report!, reportPath);
         }));
         return command;
     }
@@ -113,13 +116,24 @@ internal static class ImportCommand
     /// <summary>Prints an import report (putusan, ctdc or case records) and returns the exit code, the same for every
     /// format: 2 with the contract's error document when nothing in the file could be used (every line rejected),
     /// else 0 with the report.</summary>
-    private static int Report(CliContext ctx, bool json, string path, ImportReport report)
+    private static int Report(CliContext ctx, bool json, string path, ImportReport report, string? reportPath)
     {
+        if (reportPath is not null)
+        {
+            DataQualitySummary.WriteReport(reportPath, report);
+        }
+
         if (report.Imported == 0 && report.Corrected == 0 && report.Duplicates == 0 && report.Rejected > 0)
         {
             // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
-            CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
-                report.Errors.Select(e => ($"line {e.Line}", e.Message)));
+            // Without --json the lines are shown as the data-quality summary, counted per kind.
+            CliError.Write(ctx.Out, ctx.Error, json, "Bad input", Texts.Format(Resources.DataQualityText.NothingImported, report.Read, path, report.Rejected),
+                json ? report.Errors.Select(e => ($"line {e.Line}", e.Message)) : []);
+            if (!json)
+            {
+                DataQualitySummary.Write(ctx.Error, report, reportPath);
+            }
+
             return 2;
         }
 
@@ -129,28 +143,9 @@ internal static class ImportCommand
         }
         else
         {
-            WriteText(ctx.Out, report);
+            DataQualitySummary.Write(ctx.Out, report, reportPath);
         }
 
         return 0;
-    }
-
-    private static void WriteText(TextWriter o, ImportReport r)
-    {
-        o.WriteLine($"{r.File} ({r.Format}): {r.Read} read, {r.Imported} imported, {(r.Corrected > 0 ? $"{r.Corrected} corrected (a new revision each), " : string.Empty)}{r.Duplicates} already stored, {r.Rejected} rejected.");
-        foreach (var e in r.Errors)
-        {
-            o.WriteLine($"  line {e.Line}: {e.Message}");
-        }
-
-        if (r.Rejected > r.Errors.Count)
-        {
-            o.WriteLine($"  ... and {r.Rejected - r.Errors.Count} more rejected line(s) (the first {r.Errors.Count} are listed).");
-        }
-
-        if (r.Warnings.Count > 0)
-        {
-            o.WriteLine($"{r.Warnings.Count} record(s) kept with data-quality issues (see --json for the list).");
-        }
     }
 }
