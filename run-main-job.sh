@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 period="${1:-2025}"
-./taskforce import --format putusan samples/verdicts/verdicts.jsonl >&2
+./taskforce import --format putusan --file samples/verdicts/verdicts.jsonl >&2
 ./taskforce snapshot --region '*' --period "$period" --json --out out

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using TaskForce.Cli.Commands;
+using TaskForce.Cli.Resources;
 using TaskForce.Storage;
 
 namespace TaskForce.Cli;
@@ -51,7 +52,13 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             bool json = args.Contains("--json", StringComparer.Ordinal);
-            CliError.Write(stdout, stderr, json, "Bad input", "The command line is not valid; see 'taskforce --help'.",
+            if (LegacyInputOptions.Find(parsed) is { } legacy)
+            {
+                CliError.Write(stdout, stderr, json, CliText.BadInputTitle, legacy.Message, [legacy]);
+                return 2;
+            }
+
+            CliError.Write(stdout, stderr, json, CliText.BadInputTitle, CliText.BadCommandLine,
                 parsed.Errors.Select(e => (FieldOf(e), e.Message)));
             return 2;
         }

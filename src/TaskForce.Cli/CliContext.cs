@@ -135,7 +135,7 @@ public sealed class CliContext : IAsyncDisposable
     {
         if (!string.IsNullOrEmpty(path) && Directory.Exists(path))
         {
-            throw new DomainValidationException(field, $"'{path}' is a folder, not a file.");
+            throw new DomainValidationException(field, Texts.Format(Resources.CliText.PathIsFolder, path, "--" + field.Replace('_', '-')));
         }
     }
 

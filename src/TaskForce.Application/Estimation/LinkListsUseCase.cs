@@ -96,7 +96,7 @@ public static class LinkListsUseCase
     }
 
     /// <summary>Writes a capture-history table in SparseMSE's layout (one 0/1 column per list, then <c>count</c>), the
-    /// input of <c>taskforce estimate --lists</c>.</summary>
+    /// input of <c>taskforce estimate --file</c>.</summary>
     /// <param name="writer">The destination.</param>
     /// <param name="history">The table (overall or one stratum).</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>

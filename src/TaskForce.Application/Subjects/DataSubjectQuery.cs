@@ -6,7 +6,7 @@ namespace TaskForce.Application.Subjects;
 
 /// <summary>
 /// Who a request of the person recorded is about, as the coordinator sends it (the body of
-/// <c>POST /api/data-subject-requests/…</c>, the file of <c>taskforce subject-access --person</c>): the NIK, or the
+/// <c>POST /api/data-subject-requests/…</c>, the file of <c>taskforce subject-access --file</c>): the NIK, or the
 /// full name with the birth date. Identity values travel in a body or a file only, never in a URL or a command line
 /// (they would be logged).
 /// </summary>

@@ -7,13 +7,13 @@ using TaskForce.Domain.Detention;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce detention-check --input FILE.json [--json]</c>: checks a chain of detention periods against the
+/// <summary><c>taskforce detention-check --file FILE.json [--json]</c>: checks a chain of detention periods against the
 /// KUHAP limits (docs/wire-contract.md). Needs no storage.</summary>
 internal static class DetentionCheckCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var input = new Option<string>("--input") { Description = "JSON file: {article, offence_date, arrest_date, periods: [{stage, from, to}]}.", Required = true };
+        var input = CliInput.File("JSON file: {article, offence_date, arrest_date, periods: [{stage, from, to}]}.");
         var command = new Command("detention-check", "Check a chain of detention periods against KUHAP Pasal 24-29: limits, inclusive days, overlaps, gaps, the date detention ends by law.")
         {
             input, ctx.Json,
@@ -21,16 +21,11 @@ internal static class DetentionCheckCommand
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
             string path = parseResult.GetValue(input)!;
-            if (!File.Exists(path))
-            {
-                throw new DomainValidationException("input", $"The input file '{path}' does not exist.");
-            }
-
-            CliInput.RequireContent(path, "input", input.Name);
+            CliInput.RequireContent(path);
             var info = new FileInfo(path);
             if (info.Length > DetentionCheckJson.MaxInputLength * 4L)
             {
-                throw new DomainValidationException("input", $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
+                throw new DomainValidationException(CliInput.FileField, $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
             }
 
             byte[] bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);

@@ -4,14 +4,14 @@ using TaskForce.Application.Estimation;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce estimate --lists FILE.csv [--model independence|stepwise] [--p-threshold 0.02]
+/// <summary><c>taskforce estimate --file FILE.csv [--model independence|stepwise] [--p-threshold 0.02]
 /// [--bootstrap N] [--seed S] [--json]</c>: multiple systems estimation of the victims no list has seen
 /// (docs/wire-contract.md). Needs no storage.</summary>
 internal static class EstimateCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var lists = new Option<string>("--lists") { Description = "Capture-history CSV: one 0/1 column per list, last column 'count'.", Required = true };
+        var lists = CliInput.File("Capture-history CSV: one 0/1 column per list, last column 'count'.");
         var model = new Option<string?>("--model") { Description = "independence or stepwise (default: stepwise, as SparseMSE)." };
         var pThreshold = CliOptions.Number("--p-threshold", "Stepwise: add a two-list term while its p-value is below this (default 0.02).", "a number in [0, 1] such as 0.02");
         var bootstrap = CliOptions.WholeNumber("--bootstrap", "Also compute SparseMSE's BCa bootstrap interval with this many resamples (e.g. 1000).", "a whole number of resamples in [100, 100000]");
@@ -30,7 +30,7 @@ internal static class EstimateCommand
             var request = new EstimateRequest(
                 parseResult.GetValue(model), parseResult.GetValue(pThreshold), parseResult.GetValue(bootstrap), parseResult.GetValue(seed));
             EstimateResponse response;
-            CliInput.RequireContent(parseResult.GetValue(lists), "lists", "--lists");
+            CliInput.RequireContent(parseResult.GetValue(lists));
             using (var reader = File.OpenText(parseResult.GetValue(lists)!))
             {
                 response = EstimateUseCase.Run(reader, request);

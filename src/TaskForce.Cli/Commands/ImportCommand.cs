@@ -7,7 +7,7 @@ using TaskForce.Storage;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce import --format putusan|ctdc|taskforce FILE [--region CODE] [--agency CODE] [--json]</c>: stores
+/// <summary><c>taskforce import --format putusan|ctdc|taskforce --file FILE [--region CODE] [--agency CODE] [--json]</c>: stores
 /// records, reports rejects by line.</summary>
 internal static class ImportCommand
 {
@@ -22,7 +22,7 @@ internal static class ImportCommand
         var agency = new Option<string?>("--agency") { Description = "taskforce format: the agency code that owns the imported cases (default gugus_tugas, the task-force secretariat)." };
         var region = new Option<string?>("--region") { Description = "Kemendagri region code to attribute every record to, e.g. 53.03." };
         var source = new Option<string?>("--source") { Description = "Name of the source, for the report." };
-        var file = new Argument<string>("FILE") { Description = "The file to import." };
+        var file = CliInput.File("The file to import.");
         var reportFile = new Option<string?>("--report") { Description = "Write every rejected line to this CSV file (line, field, kind, message)." };
         var command = new Command("import", "Import records into storage; bad lines are reported with their line number, the rest are kept.")
         {
@@ -43,7 +43,7 @@ internal static class ImportCommand
                 regionCode = KemendagriRegions.Require(regionCode, "region");
             }
 
-            CliInput.RequireContent(path, "file", "FILE");
+            CliInput.RequireContent(path);
             string? reportPath = parseResult.GetValue(reportFile);
             DataQualitySummary.CheckReportPath(reportPath); // before anything is stored (ADR-028)
 

@@ -6,7 +6,7 @@ using TaskForce.Domain.Legal;
 namespace TaskForce.Cli.Commands;
 
 /// <summary>
-/// <c>taskforce qualify --case FILE.json [--json]</c> and <c>taskforce sentence-check --input FILE.json [--json]</c>
+/// <c>taskforce qualify --file FILE.json [--json]</c> and <c>taskforce sentence-check --file FILE.json [--json]</c>
 /// (docs/wire-contract.md): the legal engine of <c>TaskForce.Domain.Legal</c> on a file, no storage.
 /// </summary>
 /// <remarks>Bad input (unreadable file, malformed JSON, an unknown field or code, impossible dates) exits 2 with the
@@ -18,7 +18,7 @@ internal static class LegalCommands
         ctx,
         "qualify",
         "Is it trafficking (element test), and what can be charged with which statutory range.",
-        new Option<string>("--case") { Description = "The case facts as JSON (offence_date, victims, acts, means, purposes, ...; docs/wire-contract.md).", Required = true },
+        CliInput.File("The case facts as JSON (offence_date, victims, acts, means, purposes, ...; docs/wire-contract.md)."),
         (request, options) => TraffickingQualifier.Qualify(request, ctx.Clock, options),
         WriteText);
 
@@ -26,7 +26,7 @@ internal static class LegalCommands
         ctx,
         "sentence-check",
         "Does a sentence lie in the statutory range of the charged article, and if not, on which side.",
-        new Option<string>("--input") { Description = "The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence).", Required = true },
+        CliInput.File("The sentence as JSON (offence_date, decision_date, article, participation, aggravations, corporation, sentence)."),
         (request, options) => SentenceChecker.Check(request, ctx.Clock, options),
         WriteText);
 
@@ -95,7 +95,7 @@ internal static class LegalCommands
     internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken, string option = "--file", CliContext? ctx = null)
         where T : class
     {
-        CliInput.RequireContent(path, "file", option);
+        CliInput.RequireContent(path, CliInput.FileField, option);
 
         var info = new FileInfo(path);
         if (info.Length > InputJson.MaxBytes)

@@ -7,12 +7,12 @@ using TaskForce.Domain.Estimation.Linkage;
 
 namespace TaskForce.Cli.Commands;
 
-/// <summary><c>taskforce link --records FILE.csv [--records FILE2.csv ...] [--out DIR] [--name-threshold 0.90]
+/// <summary><c>taskforce link --file FILE.csv [--file FILE2.csv ...] [--out DIR] [--name-threshold 0.90]
 /// [--json]</c>: links agencies' victim lists into persons and writes their capture histories for
 /// <c>taskforce estimate</c>. Needs no storage.</summary>
 /// <remarks>
 /// Writes, into <c>--out</c> (default <c>out/</c>): <c>capture-history.csv</c> (SparseMSE layout, the input of
-/// <c>estimate --lists</c>), <c>capture-history-strata.csv</c> (by sex, child/adult, form and year) and
+/// <c>estimate --file</c>), <c>capture-history-strata.csv</c> (by sex, child/adult, form and year) and
 /// <c>link-decisions.csv</c> (each decision by record reference with the outcome of every field compared; no value).
 /// The NIK hashes are keyed with the district secret from <c>TaskForce__Linkage__DistrictSecret</c>
 /// (<see cref="LinkageSecret"/>), or a random secret for this run when it is not set.
@@ -21,12 +21,7 @@ internal static class LinkCommand
 {
     public static Command Create(CliContext ctx)
     {
-        var records = new Option<string[]>("--records")
-        {
-            Description = "Victim-list CSV (columns list, record_id, nik, name, birth_date, birth_year, kecamatan, sex, child_status, form, identified_on); repeat for several files.",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var records = CliInput.Files("Victim-list CSV (columns list, record_id, nik, name, birth_date, birth_year, kecamatan, sex, child_status, form, identified_on); repeat for several files.");
         var output = new Option<string?>("--out") { Description = "Folder for capture-history.csv, capture-history-strata.csv and link-decisions.csv (default out/)." };
         var threshold = CliOptions.Number("--name-threshold", "Minimum Jaro–Winkler similarity of names for a link without NIK (default 0.90).", "a number in (0, 1] such as 0.90");
         var command = new Command("link", "Link agencies' victim lists into persons and write their capture histories for 'estimate'.")
@@ -51,7 +46,7 @@ internal static class LinkCommand
             {
                 foreach (string path in paths)
                 {
-                    CliInput.RequireContent(path, "records", "--records");
+                    CliInput.RequireContent(path);
                     readers.Add((new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), Path.GetFileName(path)));
                 }
 
@@ -121,6 +116,6 @@ internal static class LinkCommand
             o.WriteLine($"Warning ({w.Code}): {w.Message}");
         }
 
-        o.WriteLine($"Wrote {string.Join(", ", written)}. Next: taskforce estimate --lists {written[0]}");
+        o.WriteLine($"Wrote {string.Join(", ", written)}. Next: taskforce estimate --file {written[0]}");
     }
 }

@@ -11,8 +11,8 @@ namespace TaskForce.Cli.Commands;
 /// <summary>
 /// Requests of the person recorded (UU 27/2022; docs/decisions/ADR-019-rights-of-the-person-recorded.md), for the
 /// coordinator working on the tool:
-/// <c>taskforce subject-access --person FILE --out FILE --by STAFF_ID --agency CODE</c>,
-/// <c>taskforce subject-erase --person FILE --by STAFF_ID --agency CODE</c> and
+/// <c>taskforce subject-access --file FILE --out FILE --by STAFF_ID --agency CODE</c>,
+/// <c>taskforce subject-erase --file FILE --by STAFF_ID --agency CODE</c> and
 /// <c>taskforce subject-requests [--limit N] [--json]</c>. The person's identifiers are read from a JSON file
 /// (<c>{"national_id_number": "…"}</c> or <c>{"full_name": "…", "birth_date": "YYYY-MM-DD"}</c>), never from the
 /// command line (shell history and process lists would keep them). The tool acts as the coordinator: whoever runs it
@@ -121,7 +121,7 @@ internal static class SubjectRequestCommands
         return command;
     }
 
-    private static Option<FileInfo> PersonOption() => new("--person")
+    private static Option<string> PersonOption() => new(CliInput.FileOption)
     {
         Description = "A JSON file naming the person: {\"national_id_number\": \"…\"} or {\"full_name\": \"…\", \"birth_date\": \"YYYY-MM-DD\"}.",
         Required = true,
@@ -131,11 +131,11 @@ internal static class SubjectRequestCommands
         new Option<string>("--by") { Description = "The coordinator's staff account id (written to the request log and the case history).", Required = true },
         new Option<string>("--agency") { Description = "The coordinator's agency code, e.g. gugus_tugas_ttu.", Required = true });
 
-    private static DataSubjectQuery ReadPerson(FileInfo file)
+    private static DataSubjectQuery ReadPerson(string path)
     {
-        CliInput.RequireContent(file.FullName, "person", "--person");
-        byte[] bytes = File.ReadAllBytes(file.FullName);
-        return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException("person", "The file holds no JSON object.");
+        CliInput.RequireContent(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException(CliInput.FileField, "The file holds no JSON object.");
     }
 
     private static Caller Coordinator(string? userId, string? agency)

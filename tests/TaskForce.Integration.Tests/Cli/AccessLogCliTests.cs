@@ -34,8 +34,8 @@ public sealed class AccessLogCliTests(AzuriteFixture storage)
         string dir = Directory.CreateTempSubdirectory("taskforce-access-log-").FullName;
         string person = Path.Combine(dir, "person.json");
         await File.WriteAllTextAsync(person, $$"""{"national_id_number": "{{MariaNik}}"}""");
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu", "--json")).Code);
-        Assert.Equal(0, (await RunAsync(tables, "subject-access", "--person", person, "--out", Path.Combine(dir, "export.json"), "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu", "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "subject-access", "--file", person, "--out", Path.Combine(dir, "export.json"), "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json")).Code);
 
         var (code, output, _) = await RunAsync(tables, "access-log", "--from", "2026-01-05", "--to", "2026-01-05", "--json");
 

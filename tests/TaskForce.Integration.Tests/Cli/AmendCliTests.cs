@@ -38,7 +38,7 @@ public sealed class AmendCliTests(AzuriteFixture storage)
     public async Task Amend_RecordsTheChangeWithTheToolsActor_GivenAFile()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu")).Code);
         string id = FirstCaseId();
 
         var (code, stdout, stderr) = await RunAsync(tables, "amend", "--case", id, "--file", Write("""{"add_witnesses": [{"child": false}]}"""), "--actor", "officer-3", "--agency", "gugus_tugas_ttu", "--json");
@@ -56,7 +56,7 @@ public sealed class AmendCliTests(AzuriteFixture storage)
     public async Task Amend_Exits2NamingTheFieldAndWritesNothing_GivenABadCode()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu")).Code);
         var before = await TableRows.FingerprintAsync(tables.Cases);
 
         var (code, stdout, _) = await RunAsync(tables, "amend", "--case", FirstCaseId(), "--file", Write("""{"reason": "salah", "header": {"intake_channel": "pigeon"}}"""), "--json");

@@ -31,7 +31,7 @@ public sealed class AssignCliTests(AzuriteFixture storage)
     public async Task Assign_RecordsEachAssignment_AndRefusesAReassignmentWithoutReason()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu")).Code);
         string id = JsonDocument.Parse(File.ReadLines(Sample).First()).RootElement.GetProperty("id").GetString()!;
 
         var (code, stdout, stderr) = await RunAsync(tables, "assign", "--case", id, "--to", "worker-2", "--actor", "officer-3", "--json");

@@ -32,8 +32,8 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
     {
         var tables = await storage.NewTablesAsync();
 
-        var (code, stdout, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu", "--json");
-        var (again, againOut, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", Sample, "--json");
+        var (code, stdout, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu", "--json");
+        var (again, againOut, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", "--file", Sample, "--json");
         var (snap, snapOut, snapErr) = await RunAsync(tables, Key, "snapshot", "--region", "53.03", "--period", "2025", "--k", "1", "--json");
 
         Assert.Equal(0, code);
@@ -63,8 +63,8 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
         string changed = Path.Combine(dir, "changed.jsonl");
         await File.WriteAllLinesAsync(changed, [lines[0].Replace("\"offence_date\":\"2025-02-20\"", "\"offence_date\":\"2025-02-21\"", StringComparison.Ordinal), lines[1].Replace("\"id\":\"ttu-2025-002\",", string.Empty, StringComparison.Ordinal)]);
 
-        await RunAsync(tables, Key, "import", "--format", "taskforce", Sample, "--json");
-        var (code, stdout, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", changed, "--json");
+        await RunAsync(tables, Key, "import", "--format", "taskforce", "--file", Sample, "--json");
+        var (code, stdout, _) = await RunAsync(tables, Key, "import", "--format", "taskforce", "--file", changed, "--json");
 
         Assert.Equal(2, code); // nothing of the file could be used
         string text = stdout;
@@ -80,7 +80,7 @@ public sealed class CaseImportCliTests(AzuriteFixture storage)
     {
         var tables = await storage.NewTablesAsync();
 
-        var (code, stdout, _) = await RunAsync(tables, null, "import", "--format", "taskforce", Sample, "--json");
+        var (code, stdout, _) = await RunAsync(tables, null, "import", "--format", "taskforce", "--file", Sample, "--json");
 
         Assert.Equal(0, code);
         JsonElement report = JsonDocument.Parse(stdout).RootElement;

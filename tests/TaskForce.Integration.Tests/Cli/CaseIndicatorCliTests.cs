@@ -67,7 +67,7 @@ public sealed class CaseIndicatorCliTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         string fixture = Path.Combine(RepoPaths.Root, "tests", "TaskForce.Integration.Tests", "Fixtures", "ctdc-sample.csv");
 
-        var (code, stdout) = await RunAsync(tables, "import", "--format", "ctdc", fixture, "--json");
+        var (code, stdout) = await RunAsync(tables, "import", "--format", "ctdc", "--file", fixture, "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;

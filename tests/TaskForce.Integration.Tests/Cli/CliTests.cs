@@ -15,7 +15,7 @@ public sealed class CliTests(AzuriteFixture storage)
     public async Task ImportThenSnapshot_PrintsContractJsonAndWritesFiles_GivenTheRealFile()
     {
         var tables = await storage.NewTablesAsync();
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json");
         Assert.Equal(0, code);
         var import = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal("putusan", import.GetProperty("format").GetString());
@@ -40,7 +40,7 @@ public sealed class CliTests(AzuriteFixture storage)
         byte[] png = File.ReadAllBytes(Path.Combine(outDir, "snapshot-all-2025.png"));
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
 
-        (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+        (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json");
         Assert.Equal(0, code);
         Assert.Equal(77, JsonDocument.Parse(stdout).RootElement.GetProperty("duplicates").GetInt32());
     }
@@ -52,14 +52,14 @@ public sealed class CliTests(AzuriteFixture storage)
     [InlineData("period", "snapshot", "--region", "*", "--period", "1899", "--json")]
     [InlineData("region", "snapshot", "--region", "53/03", "--period", "2025", "--json")]
     [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "0", "--json")]
-    [InlineData("file", "import", "--format", "putusan", "/nonexistent/file.jsonl", "--json")]
-    [InlineData("format", "import", "--format", "csv", "x.jsonl", "--json")]
+    [InlineData("file", "import", "--format", "putusan", "--file", "/nonexistent/file.jsonl", "--json")]
+    [InlineData("format", "import", "--format", "csv", "--file", "x.jsonl", "--json")]
     [InlineData("region", "snapshot", "--period", "2025", "--json")]
     [InlineData("k", "snapshot", "--region", "*", "--period", "2025", "--k", "abc", "--json")]
     [InlineData("region", "snapshot", "--region", "99.99", "--period", "2025", "--json")]
-    [InlineData("region", "import", "--format", "putusan", "--region", "53.99", "x.jsonl", "--json")]
-    [InlineData("region", "import", "--format", "putusan", "--region", "*", "x.jsonl", "--json")]
-    [InlineData("file", "import", "--format", "putusan", "/tmp", "--json")]
+    [InlineData("region", "import", "--format", "putusan", "--region", "53.99", "--file", "x.jsonl", "--json")]
+    [InlineData("region", "import", "--format", "putusan", "--region", "*", "--file", "x.jsonl", "--json")]
+    [InlineData("file", "import", "--format", "putusan", "--file", "/tmp", "--json")]
     [InlineData("out", "snapshot", "--region", "*", "--period", "2025", "--out", "/dev/null/x", "--json")]
     [InlineData("out", "snapshot", "--region", "*", "--period", "2025", "--out", "/etc/hostname", "--json")]
     public async Task Command_ExitsWith2AndAnErrorDocument_GivenBadInput(string field, params string[] args)
@@ -82,7 +82,7 @@ public sealed class CliTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         string path = Import.BadRecordsImportTests.WriteFile("{broken", "[1, 2]", "{\"case_number\": \"\"}");
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", path, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", path, "--json");
 
         Assert.Equal(2, code);
         var errors = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors");
@@ -92,9 +92,9 @@ public sealed class CliTests(AzuriteFixture storage)
 
     [Theory]
     [InlineData("out", "export", "--format", "simfoni", "--region", "*", "--period", "2025", "--out", "{dir}", "--json")]
-    [InlineData("lists", "estimate", "--lists", "{dir}", "--json")]
-    [InlineData("records", "link", "--records", "{dir}", "--json")]
-    [InlineData("file", "import", "--format", "ctdc", "{dir}", "--json")]
+    [InlineData("file", "estimate", "--file", "{dir}", "--json")]
+    [InlineData("file", "link", "--file", "{dir}", "--json")]
+    [InlineData("file", "import", "--format", "ctdc", "--file", "{dir}", "--json")]
     public async Task Command_ExitsWith2SayingItIsAFolder_GivenAFolderWhereAFileIsExpected(string field, params string[] args)
     {
         var tables = await storage.NewTablesAsync();
@@ -105,7 +105,7 @@ public sealed class CliTests(AzuriteFixture storage)
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
         Assert.Equal(field, error.GetProperty("errors")[0].GetProperty("field").GetString());
-        Assert.Equal($"'{dir}' is a folder, not a file.", error.GetProperty("detail").GetString());
+        Assert.Equal($"'{dir}' given as --{field} is a folder, not a file.", error.GetProperty("detail").GetString());
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
     }
 
@@ -113,10 +113,10 @@ public sealed class CliTests(AzuriteFixture storage)
     [InlineData("k", "--k must be a whole number ≥ 1, not 'abc'.", "snapshot", "--region", "*", "--period", "2025", "--k", "abc", "--json")]
     [InlineData("k", "--k must be a whole number ≥ 1, not '2.5'.", "export", "--format", "ctdc", "--region", "*", "--period", "2025", "--out", "x.csv", "--k", "2.5", "--json")]
     [InlineData("k", "--k is too large: '99999999999' is outside [-2147483648, 2147483647]; it must be a whole number ≥ 1.", "snapshot", "--region", "*", "--period", "2025", "--k", "99999999999", "--json")]
-    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not 'abc'.", "estimate", "--lists", "x.csv", "--p-threshold", "abc", "--json")]
-    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not '0,02'.", "estimate", "--lists", "x.csv", "--p-threshold", "0,02", "--json")]
-    [InlineData("seed", "--seed is too large: '3000000000' is outside [-2147483648, 2147483647]; it must be a whole number.", "estimate", "--lists", "x.csv", "--seed", "3000000000", "--json")]
-    [InlineData("bootstrap", "--bootstrap must be a whole number of resamples in [100, 100000], not 'many'.", "estimate", "--lists", "x.csv", "--bootstrap", "many", "--json")]
+    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not 'abc'.", "estimate", "--file", "x.csv", "--p-threshold", "abc", "--json")]
+    [InlineData("p_threshold", "--p-threshold must be a number in [0, 1] such as 0.02, not '0,02'.", "estimate", "--file", "x.csv", "--p-threshold", "0,02", "--json")]
+    [InlineData("seed", "--seed is too large: '3000000000' is outside [-2147483648, 2147483647]; it must be a whole number.", "estimate", "--file", "x.csv", "--seed", "3000000000", "--json")]
+    [InlineData("bootstrap", "--bootstrap must be a whole number of resamples in [100, 100000], not 'many'.", "estimate", "--file", "x.csv", "--bootstrap", "many", "--json")]
     public async Task Command_ExitsWith2WithAPlainMessage_GivenANumberOptionThatIsNotANumber(string field, string message, params string[] args)
     {
         var tables = await storage.NewTablesAsync();
@@ -137,8 +137,8 @@ public sealed class CliTests(AzuriteFixture storage)
         string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, "A,B,count\n1,0,10\n0,1,5\n1,1,2\n");
 
-        var (code, stdout, stderr) = await RunAsync(tables, "estimate", "--lists", path, "--model", "independence", "--seed", "5", "--json");
-        var (code2, _, stderr2) = await RunAsync(tables, "estimate", "--lists", path, "--model", "independence", "--json");
+        var (code, stdout, stderr) = await RunAsync(tables, "estimate", "--file", path, "--model", "independence", "--seed", "5", "--json");
+        var (code2, _, stderr2) = await RunAsync(tables, "estimate", "--file", path, "--model", "independence", "--json");
 
         Assert.Equal((0, 0), (code, code2));
         Assert.Equal("Warning: --seed is used only with --bootstrap; without --bootstrap it is ignored.", stderr.Trim());
@@ -167,7 +167,7 @@ public sealed class CliTests(AzuriteFixture storage)
         string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(path, [fixture[0], .. fixture[13..17]]); // the header and the fixture's four bad rows
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", path, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", "--file", path, "--json");
 
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
@@ -184,7 +184,7 @@ public sealed class CliTests(AzuriteFixture storage)
         string path = Path.Combine(Path.GetTempPath(), $"taskforce-{Guid.NewGuid():N}.csv");
         File.WriteAllLines(path, [header]);
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", path, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", "--file", path, "--json");
 
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
@@ -199,7 +199,7 @@ public sealed class CliTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         string path = Import.BadRecordsImportTests.WriteFile(string.Empty);
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", path, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", path, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("empty", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -216,9 +216,9 @@ public sealed class CliTests(AzuriteFixture storage)
         using var stderr = new StringWriter();
 
         // The stop (as a Ctrl+C) arrives while the first batch of verdicts is being written.
-        int code = await CliApp.RunAsync(["import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json"], stdout, stderr, () => tables, cancelled.Token,
+        int code = await CliApp.RunAsync(["import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json"], stdout, stderr, () => tables, cancelled.Token,
             new FakeClock(Instant.FromUtc(2026, 11, 29, 0, 0)));
-        var (again, againOut, _) = await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json");
+        var (again, againOut, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json");
 
         Assert.Equal(1, code);
         JsonElement error = JsonDocument.Parse(stdout.ToString()).RootElement.GetProperty("error");

@@ -40,7 +40,7 @@ public sealed class ConsentCliTests(AzuriteFixture storage)
     public async Task Consent_RecordsTheWithdrawalWithTheToolsActor_GivenAFile()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu")).Code);
         string id = FirstCaseId();
         string file = Write("""{"for_services": true, "for_reporting": false, "for_sharing": true, "given_by": "self"}""");
 
@@ -66,7 +66,7 @@ public sealed class ConsentCliTests(AzuriteFixture storage)
     public async Task Consent_Exits2NamingTheFieldAndWritesNothing_GivenAMissingFlag()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu")).Code);
         var before = await TableRows.FingerprintAsync(tables.Cases);
         string file = Write("""{"for_services": true, "for_reporting": false, "given_by": "self"}""");
 

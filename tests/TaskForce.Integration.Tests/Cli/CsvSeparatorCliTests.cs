@@ -45,8 +45,8 @@ public sealed class CsvSeparatorCliTests(AzuriteFixture storage) : IDisposable
     {
         string file = Semicolons(UkDat, "UKdat-excel.csv");
 
-        var (expectedCode, expected, _) = await RunAsync(null, "estimate", "--lists", UkDat, "--model", "independence", "--json");
-        var (code, stdout, stderr) = await RunAsync(null, "estimate", "--lists", file, "--model", "independence", "--json");
+        var (expectedCode, expected, _) = await RunAsync(null, "estimate", "--file", UkDat, "--model", "independence", "--json");
+        var (code, stdout, stderr) = await RunAsync(null, "estimate", "--file", file, "--model", "independence", "--json");
 
         Assert.Equal(0, expectedCode);
         Assert.True(code == 0, stdout + stderr);
@@ -60,7 +60,7 @@ public sealed class CsvSeparatorCliTests(AzuriteFixture storage) : IDisposable
         string file = Path.Combine(_dir, "mixed.csv");
         await File.WriteAllTextAsync(file, "LA,NG;count\n1,0;5\n0,1;7\n");
 
-        var (code, stdout, _) = await RunAsync(null, "estimate", "--lists", file, "--json");
+        var (code, stdout, _) = await RunAsync(null, "estimate", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("\"file\"", stdout, StringComparison.Ordinal);
@@ -74,8 +74,8 @@ public sealed class CsvSeparatorCliTests(AzuriteFixture storage) : IDisposable
         var semicolonTables = await storage.NewTablesAsync();
         string file = Semicolons(Ctdc, "ctdc-excel.csv");
 
-        var (expectedCode, expected, _) = await RunAsync(commaTables, "import", "--format", "ctdc", Ctdc, "--json");
-        var (code, stdout, stderr) = await RunAsync(semicolonTables, "import", "--format", "ctdc", file, "--json");
+        var (expectedCode, expected, _) = await RunAsync(commaTables, "import", "--format", "ctdc", "--file", Ctdc, "--json");
+        var (code, stdout, stderr) = await RunAsync(semicolonTables, "import", "--format", "ctdc", "--file", file, "--json");
 
         Assert.Equal(0, expectedCode);
         Assert.True(code == 0, stdout + stderr);
@@ -94,7 +94,7 @@ public sealed class CsvSeparatorCliTests(AzuriteFixture storage) : IDisposable
         string file = Path.Combine(_dir, "ctdc-mixed.csv");
         await File.WriteAllLinesAsync(file, [string.Concat(lines[0].AsSpan(0, lines[0].LastIndexOf(',')), ";", lines[0].AsSpan(lines[0].LastIndexOf(',') + 1)), .. lines[1..]]);
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "ctdc", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("so the separator cannot be told", stdout, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         Assert.Contains("\"offence_date\":\"2025-02-20\"", first, StringComparison.Ordinal);
         string file = Write("dup.jsonl", Encoding.UTF8.GetBytes("{\"offence_date\":\"2025-02-21\"," + first[1..] + "\n"));
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "taskforce", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "taskforce", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("\"line 1\"", stdout, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         string first = File.ReadLines(RepoPaths.SampleVerdicts).First();
         string file = Write("dup-verdict.jsonl", Encoding.UTF8.GetBytes("{\"decision_date\": \"2019-05-21\", " + first[1..] + "\n"));
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("\"line 1\"", stdout, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var tables = await storage.NewTablesAsync();
         string file = Write("bom.jsonl", [.. Bom, .. await File.ReadAllBytesAsync(Sample)]);
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "taskforce", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "taskforce", "--file", file, "--json");
 
         Assert.Equal(0, code);
         Assert.Contains("\"imported\":3", stdout, StringComparison.Ordinal); // the sample's three cases, none rejected
@@ -101,8 +101,8 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         string plain = Write("plain.json", Encoding.UTF8.GetBytes(facts));
         string bom = Write("bom.json", [.. Bom, .. Encoding.UTF8.GetBytes(facts)]);
 
-        var (plainCode, plainOut, _) = await RunAsync(tables, "qualify", "--case", plain, "--json");
-        var (code, stdout, stderr) = await RunAsync(tables, "qualify", "--case", bom, "--json");
+        var (plainCode, plainOut, _) = await RunAsync(tables, "qualify", "--file", plain, "--json");
+        var (code, stdout, stderr) = await RunAsync(tables, "qualify", "--file", bom, "--json");
 
         Assert.Equal(0, plainCode);
         Assert.True(code == 0, stdout + stderr);
@@ -115,7 +115,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var tables = await storage.NewTablesAsync();
         string file = Write("dup.json", Encoding.UTF8.GetBytes("""{"offence_date": "2025-03-14", "victims": [{"sex": "female", "sex": "male"}]}"""));
 
-        var (code, stdout, _) = await RunAsync(tables, "qualify", "--case", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "qualify", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("victims[0].sex", stdout, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var tables = await storage.NewTablesAsync();
         string file = Write("dup-detention.json", Encoding.UTF8.GetBytes("""{"article": "UU21/2007 Pasal 2", "arrest_date": "2026-01-02", "arrest_date": "2026-01-03", "periods": []}"""));
 
-        var (code, stdout, _) = await RunAsync(tables, "detention-check", "--input", file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "detention-check", "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("\"arrest_date\"", stdout, StringComparison.Ordinal);
@@ -144,20 +144,20 @@ public sealed class InputFileCliTests(AzuriteFixture storage) : IDisposable
         var tables = await storage.NewTablesAsync();
         string file = Write($"empty-{format}.txt", Encoding.UTF8.GetBytes(content));
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", format, file, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", format, "--file", file, "--json");
 
         Assert.Equal(2, code);
         Assert.Contains("\"field\":\"file\"", stdout, StringComparison.Ordinal);
-        Assert.Contains("given as FILE is empty", stdout, StringComparison.Ordinal);
+        Assert.Contains("given as --file is empty", stdout, StringComparison.Ordinal);
         Assert.Equal(0, await RowCountAsync(tables));
     }
 
     [Theory]
-    [InlineData("estimate", "--lists", "lists")]
-    [InlineData("link", "--records", "records")]
-    [InlineData("qualify", "--case", "file")]
-    [InlineData("sentence-check", "--input", "file")]
-    [InlineData("detention-check", "--input", "input")]
+    [InlineData("estimate", "--file", "file")]
+    [InlineData("link", "--file", "file")]
+    [InlineData("qualify", "--file", "file")]
+    [InlineData("sentence-check", "--file", "file")]
+    [InlineData("detention-check", "--file", "file")]
     public async Task Command_Exits2NamingTheOption_GivenAnEmptyFile(string command, string option, string field)
     {
         var tables = await storage.NewTablesAsync();

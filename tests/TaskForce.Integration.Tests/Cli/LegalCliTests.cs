@@ -59,7 +59,7 @@ public sealed class LegalCliTests
     [Fact]
     public async Task Qualify_PrintsTheContractResult_GivenTheContractExample()
     {
-        var (code, stdout, _) = await RunAsync("qualify", "--case", WriteFile(ContractExample), "--json");
+        var (code, stdout, _) = await RunAsync("qualify", "--file", WriteFile(ContractExample), "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;
@@ -89,7 +89,7 @@ public sealed class LegalCliTests
     {
         string json = """{"offence_date": "2025-06-01", "decision_date": "2025-12-01", "victims": [{"sex": "female", "age_at_offence": 15}], "acts": ["penampungan"], "purposes": ["eksploitasi_seksual"]}""";
 
-        var (code, stdout, _) = await RunAsync("qualify", "--case", WriteFile(json), "--json");
+        var (code, stdout, _) = await RunAsync("qualify", "--file", WriteFile(json), "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;
@@ -102,7 +102,7 @@ public sealed class LegalCliTests
     [Fact]
     public async Task Qualify_PrintsText_WithoutJson()
     {
-        var (code, stdout, _) = await RunAsync("qualify", "--case", WriteFile(ContractExample));
+        var (code, stdout, _) = await RunAsync("qualify", "--file", WriteFile(ContractExample));
 
         Assert.Equal(0, code);
         Assert.StartsWith("Status: actual_victim", stdout, StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class LegalCliTests
     [InlineData("body", """{"offence_date": """)]
     public async Task Qualify_ExitsWith2NamingTheField_GivenBadInput(string field, string json)
     {
-        var (code, stdout, _) = await RunAsync("qualify", "--case", WriteFile(json), "--json");
+        var (code, stdout, _) = await RunAsync("qualify", "--file", WriteFile(json), "--json");
 
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
@@ -167,7 +167,7 @@ public sealed class LegalCliTests
             },
         };
 
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", WriteFile(input.ToJsonString()), "--json");
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", WriteFile(input.ToJsonString()), "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;
@@ -190,7 +190,7 @@ public sealed class LegalCliTests
         // PN Surabaya 144/Pid.Sus/2025: convicted under KUHP Pasal 296, which the penalty tables do not hold.
         string json = """{"offence_date": "2024-10-06", "decision_date": "2025-03-06", "article": "KUHP:296", "sentence": {"prison_months": 12}}""";
 
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", WriteFile(json), "--json");
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", WriteFile(json), "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;
@@ -204,7 +204,7 @@ public sealed class LegalCliTests
     {
         string json = """{"offence_date": "2024-06-01", "decision_date": "2024-11-07", "article": "UU21-2007:2(1)", "participation": "perpetrator", "aggravations": ["UU21-2007:17"], "corporation": false, "sentence": {"prison_months": 48, "fine_idr": 200000000}}""";
 
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", WriteFile(json));
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", WriteFile(json));
 
         Assert.Equal(0, code);
         Assert.StartsWith("Regime UU21-2007: 36-240 months", stdout, StringComparison.Ordinal);
@@ -217,7 +217,7 @@ public sealed class LegalCliTests
         // Pasal 2(1) jo 17 under the reading that +1/3 raises the minimum too: 36 × 4/3 = 48 months, Rp160 juta.
         string json = """{"offence_date": "2024-06-01", "decision_date": "2024-11-07", "article": "UU21-2007:2(1)", "aggravations": ["UU21-2007:17"], "sentence": {"prison_months": 40, "fine_idr": 200000000}}""";
 
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", WriteFile(json), "--minimum-reading", "minimum_and_maximum", "--json");
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", WriteFile(json), "--minimum-reading", "minimum_and_maximum", "--json");
 
         Assert.Equal(0, code);
         var r = JsonDocument.Parse(stdout).RootElement;
@@ -239,7 +239,7 @@ public sealed class LegalCliTests
     [InlineData("body", "null")]
     public async Task SentenceCheck_ExitsWith2NamingTheField_GivenBadInput(string field, string json)
     {
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", WriteFile(json), "--json");
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", WriteFile(json), "--json");
 
         Assert.Equal(2, code);
         Assert.Equal(field, JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0].GetProperty("field").GetString());
@@ -248,7 +248,7 @@ public sealed class LegalCliTests
     [Fact]
     public async Task SentenceCheck_ExitsWith2NamingTheFile_GivenAMissingFile()
     {
-        var (code, stdout, _) = await RunAsync("sentence-check", "--input", "/nonexistent/sentence.json", "--json");
+        var (code, stdout, _) = await RunAsync("sentence-check", "--file", "/nonexistent/sentence.json", "--json");
 
         Assert.Equal(2, code);
         Assert.Equal("file", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0].GetProperty("field").GetString());

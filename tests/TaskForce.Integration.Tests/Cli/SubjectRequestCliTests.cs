@@ -35,11 +35,11 @@ public sealed class SubjectRequestCliTests(AzuriteFixture storage)
         string person = Path.Combine(dir, "person.json");
         string export = Path.Combine(dir, "export.json");
         await File.WriteAllTextAsync(person, $$"""{"national_id_number": "{{MariaNik}}"}""");
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", Sample, "--agency", "uptd_ppa_ttu", "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "taskforce", "--file", Sample, "--agency", "uptd_ppa_ttu", "--json")).Code);
         var (_, before, _) = await RunAsync(tables, "snapshot", "--region", "53.03", "--period", "2025", "--k", "1", "--json");
 
-        var (accessCode, accessOut, _) = await RunAsync(tables, "subject-access", "--person", person, "--out", export, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
-        var (eraseCode, eraseOut, _) = await RunAsync(tables, "subject-erase", "--person", person, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
+        var (accessCode, accessOut, _) = await RunAsync(tables, "subject-access", "--file", person, "--out", export, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
+        var (eraseCode, eraseOut, _) = await RunAsync(tables, "subject-erase", "--file", person, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
         var (_, after, _) = await RunAsync(tables, "snapshot", "--region", "53.03", "--period", "2025", "--k", "1", "--json");
         var (listCode, listOut, _) = await RunAsync(tables, "subject-requests", "--json");
 
@@ -72,7 +72,7 @@ public sealed class SubjectRequestCliTests(AzuriteFixture storage)
         string person = Path.Combine(Directory.CreateTempSubdirectory("taskforce-subject-").FullName, "person.json");
         await File.WriteAllTextAsync(person, """{"full_name": "Maria da Costa"}""");
 
-        var (code, stdout, _) = await RunAsync(tables, "subject-erase", "--person", person, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
+        var (code, stdout, _) = await RunAsync(tables, "subject-erase", "--file", person, "--by", "coord-1", "--agency", "gugus_tugas_ttu", "--json");
 
         Assert.Equal(2, code);
         Assert.Equal("birth_date", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0].GetProperty("field").GetString());

@@ -20,16 +20,16 @@ public sealed class VerdictHistoryCliTests(AzuriteFixture storage)
     public async Task ImportCorrectionThenVerdictHistory_PrintsBothRevisions_GivenTheRealFile()
     {
         var tables = await storage.NewTablesAsync();
-        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "putusan", RepoPaths.SampleVerdicts, "--json")).Code);
+        Assert.Equal(0, (await RunAsync(tables, "import", "--format", "putusan", "--file", RepoPaths.SampleVerdicts, "--json")).Code);
         string correction = Import.BadRecordsImportTests.WriteFile(Correction(Line(Number), "Sentence misread: 6 years, not 5.", ("sentence_prison_months", 72)));
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", correction, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", correction, "--json");
         Assert.Equal(0, code);
         var import = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(1, import.GetProperty("corrected").GetInt32());
         Assert.Equal(0, import.GetProperty("imported").GetInt32());
 
-        (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", correction, "--json");
+        (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", correction, "--json");
         Assert.Equal(0, code);
         Assert.Equal((0, 1), (JsonDocument.Parse(stdout).RootElement.GetProperty("corrected").GetInt32(), JsonDocument.Parse(stdout).RootElement.GetProperty("duplicates").GetInt32()));
 
@@ -60,7 +60,7 @@ public sealed class VerdictHistoryCliTests(AzuriteFixture storage)
         var tables = await storage.NewTablesAsync();
         string correction = Import.BadRecordsImportTests.WriteFile(Correction(Line(Number), "Not stored yet."));
 
-        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", correction, "--json");
+        var (code, stdout, _) = await RunAsync(tables, "import", "--format", "putusan", "--file", correction, "--json");
 
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0];

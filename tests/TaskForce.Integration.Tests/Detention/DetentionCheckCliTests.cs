@@ -23,7 +23,7 @@ public sealed class DetentionCheckCliTests
     [Fact]
     public async Task DetentionCheck_PrintsTheContractResult_GivenTheContractExample()
     {
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(ContractExample), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(ContractExample), "--json");
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(stdout).RootElement;
@@ -51,7 +51,7 @@ public sealed class DetentionCheckCliTests
     {
         string input = ContractExample.Replace("\"periods\"", "\"as_of\": \"2024-03-18\", \"periods\"", StringComparison.Ordinal);
 
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(input), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(input), "--json");
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(stdout).RootElement;
@@ -68,7 +68,7 @@ public sealed class DetentionCheckCliTests
         var chain = VerdictChain("27/Pid.Sus/2019/PN Kpg");
         string input = ChainInput(chain, stages, article: "UU21-2007:6", arrest: "2018-10-13");
 
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(input), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(input), "--json");
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(stdout).RootElement;
@@ -97,7 +97,7 @@ public sealed class DetentionCheckCliTests
         var chain = VerdictChain("306/Pid.Sus/2025/PN Nnk");
         string input = ChainInput(chain, stages, article: null, arrest: "2025-07-15");
 
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(input), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(input), "--json");
 
         Assert.Equal(0, code);
         var json = JsonDocument.Parse(stdout).RootElement;
@@ -118,7 +118,7 @@ public sealed class DetentionCheckCliTests
     {
         string input = """{"periods": [{"stage": "penyidik", "from": "2025-01-01", "to": "2025-01-20"}, {"stage": null, "label": "perpanjangan ketua PN (sic)", "from": "2025-01-21", "to": null}]}""";
 
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(input), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(input), "--json");
 
         Assert.Equal(0, code);
         var second = JsonDocument.Parse(stdout).RootElement.GetProperty("periods")[1];
@@ -147,7 +147,7 @@ public sealed class DetentionCheckCliTests
     [InlineData("periods", """{"periods": [], "periods": []}""")] // a field named twice is refused naming it (issue 15 §4)
     public async Task DetentionCheck_ExitsWith2NamingTheField_GivenBadInput(string field, string input)
     {
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", WriteInput(input), "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", WriteInput(input), "--json");
 
         Assert.Equal(2, code);
         var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
@@ -159,16 +159,16 @@ public sealed class DetentionCheckCliTests
     [Fact]
     public async Task DetentionCheck_ExitsWith2NamingTheInput_GivenAMissingFile()
     {
-        var (code, stdout, _) = await RunAsync("detention-check", "--input", "/nonexistent/chain.json", "--json");
+        var (code, stdout, _) = await RunAsync("detention-check", "--file", "/nonexistent/chain.json", "--json");
 
         Assert.Equal(2, code);
-        Assert.Equal("input", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("file", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Fact]
     public async Task DetentionCheck_PrintsAReadableLedger_GivenNoJsonFlag()
     {
-        var (code, stdout, stderr) = await RunAsync("detention-check", "--input", WriteInput(ContractExample));
+        var (code, stdout, stderr) = await RunAsync("detention-check", "--file", WriteInput(ContractExample));
 
         Assert.Equal(0, code);
         Assert.Contains("Regime KUHAP-1981; 20 day(s) detained; ends by law 2024-03-22", stdout, StringComparison.Ordinal);

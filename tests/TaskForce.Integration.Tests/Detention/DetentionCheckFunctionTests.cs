@@ -21,7 +21,7 @@ public sealed class DetentionCheckFunctionTests
         var content = Assert.IsType<ContentResult>(result);
         Assert.Equal(200, content.StatusCode);
         Assert.StartsWith("application/json", content.ContentType, StringComparison.Ordinal);
-        var (code, stdout, _) = await DetentionCheckCliTests.RunAsync("detention-check", "--input", DetentionCheckCliTests.WriteInput(DetentionCheckCliTests.ContractExample), "--json");
+        var (code, stdout, _) = await DetentionCheckCliTests.RunAsync("detention-check", "--file", DetentionCheckCliTests.WriteInput(DetentionCheckCliTests.ContractExample), "--json");
         Assert.Equal(0, code);
         Assert.Equal(stdout.TrimEnd(), content.Content);
         var json = JsonDocument.Parse(content.Content!).RootElement;

@@ -22,7 +22,7 @@ public sealed class EstimateTests
     [Fact]
     public async Task Estimate_PrintsContractJsonEqualToSparseMse_GivenUkDataAndDefaultModel()
     {
-        var (code, stdout, _) = await RunAsync("estimate", "--lists", Path.Combine(MseFolder, "UKdat.csv"), "--json");
+        var (code, stdout, _) = await RunAsync("estimate", "--file", Path.Combine(MseFolder, "UKdat.csv"), "--json");
 
         Assert.Equal(0, code);
         JsonElement doc = JsonDocument.Parse(stdout).RootElement;
@@ -47,7 +47,7 @@ public sealed class EstimateTests
     [Fact]
     public async Task Estimate_UsesIndependenceModel_GivenModelOption()
     {
-        var (code, stdout, _) = await RunAsync("estimate", "--lists", Path.Combine(MseFolder, "Ned_5.csv"), "--model", "independence", "--json");
+        var (code, stdout, _) = await RunAsync("estimate", "--file", Path.Combine(MseFolder, "Ned_5.csv"), "--model", "independence", "--json");
 
         Assert.Equal(0, code);
         JsonElement doc = JsonDocument.Parse(stdout).RootElement;
@@ -62,7 +62,7 @@ public sealed class EstimateTests
     [Fact]
     public async Task Estimate_PrintsReadableSummary_GivenNoJsonOption()
     {
-        var (code, stdout, _) = await RunAsync("estimate", "--lists", Path.Combine(MseFolder, "UKdat_5.csv"));
+        var (code, stdout, _) = await RunAsync("estimate", "--file", Path.Combine(MseFolder, "UKdat_5.csv"));
 
         Assert.Equal(0, code);
         Assert.Contains("Estimated total: 11313", stdout, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public sealed class EstimateTests
     {
         string path = csv is null ? "/nonexistent/lists.csv" : WriteTemp(csv);
 
-        var (code, stdout, _) = await RunAsync("estimate", "--lists", path, option, value, "--json");
+        var (code, stdout, _) = await RunAsync("estimate", "--file", path, option, value, "--json");
 
         Assert.Equal(2, code);
         JsonElement error = JsonDocument.Parse(stdout).RootElement.GetProperty("error");
@@ -96,7 +96,7 @@ public sealed class EstimateTests
     public async Task PostEstimate_Returns200WithTheSameDocumentAsTheTool_GivenCsvBody()
     {
         string path = Path.Combine(MseFolder, "UKdat_5.csv");
-        var (_, cliJson, _) = await RunAsync("estimate", "--lists", path, "--p-threshold", "0.02", "--json");
+        var (_, cliJson, _) = await RunAsync("estimate", "--file", path, "--p-threshold", "0.02", "--json");
 
         IActionResult result = await new EstimateFunctions(TestPipeline.Trusted).PostEstimateAsync(Request("?model=stepwise&p_threshold=0.02", File.ReadAllText(path)), CancellationToken.None);
 

@@ -132,8 +132,8 @@ public sealed class LinkListsTests
         string secret = Convert.ToBase64String(Secret);
 
         var (code, stdout, stderr) = await RunAsync(name => name == LinkageSecret.EnvironmentVariable ? secret : null,
-            "link", "--records", police, uptd, "--out", Path.Combine(dir, "out"), "--json");
-        var (estimateCode, estimateOut, _) = await RunAsync(_ => null, "estimate", "--lists", Path.Combine(dir, "out", "capture-history.csv"), "--model", "independence", "--json");
+            "link", "--file", police, uptd, "--out", Path.Combine(dir, "out"), "--json");
+        var (estimateCode, estimateOut, _) = await RunAsync(_ => null, "estimate", "--file", Path.Combine(dir, "out", "capture-history.csv"), "--model", "independence", "--json");
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("Warning", stderr, StringComparison.Ordinal); // the secret is configured
@@ -161,7 +161,7 @@ public sealed class LinkListsTests
         await File.WriteAllTextAsync(police, Police);
         await File.WriteAllTextAsync(bad, "list,record_id,birth_date\nuptd_ppa,PPA-1,12/04/2006\n");
 
-        var (code, stdout, stderr) = await RunAsync(_ => null, "link", "--records", police, bad, "--out", Path.Combine(dir, "out"));
+        var (code, stdout, stderr) = await RunAsync(_ => null, "link", "--file", police, bad, "--out", Path.Combine(dir, "out"));
 
         Assert.Equal(2, code);
         Assert.Contains("bad.csv line 2, column birth_date", stdout + stderr, StringComparison.Ordinal);

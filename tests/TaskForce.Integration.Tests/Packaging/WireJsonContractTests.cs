@@ -81,7 +81,7 @@ public sealed class WireJsonContractTests
 
         string consumer = JsonSerializer.Serialize(TraffickingQualifier.Qualify(request, Clock, new LegalEngineOptions()), WireJson.Options);
 
-        var (code, stdout) = await RunToolAsync("qualify", "--case", Write(input), "--json");
+        var (code, stdout) = await RunToolAsync("qualify", "--file", Write(input), "--json");
         Assert.Equal(0, code);
         Assert.Equal(stdout.TrimEnd(), consumer);
         Assert.StartsWith("{\"status\":\"actual_victim\",", consumer, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class WireJsonContractTests
 
         string consumer = JsonSerializer.Serialize(SentenceChecker.Check(request, Clock, new LegalEngineOptions()), WireJson.Options);
 
-        var (code, stdout) = await RunToolAsync("sentence-check", "--input", Write(input), "--json");
+        var (code, stdout) = await RunToolAsync("sentence-check", "--file", Write(input), "--json");
         Assert.Equal(0, code);
         Assert.Equal(stdout.TrimEnd(), consumer);
     }
@@ -116,7 +116,7 @@ public sealed class WireJsonContractTests
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(DetentionCheckCliTests.ContractExample));
         var response = Assert.IsType<ContentResult>(await new DetentionCheckFunctions(new DetentionCheckUseCase(clock, zone), TestPipeline.Trusted).PostAsync(context.Request, CancellationToken.None));
         Assert.Equal(response.Content, consumer);
-        var (code, stdout, _) = await DetentionCheckCliTests.RunAsync("detention-check", "--input", DetentionCheckCliTests.WriteInput(DetentionCheckCliTests.ContractExample), "--json");
+        var (code, stdout, _) = await DetentionCheckCliTests.RunAsync("detention-check", "--file", DetentionCheckCliTests.WriteInput(DetentionCheckCliTests.ContractExample), "--json");
         Assert.Equal(0, code);
         Assert.Equal(stdout.TrimEnd(), consumer);
     }

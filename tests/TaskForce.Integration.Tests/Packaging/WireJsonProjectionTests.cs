@@ -33,7 +33,7 @@ public sealed class WireJsonProjectionTests
         }
 
         using var consumer = JsonDocument.Parse(JsonSerializer.Serialize(estimate, WireJson.Options));
-        var (code, stdout) = await RunToolAsync("estimate", "--lists", csv, "--json");
+        var (code, stdout) = await RunToolAsync("estimate", "--file", csv, "--json");
         Assert.Equal(0, code);
         using var tool = JsonDocument.Parse(stdout);
 
@@ -69,7 +69,7 @@ public sealed class WireJsonProjectionTests
         var result = new RecordLinker(new LinkageOptions { DistrictSecret = new byte[32] }).Link(entries);
         using var consumer = JsonDocument.Parse(JsonSerializer.Serialize(result, WireJson.Options));
         string output = Path.Combine(Path.GetTempPath(), "taskforce-link-" + Guid.NewGuid().ToString("N"));
-        var (code, stdout) = await RunToolAsync(["link", .. files.SelectMany(f => new[] { "--records", f }), "--out", output, "--json"]);
+        var (code, stdout) = await RunToolAsync(["link", .. files.SelectMany(f => new[] { "--file", f }), "--out", output, "--json"]);
         Assert.Equal(0, code);
         using var tool = JsonDocument.Parse(stdout);
         var summary = tool.RootElement.GetProperty("summary");
