@@ -19,7 +19,7 @@ namespace TaskForce.Application.Import;
 /// </summary>
 /// <remarks>
 /// The file must have a header naming every one of the 27 codebook variables (in any order; other columns are
-/// ignored: the published file carries an index column). A row with another number of values than the header, or a
+/// ignored: the published file's index column <c>rowid</c>; any other unknown column is refused naming it). A row with another number of values than the header, or a
 /// value holding a control character or U+FFFD, is rejected naming its line (<see cref="Serialization.CsvRows"/>); a
 /// file whose every row is rejected stores nothing and leaves the latest comparison set as it was. Each record is read by <see cref="CtdcCodebook.Parse"/>; bad records are reported by line and variable and
 /// left out, the rest kept. What is stored is the data set's aggregated counts (<see cref="CtdcCount"/>), under the
@@ -31,6 +31,11 @@ namespace TaskForce.Application.Import;
 /// <param name="logger">The logger (counts only).</param>
 public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogger<ImportCtdcUseCase> logger)
 {
+    /// <summary>The columns a CTDC file may carry besides the codebook's variables, ignored on purpose: the row index
+    /// the published file starts with (<c>rowid</c>), or an unnamed index column as pandas and R write it. Any other
+    /// column is refused naming it (a misspelt variable is never read as missing).</summary>
+    private static readonly HashSet<string> IgnoredColumns = new(StringComparer.OrdinalIgnoreCase) { "rowid", string.Empty };
+
     /// <summary>Imports a file's bytes.</summary>
     /// <param name="content">The file's bytes (UTF-8, with or without a byte-order mark). Cannot be <see langword="null"/>.</param>
     /// <param name="fileName">The file name for the report and the data set's name.</param>
@@ -68,6 +73,10 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
                 if (CtdcCodebook.Canonical(header[i]) is { } name)
                 {
                     columns.TryAdd(name, i);
+                }
+                else if (!IgnoredColumns.Contains(header[i].Trim().TrimStart('\uFEFF')))
+                {
+                    throw InputProblems.Create("columns", Texts.Format(ImportText.CtdcUnknownColumn, header[i].Trim()), InputProblems.UnknownField);
                 }
             }
 
