@@ -67,6 +67,7 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
 
             csv.ReadHeader();
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? unknown = null;
             string[] header = csv.HeaderRecord ?? [];
             for (int i = 0; i < header.Length; i++)
             {
@@ -76,7 +77,7 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
                 }
                 else if (!IgnoredColumns.Contains(header[i].Trim().TrimStart('\uFEFF')))
                 {
-                    throw InputProblems.Create("columns", Texts.Format(ImportText.CtdcUnknownColumn, header[i].Trim()), InputProblems.UnknownField);
+                    unknown ??= header[i].Trim();
                 }
             }
 
@@ -84,6 +85,12 @@ public sealed class ImportCtdcUseCase(ICtdcRepository store, IClock clock, ILogg
             if (missing.Count > 0)
             {
                 throw new DomainValidationException("file", Texts.Format(ImportText.CtdcHeaderLacks, string.Join(", ", missing)));
+            }
+
+            if (unknown is not null)
+            {
+                // Every variable is there but a column is not one of them: a misspelt duplicate or a stray column.
+                throw InputProblems.Create("columns", Texts.Format(ImportText.CtdcUnknownColumn, unknown), InputProblems.UnknownField);
             }
 
             while (csv.Read())

@@ -43,14 +43,17 @@ public sealed partial class BadInputTests
     }
 
     [Fact]
-    public async Task ImportCtdc_Exits2NamingTheColumn_GivenAMisspeltVariable()
+    public async Task ImportCtdc_Exits2NamingTheColumn_GivenAMisspeltVariableOrAnUnknownColumn()
     {
         var tables = await storage.NewTablesAsync();
-        string file = Write("misspelt.csv", Replace(CtdcLines[0], "citizenship", "citizenhip") + "\n" + CtdcLines[1] + "\n");
+        string misspelt = Write("misspelt.csv", Replace(CtdcLines[0], "citizenship", "citizenhip") + "\n" + CtdcLines[1] + "\n");
+        string extra = Write("extra.csv", CtdcLines[0] + ",nationality\n" + CtdcLines[1] + ",IDN\n");
 
-        var run = await ImportAsync(tables, "ctdc", file, "--json");
+        var misspeltRun = await ImportAsync(tables, "ctdc", misspelt, "--json");
+        var extraRun = await ImportAsync(tables, "ctdc", extra, "--json");
 
-        AssertRefused(run, 2, "\"field\":\"columns\"", "the column 'citizenhip', which is not a variable of the CTDC codebook");
+        AssertRefused(misspeltRun, 2, "\"field\":\"file\"", "the header lacks citizenship");
+        AssertRefused(extraRun, 2, "\"field\":\"columns\"", "the column 'nationality', which is not a variable of the CTDC codebook");
         Assert.Empty(await StoreAsync(tables));
     }
 

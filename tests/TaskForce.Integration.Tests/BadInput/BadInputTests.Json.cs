@@ -38,18 +38,23 @@ public sealed partial class BadInputTests
     }
 
     [Theory]
-    [InlineData("qualify")]
-    [InlineData("sentence-check")]
-    [InlineData("detention-check")]
-    public async Task Command_Exits2_GivenBytesThatAreNotUtf8(string command)
+    [InlineData("qualify", "20", "offence_date")]        // the first "20" is in "2025-03-14"
+    [InlineData("sentence-check", "20", "offence_date")] // in "2024-08-29"
+    [InlineData("detention-check", "satu", "periods[0].label")]
+    public async Task Command_Exits2NamingTheField_GivenBytesThatAreNotUtf8(string command, string marker, string field)
     {
         var tables = await storage.NewTablesAsync();
-        string document = command switch { "qualify" => QualifyExample, "sentence-check" => SentenceExample, _ => Detention };
-        string file = Write($"{command}-bytes.json", WithInvalidByte(document, "20"));
+        string document = command switch
+        {
+            "qualify" => QualifyExample,
+            "sentence-check" => SentenceExample,
+            _ => Replace(Detention, "\"stage\": \"penyidik\"", "\"stage\": \"penyidik\", \"label\": \"tahap satu\""),
+        };
+        string file = Write($"{command}-bytes.json", WithInvalidByte(document, marker));
 
         var run = await RunAsync(tables, command, "--file", file, "--json");
 
-        AssertRefused(run, 2, "\"field\":\"body\"", "not well-formed JSON");
+        AssertRefused(run, 2, $"\"field\":\"{field}\"", $"{field} is not valid text: it holds bytes that are not UTF-8");
     }
 
     [Theory]

@@ -82,7 +82,9 @@ public sealed partial class BadInputTests(AzuriteFixture storage) : IDisposable
     /// stack trace nor SDK text.</summary>
     private static void AssertRefused((int Code, string Stdout, string Stderr) run, int code, params string[] expected)
     {
-        string all = run.Stdout + run.Stderr;
+        // The JSON output escapes '+' and '\'' (\u002B, \u0027): compare with the text as a person reads it.
+        string all = System.Text.RegularExpressions.Regex.Replace(run.Stdout + run.Stderr, @"\\u([0-9A-Fa-f]{4})",
+            m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString());
         Assert.True(run.Code == code, $"exit {run.Code}: {all}");
         foreach (string text in expected)
         {

@@ -156,7 +156,7 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
         Assert.StartsWith("victims_count: victims_count is 1000000000; the most accepted is 10,000", report.Errors[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("sentence_prison_months: sentence_prison_months is 2147483647; the most accepted is 1,200", report.Errors[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("fine_rupiah: fine_rupiah is 9223372036854775807; the most accepted is 1,000,000,000,000", report.Errors[2].Message, StringComparison.Ordinal);
-        Assert.StartsWith("decision_date: decision_date 2026-11-30 is after today (2026-11-29)", report.Errors[3].Message, StringComparison.Ordinal);
+        Assert.StartsWith("decision_date: decision_date is after today (2026-11-29, district time)", report.Errors[3].Message, StringComparison.Ordinal); // PlausibleDate, ADR-028
     }
 
     [Fact]
