@@ -42,8 +42,8 @@ public sealed partial class BadInputTests
     }
 
     [Theory]
-    [InlineData("\"name\":\"Polres TTU\"", "\"name\":\"Polres\\u0000TTU\"", "reporting_agency.name holds a control character (U+0000) at position 7")]
-    [InlineData("\"full_name\":\"Maria Goreti Taek\"", "\"full_name\":\"Maria\\u0007 Goreti Taek\"", "victims[0].identity.full_name holds a control character (U+0007) at position 6")]
+    [InlineData("\"name\":\"Polres TTU\"", "\"name\":\"Polres\\u0000TTU\"", "reporting_agency.name holds a control character (U+0000) as its character 7")]
+    [InlineData("\"full_name\":\"Maria Goreti Taek\"", "\"full_name\":\"Maria\\u0007 Goreti Taek\"", "victims[0].identity.full_name holds a control character (U+0007) as its character 6")]
     public async Task ImportCases_Exits2NamingTheFieldNotTheValue_GivenAControlCharacter(string from, string to, string expected)
     {
         var tables = await storage.NewTablesAsync();

@@ -67,7 +67,7 @@ public sealed partial class BadInputTests
 
         var run = await ImportAsync(tables, "ctdc", file, "--json");
 
-        AssertRefused(run, 2, "\"line 2\"", $"citizenship holds a control character ({code}) at position 3");
+        AssertRefused(run, 2, "\"line 2\"", $"citizenship holds a control character ({code}) as its character 3");
         Assert.Empty(await StoreAsync(tables));
     }
 
@@ -79,7 +79,7 @@ public sealed partial class BadInputTests
 
         var run = await ImportAsync(tables, "ctdc", file, "--json");
 
-        AssertRefused(run, 2, "\"line 2\"", "holds U+FFFD at position 1");
+        AssertRefused(run, 2, "\"line 2\"", "holds U+FFFD as its character 1");
         Assert.Empty(await StoreAsync(tables));
     }
 
@@ -120,8 +120,8 @@ public sealed partial class BadInputTests
         var nulRun = await RunAsync(tables, "estimate", "--file", nul, "--json");
         var bytesRun = await RunAsync(tables, "estimate", "--file", bytes, "--json");
 
-        AssertRefused(nulRun, 2, "\"field\":\"count\"", "count holds a control character (U+0000) at position 2");
-        AssertRefused(bytesRun, 2, "\"field\":\"count\"", "count holds U+FFFD at position 1");
+        AssertRefused(nulRun, 2, "\"field\":\"count\"", "count holds a control character (U+0000) as its character 2");
+        AssertRefused(bytesRun, 2, "\"field\":\"count\"", "count holds U+FFFD as its character 1");
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed partial class BadInputTests
 
         var run = await LinkAsync(tables, file);
 
-        AssertRefused(run, 2, "\"field\":\"name\"", "name holds a control character (U+0000) at position 6");
+        AssertRefused(run, 2, "\"field\":\"name\"", "name holds a control character (U+0000) as its character 6");
         Assert.DoesNotContain("Goreti", run.Stdout + run.Stderr, StringComparison.Ordinal);
     }
 }

@@ -16,16 +16,16 @@ public sealed partial class BadInputTests
     [InlineData("qualify", "\"offence_date\": \"2025-03-14\"", "\"offence_date\": \"0000-03-14\"", "offence_date", "offence_date is before 1900-01-01")]
     [InlineData("qualify", "\"birth_date\": \"2008-05-01\"", "\"birth_date\": \"0001-05-01\"", "victims[0].birth_date", "victims[0].birth_date is before 1900-01-01")]
     [InlineData("qualify", "\"birth_date\": \"2008-05-01\"", "\"birth_date\": \"" + Tomorrow + "\"", "victims[0].birth_date", "victims[0].birth_date is after today (2026-01-05")]
-    [InlineData("qualify", "\"destination_country\": \"MY\"", "\"destination_country\": \"M\\u0000Y\"", "destination_country", "destination_country holds a control character (U+0000) at position 2")]
+    [InlineData("qualify", "\"destination_country\": \"MY\"", "\"destination_country\": \"M\\u0000Y\"", "destination_country", "destination_country holds a control character (U+0000) as its character 2")]
     [InlineData("qualify", "\"destination_country\": \"MY\"", "\"destination_country\": \"MY\", \"destination_country\": \"SG\"", "destination_country", "The field appears more than once")]
     [InlineData("sentence-check", "\"article\":", "\"artikel\":", "artikel", "Unknown field")]
     [InlineData("sentence-check", "\"decision_date\": \"2025-05-15\"", "\"decision_date\": \"0001-05-15\"", "decision_date", "decision_date is before 1900-01-01")]
     [InlineData("sentence-check", "\"offence_date\": \"2024-08-29\"", "\"offence_date\": \"" + Tomorrow + "\"", "offence_date", "offence_date is after today (2026-01-05")]
-    [InlineData("sentence-check", "\"participation\": \"attempt\"", "\"participation\": \"attempt\\u001f\"", "participation", "participation holds a control character (U+001F) at position 8")]
+    [InlineData("sentence-check", "\"participation\": \"attempt\"", "\"participation\": \"attempt\\u001f\"", "participation", "participation holds a control character (U+001F) as its character 8")]
     [InlineData("detention-check", "\"arrest_date\": \"2025-11-01\"", "\"arrest_date\": \"0000-11-01\"", "arrest_date", "arrest_date is before 1900-01-01")]
     [InlineData("detention-check", "\"arrest_date\": \"2025-11-01\"", "\"arrest_date\": \"" + Tomorrow + "\"", "arrest_date", "arrest_date is after today (2026-01-05")]
     [InlineData("detention-check", "\"from\": \"2025-11-01\"", "\"from\": \"0001-11-01\"", "periods[0].from", "periods[0].from is before 1900-01-01")]
-    [InlineData("detention-check", "\"article\": \"UU21-2007:2(1)\"", "\"article\": \"UU21-2007\\u0000:2(1)\"", "article", "article holds a control character (U+0000) at position 10")]
+    [InlineData("detention-check", "\"article\": \"UU21-2007:2(1)\"", "\"article\": \"UU21-2007\\u0000:2(1)\"", "article", "article holds a control character (U+0000) as its character 10")]
     public async Task Command_Exits2NamingTheField_GivenABadDocument(string command, string from, string to, string field, string expected)
     {
         var tables = await storage.NewTablesAsync();
@@ -86,7 +86,7 @@ public sealed partial class BadInputTests
     [InlineData("""{"reason": "koreksi", "ofence_date": "2025-02-21"}""", "ofence_date", "Unknown field")]
     [InlineData("""{"reason": "koreksi", "offence_date": "0001-02-21"}""", "offence_date", "offence_date is before 1900-01-01")]
     [InlineData("""{"reason": "koreksi", "offence_date": "2026-01-06"}""", "offence_date", "offence_date is after today (2026-01-05")]
-    [InlineData("""{"reason": "kore\u0000ksi", "offence_date": "2025-02-21"}""", "reason", "reason holds a control character (U+0000) at position 5")]
+    [InlineData("""{"reason": "kore\u0000ksi", "offence_date": "2025-02-21"}""", "reason", "reason holds a control character (U+0000) as its character 5")]
     [InlineData("""{"reason": "koreksi", "reason": "lain", "offence_date": "2025-02-21"}""", "reason", "The field appears more than once")]
     public async Task Amend_Exits2NamingTheFieldAndChangesNothing_GivenABadDocument(string document, string field, string expected)
     {
@@ -101,7 +101,7 @@ public sealed partial class BadInputTests
 
     [Theory]
     [InlineData("""{"for_services": true, "for_reporting": false, "for_sharng": true, "given_by": "self"}""", "for_sharng", "Unknown field")]
-    [InlineData("""{"for_services": true, "for_reporting": false, "for_sharing": true, "given_by": "se\u0000lf"}""", "given_by", "given_by holds a control character (U+0000) at position 3")]
+    [InlineData("""{"for_services": true, "for_reporting": false, "for_sharing": true, "given_by": "se\u0000lf"}""", "given_by", "given_by holds a control character (U+0000) as its character 3")]
     public async Task Consent_Exits2NamingTheFieldAndChangesNothing_GivenABadDocument(string document, string field, string expected)
     {
         var (tables, id, before) = await StoredCaseAsync();

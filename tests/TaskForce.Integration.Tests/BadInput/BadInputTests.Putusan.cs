@@ -69,9 +69,9 @@ public sealed partial class BadInputTests
     }
 
     [Theory]
-    [InlineData("\"court\": \"PN Kupang\"", "\"court\": \"PN \\u0000Kupang\"", "court holds a control character (U+0000) at position 4")]
-    [InlineData("\"court\": \"PN Kupang\"", "\"court\": \"PN Kupang\\u001b\"", "court holds a control character (U+001B) at position 10")]
-    [InlineData("\"by\": \"penyidik\"", "\"by\": \"peny\\u0085idik\"", "holds a control character (U+0085) at position 5")]
+    [InlineData("\"court\": \"PN Kupang\"", "\"court\": \"PN \\u0000Kupang\"", "court holds a control character (U+0000) as its character 4")]
+    [InlineData("\"court\": \"PN Kupang\"", "\"court\": \"PN Kupang\\u001b\"", "court holds a control character (U+001B) as its character 10")]
+    [InlineData("\"by\": \"penyidik\"", "\"by\": \"peny\\u0085idik\"", "holds a control character (U+0085) as its character 5")]
     public async Task ImportPutusan_Exits2NamingTheField_GivenAControlCharacter(string from, string to, string expected)
     {
         var tables = await storage.NewTablesAsync();
