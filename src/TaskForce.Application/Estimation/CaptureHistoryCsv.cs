@@ -19,7 +19,8 @@ public static class CaptureHistoryCsv
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">The CSV is malformed or empty, or its header holds both ',' and ';' (field <c>file</c>), the header does
     /// not end with <c>count</c> (field <c>lists</c>), a value is not a whole number (field <c>rows[i].cells[j]</c> or
-    /// <c>rows[i].count</c>, with the line number in the message), or the table breaks a rule of
+    /// <c>rows[i].count</c>, with the line number in the message), or a row has another number of values than the header
+    /// (field <c>line</c>) or a value holds a control character (<see cref="Serialization.CsvRows"/>), or the table breaks a rule of
     /// <see cref="CaptureHistoryTable.Create"/>.</exception>
     public static CaptureHistoryTable Read(TextReader reader)
     {
@@ -55,10 +56,7 @@ public static class CaptureHistoryCsv
                 string[] fields = csv.Parser.Record ?? [];
                 int index = rows.Count;
                 int line = csv.Parser.RawRow;
-                if (fields.Length != header.Length)
-                {
-                    throw new DomainValidationException($"rows[{index}]", Texts.Format(EstimationAppText.CaptureHistoryCsvLineHasValuesHeader, line, fields.Length, header.Length));
-                }
+                Serialization.CsvRows.Check(fields, header, line); // column count, control characters (ADR-028)
 
                 var cells = new int[fields.Length - 1];
                 for (int j = 0; j < cells.Length; j++)

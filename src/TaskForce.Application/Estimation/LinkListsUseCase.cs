@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
 using TaskForce.Domain.Estimation;
@@ -60,13 +61,15 @@ public static class LinkListsUseCase
     /// <param name="districtSecret">The HMAC key for NIK hashes, at least 32 bytes.</param>
     /// <param name="nameThreshold">The minimum Jaro–Winkler similarity of names for a fuzzy link, in (0, 1]; null for
     /// 0.90.</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/>: dates of the lists
+    /// after it are refused (<see cref="VictimListCsv.Read"/>).</param>
     /// <returns>The linkage result and its summary.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">A file is malformed (<see cref="VictimListCsv.Read"/>), a record id
     /// repeats within a list, fewer than two lists are given (field <c>lists</c>), or the threshold is outside
     /// (0, 1] (field <c>name_threshold</c>).</exception>
     public static (LinkageResult Result, LinkListsSummary Summary) Run(
-        IReadOnlyList<(TextReader Reader, string Source)> files, byte[] districtSecret, double? nameThreshold)
+        IReadOnlyList<(TextReader Reader, string Source)> files, byte[] districtSecret, double? nameThreshold, LocalDate? today = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(districtSecret);
@@ -79,7 +82,7 @@ public static class LinkListsUseCase
         var entries = new List<VictimListEntry>();
         foreach (var (reader, source) in files)
         {
-            entries.AddRange(VictimListCsv.Read(reader, source));
+            entries.AddRange(VictimListCsv.Read(reader, source, today));
         }
 
         int lists = entries.Select(e => e.List).Distinct(StringComparer.Ordinal).Count();

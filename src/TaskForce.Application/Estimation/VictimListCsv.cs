@@ -36,13 +36,18 @@ public static class VictimListCsv
     /// <param name="reader">The CSV text (RFC 4180, header first; separated by ',' or, when the header holds ';' and
     /// no ',', by ';' as <see cref="Serialization.CsvSeparator"/> decides; a UTF-8 byte-order mark is ignored).</param>
     /// <param name="source">A name for the text in messages (e.g. the file name).</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/>: with it a
+    /// <c>birth_date</c> or <c>identified_on</c> after today is refused; before 1900-01-01 always
+    /// (<see cref="PlausibleDate"/>).</param>
     /// <returns>The records, in file order.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException">The file is empty or has no data row, or its header holds both ','
     /// and ';' (field <c>file</c>), the header
     /// lacks <c>list</c> or <c>record_id</c> or names an unknown column (field <c>columns</c>), or a value is malformed
-    /// (field <c>records[i].column</c>, 0-based over data rows, with the source and line in the message).</exception>
-    public static IReadOnlyList<VictimListEntry> Read(TextReader reader, string source)
+    /// (field <c>records[i].column</c>, 0-based over data rows, with the source and line in the message), or a date is
+    /// out of range (<see cref="PlausibleDate"/>), or a row has another number of values than the header (field
+    /// <c>line</c>) or a value holds a control character (<see cref="Serialization.CsvRows"/>).</exception>
+    public static IReadOnlyList<VictimListEntry> Read(TextReader reader, string source, LocalDate? today = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(source);
@@ -93,10 +98,7 @@ public static class VictimListCsv
             string[] fields = csv.Parser.Record ?? [];
             int row = entries.Count;
             int line = csv.Parser.RawRow;
-            if (fields.Length != header.Length)
-            {
-                throw new DomainValidationException($"records[{row}]", Texts.Format(EstimationAppText.VictimListCsvLineHasValuesHeader, source, line, fields.Length, header.Length));
-            }
+            Serialization.CsvRows.Check(fields, header, line); // column count, control characters (ADR-028)
 
             string? Cell(string column) =>
                 index.TryGetValue(column, out int at) && fields[at].Length > 0 ? fields[at] : null;
@@ -114,7 +116,7 @@ public static class VictimListCsv
                 RecordId = recordId,
                 Nik = Cell("nik"),
                 Name = Cell("name"),
-                BirthDate = Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", EstimationAppText.VictimListExpectDate, identifying: true) : null,
+                BirthDate = PlausibleDate.Require(Cell("birth_date") is { } bd ? Date(bd) ?? throw Bad("birth_date", EstimationAppText.VictimListExpectDate, identifying: true) : null, $"records[{row}].birth_date", today),
                 BirthYear = Cell("birth_year") is { } by
                     ? int.TryParse(by, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year is >= 1900 and <= 2100 ? year : throw Bad("birth_year", EstimationAppText.VictimListExpectYear, identifying: false)
                     : null,
@@ -122,7 +124,7 @@ public static class VictimListCsv
                 Sex = Cell("sex") is { } sx ? SexOf(sx) ?? throw Bad("sex", EstimationAppText.VictimListExpectSex, identifying: false) : Sex.Unknown,
                 ChildStatus = Cell("child_status") is { } cs ? ChildOf(cs) ?? throw Bad("child_status", EstimationAppText.VictimListExpectChild, identifying: false) : ChildStatus.Unknown,
                 Form = Cell("form") is { } fm ? FormOf(fm) ?? throw Bad("form", EstimationAppText.VictimListExpectForm, identifying: false) : ExploitationForm.Unknown,
-                IdentifiedOn = Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", EstimationAppText.VictimListExpectDate, identifying: false) : null,
+                IdentifiedOn = PlausibleDate.Require(Cell("identified_on") is { } io ? Date(io) ?? throw Bad("identified_on", EstimationAppText.VictimListExpectDate, identifying: false) : null, $"records[{row}].identified_on", today),
             });
         }
 

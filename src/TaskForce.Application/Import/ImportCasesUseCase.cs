@@ -6,6 +6,7 @@ using NodaTime;
 using TaskForce.Application.Access;
 using TaskForce.Application.Cases;
 using TaskForce.Application.Ports;
+using TaskForce.Application.Resources;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Cases;
 using TaskForce.Domain.Common;
@@ -51,47 +52,75 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
     /// <returns>The contract's import report (at most <see cref="ImportVerdictsUseCase.MaxReportedErrors"/> errors).</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="DomainValidationException"><paramref name="ownerAgency"/> is malformed (field <c>agency</c>).</exception>
-    public async Task<ImportReport> ImportAsync(TextReader reader, string file, string ownerAgency, string operatorId, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ImportAsync(TextReader reader, string file, string ownerAgency, string operatorId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return ImportLinesAsync(Utf8Lines.ReadAsync(reader, cancellationToken), file, ownerAgency, operatorId, cancellationToken);
+    }
+
+    /// <summary>Imports a file's bytes, decoded strictly line by line (<see cref="Utf8Lines"/>): a line that is not
+    /// UTF-8 is rejected with its number and the others are read.</summary>
+    /// <param name="stream">The JSON Lines bytes; blank lines are skipped.</param>
+    /// <param name="file">The file name for the report.</param>
+    /// <param name="ownerAgency">The owning agency code recorded with every case.</param>
+    /// <param name="operatorId">The account id of the person running the import, for the log.</param>
+    /// <param name="cancellationToken">Cancels the import; lines already stored stay stored and a re-run completes it.</param>
+    /// <returns>The contract's import report.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="DomainValidationException"><paramref name="ownerAgency"/> is malformed (field <c>agency</c>).</exception>
+    public Task<ImportReport> ImportAsync(Stream stream, string file, string ownerAgency, string operatorId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ImportLinesAsync(Utf8Lines.ReadAsync(stream, InputJson.MaxBytes, cancellationToken), file, ownerAgency, operatorId, cancellationToken);
+    }
+
+    private async Task<ImportReport> ImportLinesAsync(IAsyncEnumerable<InputLine> lines, string file, string ownerAgency, string operatorId, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(ownerAgency);
         ArgumentNullException.ThrowIfNull(operatorId);
         if (ownerAgency.Length is 0 or > 64 || !ownerAgency.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_'))
         {
-            throw new DomainValidationException("agency", "The owning agency is a code of 1–64 characters a–z, 0–9 and '_', e.g. uptd_ppa_ttu.");
+            throw new DomainValidationException("agency", ImportText.AgencyCode);
         }
 
         var caller = new Caller(operatorId, ownerAgency, OperatorRoles, "taskforce-cli");
         var chunkWriter = cases as ICaseChunkWriter;
-        int read = 0, imported = 0, duplicates = 0, rejected = 0, line = 0;
+        int read = 0, imported = 0, duplicates = 0, rejected = 0;
+        var today = DistrictTime.Today(clock, zone);
         var errors = new List<ImportError>();
-        void Reject(int at, string message)
+        void Reject(int at, DomainValidationException error)
         {
             rejected++;
-            if (errors.Count < ImportVerdictsUseCase.MaxReportedErrors)
-            {
-                errors.Add(new ImportError(at, message));
-            }
+            errors.Add(ImportError.Of(at, error));
         }
 
         // Chunks of up to 100 lines: with a read-model store (ICaseChunkWriter) the chunk's cases are announced in one
         // request before any is written and followed in batches after all of them (ADR-012, "Bulk import"); each case
         // is still written in its own single batch request.
         var chunk = new List<(int Line, CaseIntake Intake)>(ICaseChunkWriter.MaxChunk);
+        await using var input = lines.GetAsyncEnumerator(cancellationToken);
         bool more = true;
         while (more)
         {
             chunk.Clear();
             while (chunk.Count < ICaseChunkWriter.MaxChunk)
             {
-                if (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is not { } text)
+                if (!await input.MoveNextAsync().ConfigureAwait(false))
                 {
                     more = false;
                     break;
                 }
 
-                line++;
+                int line = input.Current.Number;
+                if (input.Current.Error is { } unreadable)
+                {
+                    read++;
+                    Reject(line, unreadable);
+                    continue;
+                }
+
+                string text = input.Current.Text!;
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     continue;
@@ -100,18 +129,18 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
                 read++;
                 try
                 {
-                    var intake = InputJson.Read<CaseIntake>(Encoding.UTF8.GetBytes(text))
-                        ?? throw new DomainValidationException("body", "The line is not a case object.");
+                    var intake = InputJson.Read<CaseIntake>(Encoding.UTF8.GetBytes(text), today: today, zone: zone)
+                        ?? throw new DomainValidationException("body", ImportText.LineNotACase);
                     if (string.IsNullOrWhiteSpace(intake.Id))
                     {
-                        throw new DomainValidationException("id", "Every case in an import file needs its id, so that importing the file again recognises it.");
+                        throw new DomainValidationException("id", ImportText.CaseIdRequired);
                     }
 
                     chunk.Add((line, intake));
                 }
                 catch (DomainValidationException e)
                 {
-                    Reject(line, $"{e.Field}: {e.Message}");
+                    Reject(line, e);
                 }
             }
 
@@ -137,17 +166,17 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
                             duplicates++;
                             break;
                         default:
-                            Reject(at, $"Case '{intake.Id}' is already stored with other content; it was not changed (change a stored case through the API).");
+                            Reject(at, InputProblems.Create("id", Texts.Format(ImportText.CaseStoredOtherContent, intake.Id), InputProblems.Conflict));
                             break;
                     }
                 }
                 catch (DomainValidationException e)
                 {
-                    Reject(at, $"{e.Field}: {e.Message}");
+                    Reject(at, e);
                 }
                 catch (IdentityProtectionException)
                 {
-                    Reject(at, "The case holds identity values but no identity key is configured (TaskForce__IdentityKey); nothing was stored.");
+                    Reject(at, new DomainValidationException("line", ImportText.CaseNeedsIdentityKey));
                 }
             }
 
@@ -157,7 +186,13 @@ public sealed class ImportCasesUseCase(ICaseRepository cases, IClock clock, Date
             }
         }
 
-        return new ImportReport(Format, file, read, imported, duplicates, rejected, errors, []);
+        if (read == 0)
+        {
+            throw new DomainValidationException("file", Texts.Format(ImportText.FileHoldsNoRecords, file));
+        }
+
+        var sorted = errors.OrderBy(e => e.Line).ToList();
+        return new ImportReport(Format, file, read, imported, duplicates, rejected, [.. sorted.Take(ImportVerdictsUseCase.MaxReportedErrors)], []) { AllErrors = sorted };
     }
 
     /// <summary>Whether the stored case equals the one the line describes (apart from when each was recorded).</summary>

@@ -2,8 +2,37 @@ namespace TaskForce.Application.Import;
 
 /// <summary>One rejected input line.</summary>
 /// <param name="Line">The 1-based line number in the file.</param>
-/// <param name="Message">Why it was rejected, naming the field.</param>
-public sealed record ImportError(int Line, string Message);
+/// <param name="Message">Why it was rejected, naming the field (<c>field: what is wrong</c>); never an identity value.</param>
+public sealed record ImportError(int Line, string Message)
+{
+    /// <summary>Gets the field named, as the refusal named it (e.g. <c>victims[0].sex</c>), or <c>line</c> for a
+    /// problem of the whole line (not UTF-8, not JSON).</summary>
+    /// <value>A snake_case field path; empty when the refusal named none.</value>
+    public string Field { get; init; } = string.Empty;
+
+    /// <summary>Gets the kind of problem, for the data-quality summary (<see cref="Serialization.InputProblems"/>:
+    /// <c>unknown_field</c>, <c>date_out_of_range</c>, <c>control_character</c>, <c>invalid_utf8</c>,
+    /// <c>column_count</c>, <c>duplicate_field</c>, <c>broken_json</c>, <c>conflict</c>, <c>invalid_value</c>).</summary>
+    /// <value>One of those codes.</value>
+    public string Kind { get; init; } = Serialization.InputProblems.InvalidValue;
+
+    /// <summary>Creates the error of a refused line from its refusal.</summary>
+    /// <param name="line">The 1-based line number.</param>
+    /// <param name="error">The refusal. Cannot be <see langword="null"/>.</param>
+    /// <returns>The error: message <c>field: message</c>, the field and the kind.</returns>
+    public static ImportError Of(int line, TaskForce.Domain.Common.DomainValidationException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        string message = error.Message;
+        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        message = cut < 0 ? message : message[..cut];
+        return new ImportError(line, error.Field.Length > 0 ? $"{error.Field}: {message}" : message)
+        {
+            Field = error.Field,
+            Kind = Serialization.InputProblems.KindOf(error),
+        };
+    }
+}
 
 /// <summary>
 /// The result of an import, shaped as the contract's <c>import</c> output (docs/wire-contract.md).
@@ -31,6 +60,24 @@ public sealed record ImportReport(
     /// <see cref="Duplicates"/>, a rejected one in <see cref="Rejected"/>.</summary>
     /// <value>0 or more; 0 for the other formats.</value>
     public int Corrected { get; init; }
+
+    /// <summary>Gets the number of rejected lines per kind of problem (<see cref="ImportError.Kind"/>), over all
+    /// rejected lines, not only the listed ones.</summary>
+    /// <value>Kind code → count, sorted by code; empty when nothing was rejected.</value>
+    public IReadOnlyDictionary<string, int> ProblemCounts => AllErrors.GroupBy(e => e.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Gets every rejected line, in line order (<see cref="Errors"/> lists the first
+    /// <see cref="ImportVerdictsUseCase.MaxReportedErrors"/>): what <c>--report FILE</c> writes. Not part of the
+    /// <c>--json</c> document.</summary>
+    /// <value>The full list; the same as <see cref="Errors"/> when the report was built without it.</value>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<ImportError> AllErrors
+    {
+        get => _allErrors ?? Errors;
+        init => _allErrors = value;
+    }
+
+    private readonly IReadOnlyList<ImportError>? _allErrors;
 }
 
 /// <summary>A record that was kept although something in it is odd.</summary>

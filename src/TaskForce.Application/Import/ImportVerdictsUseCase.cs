@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TaskForce.Application.Ports;
+using TaskForce.Application.Resources;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
@@ -56,7 +57,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
     /// <param name="cancellationToken">Cancels the import; what was written stays written and a re-run completes it.</param>
     /// <returns>The report.</returns>
     /// <exception cref="DomainValidationException">The input holds no record at all (an empty file).</exception>
-    public async Task<ImportReport> ImportPutusanAsync(
+    public Task<ImportReport> ImportPutusanAsync(
         TextReader reader,
         string fileName,
         RegionCode? region,
@@ -64,19 +65,55 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        return ImportLinesAsync(Utf8Lines.ReadAsync(reader, cancellationToken), fileName, region, progress, cancellationToken);
+    }
+
+    /// <summary>Imports every line of a file's bytes, decoded strictly line by line (<see cref="Utf8Lines"/>): a line
+    /// that is not UTF-8 is rejected with its number and the others are read.</summary>
+    /// <param name="stream">The file's bytes. Cannot be <see langword="null"/>.</param>
+    /// <param name="fileName">The file name to put in the report.</param>
+    /// <param name="region">The region to attribute every record to, or <see langword="null"/>.</param>
+    /// <param name="progress">Receives progress, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the import; what was written stays written and a re-run completes it.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="DomainValidationException">The input holds no record at all (an empty file).</exception>
+    public Task<ImportReport> ImportPutusanAsync(
+        Stream stream,
+        string fileName,
+        RegionCode? region,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return ImportLinesAsync(Utf8Lines.ReadAsync(stream, MaxLineLength * 4, cancellationToken), fileName, region, progress, cancellationToken);
+    }
+
+    private async Task<ImportReport> ImportLinesAsync(
+        IAsyncEnumerable<InputLine> lines,
+        string fileName,
+        RegionCode? region,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
         var errors = new List<ImportError>();
         var warnings = new List<ImportWarning>();
         var pending = new List<VerdictToStore>();
         var seenInFile = new Dictionary<string, VerdictToStore>(StringComparer.Ordinal);
         var corrections = new Dictionary<string, VerdictCorrection>(StringComparer.Ordinal);
-        int read = 0, imported = 0, duplicates = 0, rejected = 0, corrected = 0, lineNo = 0;
+        int read = 0, imported = 0, duplicates = 0, rejected = 0, corrected = 0;
         var today = DistrictTime.Today(clock, zone);
         var now = clock.GetCurrentInstant();
 
-        void Reject(int line, string message)
+        void Reject(int line, string message, string kind = InputProblems.Conflict, string field = "case_number")
         {
             rejected++;
-            errors.Add(new ImportError(line, message));
+            errors.Add(new ImportError(line, field == "case_number" ? message : $"{field}: {message}") { Field = field, Kind = kind });
+        }
+
+        void Refuse(int line, DomainValidationException error)
+        {
+            rejected++;
+            errors.Add(ImportError.Of(line, error));
         }
 
         async Task FlushAsync()
@@ -100,8 +137,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
                         break;
                     default:
                         string number = pending[i].Verdict.CaseNumber;
-                        Reject(pending[i].Line, $"case_number '{number}' is already stored with different facts; the stored record was kept. " +
-                            $"To correct it, import the line with \"corrects\": \"{number}\" and a \"correction_reason\" (README, \"Correcting an imported verdict\").");
+                        Reject(pending[i].Line, Texts.Format(ImportText.VerdictStoredOtherFacts, number));
                         break;
                 }
             }
@@ -109,9 +145,17 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             pending.Clear();
         }
 
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        await foreach (var input in lines.ConfigureAwait(false))
         {
-            lineNo++;
+            int lineNo = input.Number;
+            if (input.Error is { } unreadable)
+            {
+                read++;
+                Refuse(lineNo, unreadable);
+                continue;
+            }
+
+            string line = input.Text!;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
@@ -120,13 +164,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             read++;
             if (line.Length > MaxLineLength)
             {
-                Reject(lineNo, $"The line is longer than {MaxLineLength} characters.");
-                continue;
-            }
-
-            if (line.Contains('\uFFFD', StringComparison.Ordinal))
-            {
-                Reject(lineNo, "The line is not valid UTF-8 (it holds bytes that decode to the replacement character U+FFFD); nothing of it was stored.");
+                Refuse(lineNo, InputProblems.Create("line", Texts.Format(ImportText.LineTooLong, MaxLineLength), InputProblems.InvalidValue));
                 continue;
             }
 
@@ -137,7 +175,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             }
             catch (DomainValidationException ex)
             {
-                Reject(lineNo, ex.Field.Length > 0 ? $"{ex.Field}: {StripParam(ex.Message)}" : StripParam(ex.Message));
+                Refuse(lineNo, ex);
                 continue;
             }
 
@@ -160,7 +198,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
                 }
                 else
                 {
-                    Reject(lineNo, $"case_number '{verdict.CaseNumber}' appears again at line {lineNo} with different facts than line {earlier.Line}; the first was kept.");
+                    Reject(lineNo, Texts.Format(ImportText.VerdictAgainInFile, verdict.CaseNumber, lineNo, earlier.Line));
                 }
 
                 continue;
@@ -182,7 +220,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
 
         if (read == 0)
         {
-            throw new DomainValidationException("file", $"'{fileName}' holds no records: the file is empty.");
+            throw new DomainValidationException("file", Texts.Format(ImportText.FileHoldsNoRecords, fileName));
         }
 
         await FlushAsync().ConfigureAwait(false);
@@ -191,14 +229,15 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             await ApplyAsync(correction).ConfigureAwait(false);
         }
 
-        var firstErrors = errors.OrderBy(e => e.Line).Take(MaxReportedErrors).ToList();
+        var allErrors = errors.OrderBy(e => e.Line).ToList();
+        var firstErrors = allErrors.Take(MaxReportedErrors).ToList();
         LogImported(logger, fileName, read, imported, duplicates, rejected, null);
         if (corrected > 0)
         {
             LogCorrected(logger, fileName, corrected, null);
         }
 
-        return new ImportReport("putusan", fileName, read, imported, duplicates, rejected, firstErrors, warnings) { Corrected = corrected };
+        return new ImportReport("putusan", fileName, read, imported, duplicates, rejected, firstErrors, warnings) { Corrected = corrected, AllErrors = allErrors };
 
         void AddCorrection(VerdictCorrection correction)
         {
@@ -217,7 +256,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             }
             else
             {
-                Reject(correction.Line, $"corrects: case_number '{correction.Verdict.CaseNumber}' is corrected again at line {correction.Line} with other facts or another reason than at line {earlier.Line}; the first correction was kept (one correction of a verdict per file).");
+                Reject(correction.Line, Texts.Format(ImportText.CorrectionAgainInFile, correction.Verdict.CaseNumber, correction.Line, earlier.Line), field: "corrects");
             }
         }
 
@@ -225,7 +264,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
         {
             if (revisions is null)
             {
-                Reject(correction.Line, "corrects: this store does not keep revisions; the correction was not applied.");
+                Reject(correction.Line, ImportText.CorrectionNotSupported, InputProblems.InvalidValue, "corrects");
                 return;
             }
 
@@ -236,7 +275,7 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
             }
             catch (DomainValidationException ex)
             {
-                Reject(correction.Line, $"{ex.Field}: {StripParam(ex.Message)}");
+                Refuse(correction.Line, ex);
                 return;
             }
 
@@ -250,22 +289,16 @@ public sealed class ImportVerdictsUseCase(IVerdictRepository verdicts, IVerdictR
                     duplicates++;
                     break;
                 case VerdictCorrectionOutcome.NotStored:
-                    Reject(correction.Line, $"corrects: no verdict with case_number '{number}' is stored, so there is nothing to correct; import the line without \"corrects\" and \"correction_reason\" to store it.");
+                    Reject(correction.Line, Texts.Format(ImportText.CorrectionNothingStored, number), field: "corrects");
                     break;
                 default:
-                    Reject(correction.Line, $"corrects: another correction of case_number '{number}' was stored while this one was written (now revision {result.Revision}); nothing of this line was made current. Run the import again.");
+                    Reject(correction.Line, Texts.Format(ImportText.CorrectionRaced, number, result.Revision), field: "corrects");
                     break;
             }
         }
     }
 
     private static string FingerprintOf(CourtVerdict verdict) => TaskForceJson.Fingerprint(verdict.Facts with { CaseNumber = verdict.CaseNumberIdentity });
-
-    private static string StripParam(string message)
-    {
-        int i = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return i < 0 ? message : message[..i];
-    }
 
     private static readonly Action<ILogger, string, int, int, int, int, Exception?> LogImported =
         LoggerMessage.Define<string, int, int, int, int>(LogLevel.Information, new EventId(1, "Imported"),

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.Text;
+using TaskForce.Application.Resources;
+using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using static TaskForce.Application.Import.PutusanValues;
 
 namespace TaskForce.Application.Import;
 
@@ -12,14 +14,40 @@ namespace TaskForce.Application.Import;
 /// samples/verdicts/README.md) into a <see cref="CourtVerdict"/>.
 /// </summary>
 /// <remarks>
-/// Strict where a wrong value would change a count (dates, sex codes, participation, numbers) and tolerant of
-/// fields it does not know (they are ignored). A line with <c>corrects</c> and <c>correction_reason</c> is a
+/// Strict: a field the format does not define is refused naming it (<see cref="Fields"/>; a misspelt
+/// <c>decision_date</c> must never store an undated verdict), and so are a wrong type, an impossible value, a date
+/// outside <see cref="PlausibleDate"/>'s range and a control character in any value
+/// (docs/decisions/ADR-028-bad-input.md). A line with <c>corrects</c> and <c>correction_reason</c> is a
 /// correction of a stored verdict (<see cref="ParseLine"/>; docs/decisions/ADR-015-verdict-revisions.md). Dates are ISO <c>YYYY-MM-DD</c>; an impossible date such as
 /// <c>2025-02-30</c> rejects the line.
 /// </remarks>
 public static class PutusanRecordParser
 {
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.Iso;
+    /// <summary>The fields of a line (samples/verdicts/README.md, docs/wire-contract.md "Correcting an imported
+    /// verdict"). Every field of the real sample (samples/verdicts/verdicts.jsonl, 77 lines, checked field by field
+    /// when this list was made) is read; there is no field that real files carry and the parser ignores on purpose,
+    /// so any other name is refused (docs/decisions/ADR-028-bad-input.md).</summary>
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "case_number", "court", "decision_date", "deliberation_date", "defendants", "offence_date_from", "offence_date_to",
+        "articles_charged", "participation", "aggravations", "victims", "victims_count", "victims_children_count",
+        "exploitation_form", "destination_country", "origin_province", "recruitment_means", "sentence_prison_months",
+        "fine_rupiah", "fine_substitute_months", "fine_substitute_days", "fine_substitute_type", "restitution_rupiah",
+        "restitution_substitute", "restitution_note", "prosecutor_demand_prison_months", "prosecutor_demand_fine_rupiah",
+        "prosecutor_demand_fine_substitute_months", "arrest_date", "detention_periods", "detention_note", "source",
+        "confidence", "notes", "corrects", "correction_reason",
+    };
+
+    private static readonly HashSet<string> AggravationFields = new(StringComparer.Ordinal)
+    {
+        "child_victim", "organized_group", "state_official", "serious_harm", "victim_died", "corporation",
+    };
+
+    private static readonly HashSet<string> VictimFields = new(StringComparer.Ordinal) { "sex", "age", "child" };
+
+    private static readonly HashSet<string> RestitutionSubstituteFields = new(StringComparer.Ordinal) { "months", "type" };
+
+    private static readonly HashSet<string> DetentionPeriodFields = new(StringComparer.Ordinal) { "by", "from", "to", "days_inclusive" };
 
     /// <summary>Parses a line.</summary>
     /// <param name="line">The JSON text of one record.</param>
@@ -60,9 +88,7 @@ public static class PutusanRecordParser
         }
         catch (JsonException ex)
         {
-            string message = ex.Message;
-            int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-            throw new DomainValidationException($"Broken JSON: {(cut < 0 ? message : message[..cut].TrimEnd(' ', '|'))}", ex);
+            throw InputProblems.Create("line", Texts.Format(ImportText.BrokenJson, (ex.BytePositionInLine ?? 0) + 1), InputProblems.BrokenJson);
         }
 
         using (doc)
@@ -70,21 +96,23 @@ public static class PutusanRecordParser
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new DomainValidationException("The line is not a JSON object.");
+                throw InputProblems.Create("line", ImportText.NotAnObject, InputProblems.BrokenJson);
             }
 
-            Serialization.JsonDuplicateKeys.Check(root);
+            JsonDuplicateKeys.Check(root);
+            RequireKnown(root, Fields, null);
+            InputChecks.Json(root, null); // control characters and invalid text in any name or value
 
             string? caseNumber = String(root, "case_number");
             if (string.IsNullOrWhiteSpace(caseNumber))
             {
-                throw new DomainValidationException("case_number", "case_number is missing or empty.");
+                throw new DomainValidationException("case_number", ImportText.CaseNumberMissing);
             }
 
             string? reason = CorrectionReason(root, caseNumber);
             if (!WireCodes.TryParseParticipation(String(root, "participation"), out var participation))
             {
-                throw new DomainValidationException("participation", $"Unknown participation '{String(root, "participation")}': use perpetrator, attempt, aiding, conspiracy or other.");
+                throw new DomainValidationException("participation", Texts.Format(ImportText.ParticipationUnknown, String(root, "participation")));
             }
 
             var (restSubMonths, restSubType) = RestitutionSubstitute(root);
@@ -93,11 +121,11 @@ public static class PutusanRecordParser
                 CaseNumber = caseNumber,
                 Region = region,
                 Court = String(root, "court"),
-                DecisionDate = Date(root, "decision_date"),
-                DeliberationDate = Date(root, "deliberation_date"),
+                DecisionDate = Date(root, "decision_date", today),
+                DeliberationDate = Date(root, "deliberation_date", today),
                 Defendants = Int(root, "defendants"),
-                OffenceDateFrom = Date(root, "offence_date_from"),
-                OffenceDateTo = Date(root, "offence_date_to"),
+                OffenceDateFrom = Date(root, "offence_date_from", today),
+                OffenceDateTo = Date(root, "offence_date_to", today),
                 ArticlesHeldProven = StringList(root, "articles_charged"),
                 Participation = participation,
                 Aggravations = Aggravations(root),
@@ -120,8 +148,8 @@ public static class PutusanRecordParser
                 ProsecutorDemandPrisonMonths = Int(root, "prosecutor_demand_prison_months"),
                 ProsecutorDemandFineIdr = Long(root, "prosecutor_demand_fine_rupiah"),
                 ProsecutorDemandFineSubstituteMonths = Int(root, "prosecutor_demand_fine_substitute_months"),
-                ArrestDate = Date(root, "arrest_date"),
-                DetentionPeriods = DetentionPeriods(root),
+                ArrestDate = Date(root, "arrest_date", today),
+                DetentionPeriods = DetentionPeriods(root, today),
                 DetentionNote = String(root, "detention_note"),
                 Source = String(root, "source"),
                 Confidence = String(root, "confidence"),
@@ -140,23 +168,23 @@ public static class PutusanRecordParser
         if (corrects is null)
         {
             return reason is null ? null
-                : throw new DomainValidationException("correction_reason", "correction_reason is only allowed on a correction line: add \"corrects\" with the case number of the stored record it replaces.");
+                : throw new DomainValidationException("correction_reason", ImportText.CorrectionReasonWithoutCorrects);
         }
 
         if (CourtVerdict.CaseNumberIdentityOf(corrects) != CourtVerdict.CaseNumberIdentityOf(caseNumber))
         {
-            throw new DomainValidationException("corrects", $"corrects '{corrects}' must name the line's own case_number '{caseNumber}': a correction replaces the facts of the verdict with that case number and cannot change the number.");
+            throw new DomainValidationException("corrects", Texts.Format(ImportText.CorrectsOtherNumber, corrects, caseNumber));
         }
 
         if (reason is null)
         {
-            throw new DomainValidationException("correction_reason", "correction_reason is required on a correction line: say why the stored facts were wrong.");
+            throw new DomainValidationException("correction_reason", ImportText.CorrectionReasonRequired);
         }
 
         reason = reason.Trim();
         if (reason.Length is 0 or > PutusanLine.ReasonMaxLength)
         {
-            throw new DomainValidationException("correction_reason", string.Create(CultureInfo.InvariantCulture, $"correction_reason must hold 1 to {PutusanLine.ReasonMaxLength} characters, not {reason.Length}."));
+            throw new DomainValidationException("correction_reason", Texts.Format(ImportText.CorrectionReasonLength, PutusanLine.ReasonMaxLength, reason.Length));
         }
 
         int control = reason.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
@@ -166,125 +194,7 @@ public static class PutusanRecordParser
         }
 
         return control < 0 ? reason
-            : throw new DomainValidationException("correction_reason", string.Create(CultureInfo.InvariantCulture, $"correction_reason holds a control character (U+{(int)reason[control]:X4}) at position {control + 1}: write the reason on one line of plain text."));
-    }
-
-    private static JsonElement? Field(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static string? String(JsonElement obj, string name, string? path = null)
-    {
-        if (Field(obj, name) is not { } v)
-        {
-            return null;
-        }
-
-        if (v.ValueKind != JsonValueKind.String)
-        {
-            throw new DomainValidationException(path ?? name, $"{path ?? name} must be a string, not {Kind(v)}.");
-        }
-
-        try
-        {
-            return v.GetString();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new DomainValidationException(path ?? name, $"{path ?? name} is not valid text ({ex.Message})");
-        }
-    }
-
-    private static long? Long(JsonElement obj, string name, string? path = null)
-    {
-        if (Field(obj, name) is not { } v)
-        {
-            return null;
-        }
-
-        if (v.ValueKind != JsonValueKind.Number)
-        {
-            throw new DomainValidationException(path ?? name, $"{path ?? name} must be a whole number, not {Kind(v)} {v.GetRawText()}.");
-        }
-
-        if (!v.TryGetInt64(out long n))
-        {
-            throw new DomainValidationException(path ?? name, $"{path ?? name} must be a whole number written without a decimal point or exponent, not {v.GetRawText()}.");
-        }
-
-        return n;
-    }
-
-    private static int? Int(JsonElement obj, string name, string? path = null)
-    {
-        long? n = Long(obj, name, path);
-        return n is null ? null
-            : n is >= int.MinValue and <= int.MaxValue ? (int)n.Value
-            : throw new DomainValidationException(path ?? name, $"{path ?? name} is out of range.");
-    }
-
-    private static bool? Bool(JsonElement obj, string name, string path)
-    {
-        if (Field(obj, name) is not { } v)
-        {
-            return null;
-        }
-
-        return v.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new DomainValidationException(path, $"{path} must be true, false or null, not {Kind(v)}."),
-        };
-    }
-
-    private static LocalDate? Date(JsonElement obj, string name, string? path = null)
-    {
-        string? text = String(obj, name, path);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var result = DatePattern.Parse(text);
-        return result.Success
-            ? result.Value
-            : throw new DomainValidationException(path ?? name, $"{path ?? name} '{text}' is not a real date (YYYY-MM-DD).");
-    }
-
-    private static List<string> StringList(JsonElement obj, string name)
-    {
-        if (Field(obj, name) is not { } v)
-        {
-            return [];
-        }
-
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            throw new DomainValidationException(name, $"{name} must be a list of strings, not {Kind(v)}.");
-        }
-
-        var list = new List<string>();
-        int i = 0;
-        foreach (var item in v.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw new DomainValidationException($"{name}[{i}]", $"{name}[{i}] must be a string, not {Kind(item)}.");
-            }
-
-            try
-            {
-                list.Add(item.GetString()!);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new DomainValidationException($"{name}[{i}]", $"{name}[{i}] is not valid text ({ex.Message})");
-            }
-
-            i++;
-        }
-
-        return list;
+            : throw InputProblems.Create("correction_reason", Texts.Format(ImportText.CorrectionReasonControl, ((int)reason[control]).ToString("X4", CultureInfo.InvariantCulture), control + 1), InputProblems.ControlCharacter);
     }
 
     private static VerdictAggravations Aggravations(JsonElement root)
@@ -296,8 +206,10 @@ public static class PutusanRecordParser
 
         if (a.ValueKind != JsonValueKind.Object)
         {
-            throw new DomainValidationException("aggravations", "aggravations must be an object of booleans.");
+            throw new DomainValidationException("aggravations", ImportText.AggravationsObject);
         }
+
+        RequireKnown(a, AggravationFields, "aggravations");
 
         return new VerdictAggravations(
             Bool(a, "child_victim", "aggravations.child_victim"),
@@ -318,7 +230,7 @@ public static class PutusanRecordParser
 
         if (list.ValueKind != JsonValueKind.Array)
         {
-            throw new DomainValidationException("victims", "victims must be a list of objects.");
+            throw new DomainValidationException("victims", ImportText.VictimsList);
         }
 
         int i = 0;
@@ -327,13 +239,14 @@ public static class PutusanRecordParser
             string path = string.Create(CultureInfo.InvariantCulture, $"victims[{i}]");
             if (v.ValueKind != JsonValueKind.Object)
             {
-                throw new DomainValidationException(path, $"{path} must be an object.");
+                throw new DomainValidationException(path, Texts.Format(ImportText.MustBeObject, path));
             }
 
+            RequireKnown(v, VictimFields, path);
             string? sexCode = String(v, "sex", path + ".sex");
             if (!WireCodes.TryParseSex(sexCode, out var sex))
             {
-                throw new DomainValidationException(path + ".sex", $"Unknown sex code '{sexCode}' in {path}: use female, male or null.");
+                throw new DomainValidationException(path + ".sex", Texts.Format(ImportText.SexUnknown, sexCode, path));
             }
 
             victims.Add(new VerdictVictim(sex, Int(v, "age", path + ".age"), Bool(v, "child", path + ".child")));
@@ -352,13 +265,15 @@ public static class PutusanRecordParser
 
         if (s.ValueKind != JsonValueKind.Object)
         {
-            throw new DomainValidationException("restitution_substitute", "restitution_substitute must be an object with months and type.");
+            throw new DomainValidationException("restitution_substitute", ImportText.RestitutionSubstituteObject);
         }
+
+        RequireKnown(s, RestitutionSubstituteFields, "restitution_substitute");
 
         return (Int(s, "months", "restitution_substitute.months"), String(s, "type", "restitution_substitute.type"));
     }
 
-    private static List<RecordedDetentionPeriod> DetentionPeriods(JsonElement root)
+    private static List<RecordedDetentionPeriod> DetentionPeriods(JsonElement root, LocalDate? today)
     {
         var periods = new List<RecordedDetentionPeriod>();
         if (Field(root, "detention_periods") is not { } d)
@@ -368,7 +283,7 @@ public static class PutusanRecordParser
 
         if (d.ValueKind == JsonValueKind.Array)
         {
-            AddChain(periods, d, null, "detention_periods");
+            AddChain(periods, d, null, "detention_periods", today);
         }
         else if (d.ValueKind == JsonValueKind.Object)
         {
@@ -376,21 +291,21 @@ public static class PutusanRecordParser
             {
                 if (chain.Value.ValueKind != JsonValueKind.Array)
                 {
-                    throw new DomainValidationException($"detention_periods.{chain.Name}", "Each defendant's detention chain must be a list.");
+                    throw new DomainValidationException($"detention_periods.{chain.Name}", ImportText.DetentionChainList);
                 }
 
-                AddChain(periods, chain.Value, chain.Name, $"detention_periods.{chain.Name}");
+                AddChain(periods, chain.Value, chain.Name, $"detention_periods.{chain.Name}", today);
             }
         }
         else
         {
-            throw new DomainValidationException("detention_periods", "detention_periods must be a list, or an object of lists keyed by defendant.");
+            throw new DomainValidationException("detention_periods", ImportText.DetentionPeriodsShape);
         }
 
         return periods;
     }
 
-    private static void AddChain(List<RecordedDetentionPeriod> periods, JsonElement chain, string? defendant, string basePath)
+    private static void AddChain(List<RecordedDetentionPeriod> periods, JsonElement chain, string? defendant, string basePath, LocalDate? today)
     {
         int i = 0;
         foreach (var p in chain.EnumerateArray())
@@ -398,26 +313,17 @@ public static class PutusanRecordParser
             string path = string.Create(CultureInfo.InvariantCulture, $"{basePath}[{i}]");
             if (p.ValueKind != JsonValueKind.Object)
             {
-                throw new DomainValidationException(path, $"{path} must be an object.");
+                throw new DomainValidationException(path, Texts.Format(ImportText.MustBeObject, path));
             }
 
+            RequireKnown(p, DetentionPeriodFields, path);
             periods.Add(new RecordedDetentionPeriod(
                 defendant,
                 String(p, "by", path + ".by") ?? string.Empty,
-                Date(p, "from", path + ".from"),
-                Date(p, "to", path + ".to"),
+                Date(p, "from", today, path + ".from"),
+                Date(p, "to", today, path + ".to"),
                 Int(p, "days_inclusive", path + ".days_inclusive")));
             i++;
         }
     }
-
-    private static string Kind(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.Object => "an object",
-        _ => "null",
-    };
 }

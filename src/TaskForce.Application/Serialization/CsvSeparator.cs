@@ -26,8 +26,7 @@ public static class CsvSeparator
         bool comma = header.Contains(',', StringComparison.Ordinal), semicolon = header.Contains(';', StringComparison.Ordinal);
         if (comma && semicolon)
         {
-            throw new DomainValidationException("file",
-                $"{source}: the header line holds both ',' and ';', so the separator cannot be told; save the file with ',' (or ';', as Excel does in an Indonesian locale) between all values.");
+            throw new DomainValidationException("file", Texts.Format(Resources.ImportText.CsvBothSeparators, source));
         }
 
         return (text, semicolon ? ";" : ",");

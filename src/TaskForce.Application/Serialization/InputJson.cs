@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NodaTime;
+using TaskForce.Application.Resources;
 using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Serialization;
@@ -24,16 +26,21 @@ public static class InputJson
     /// <param name="utf8">The document's bytes; a leading UTF-8 byte-order mark is skipped.</param>
     /// <param name="allowEmpty">Whether an empty document (no bytes or only white space) stands for
     /// <see langword="null"/>; otherwise it is an error.</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/>: with it, a date
+    /// of a past event (<see cref="InputChecks.PastEventFields"/>) after today is refused too.</param>
+    /// <param name="zone">The district zone, for instants; <see langword="null"/> for UTC dates.</param>
     /// <returns>The document, or <see langword="null"/> for an empty document when allowed, or a JSON <c>null</c>.</returns>
     /// <exception cref="DomainValidationException">The document is too large, empty, not JSON (<c>body</c>), or a
     /// value has the wrong type or format, or a field is unknown, or an object names a field twice
-    /// (<see cref="JsonDuplicateKeys"/>; the field names it).</exception>
-    public static T? Read<T>(ReadOnlySpan<byte> utf8, bool allowEmpty = false)
+    /// (<see cref="JsonDuplicateKeys"/>; the field names it), or a name or value holds a control character, or a date
+    /// is before 1900-01-01 or (with <paramref name="today"/>) a past event's date is after today
+    /// (<see cref="InputChecks"/>).</exception>
+    public static T? Read<T>(ReadOnlySpan<byte> utf8, bool allowEmpty = false, LocalDate? today = null, DateTimeZone? zone = null)
         where T : class
     {
         if (utf8.Length > MaxBytes)
         {
-            throw new DomainValidationException("body", $"The document is larger than {MaxBytes} bytes.");
+            throw new DomainValidationException("body", Texts.Format(ImportText.DocumentTooLarge, MaxBytes));
         }
 
         if (utf8.StartsWith("\uFEFF"u8))
@@ -43,17 +50,18 @@ public static class InputJson
 
         if (utf8.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return allowEmpty ? null : throw new DomainValidationException("body", "The document is empty; a JSON object is expected.");
+            return allowEmpty ? null : throw new DomainValidationException("body", ImportText.DocumentEmpty);
         }
 
         try
         {
             using var document = JsonDocument.Parse(utf8.ToArray());
             JsonDuplicateKeys.Check(document.RootElement);
+            InputChecks.Json(document.RootElement, today, zone);
         }
         catch (JsonException)
         {
-            throw new DomainValidationException("body", "The document is not well-formed JSON.");
+            throw InputProblems.Create("body", ImportText.DocumentNotJson, InputProblems.BrokenJson);
         }
 
         try
@@ -66,6 +74,32 @@ public static class InputJson
         }
     }
 
+    /// <summary>Checks a document for a reader with its own parser (the detention check): well-formed UTF-8 JSON, no
+    /// field named twice, no control character, dates in range (<see cref="InputChecks.Json"/>).</summary>
+    /// <param name="utf8">The document's bytes; a leading UTF-8 byte-order mark is skipped.</param>
+    /// <param name="today">Today's business date in the district zone, or <see langword="null"/>.</param>
+    /// <param name="zone">The district zone, for instants, or <see langword="null"/>.</param>
+    /// <exception cref="DomainValidationException">The bytes are not UTF-8 JSON (<c>body</c>), or a check fails
+    /// (the field is the JSON path).</exception>
+    public static void Check(ReadOnlySpan<byte> utf8, LocalDate? today, DateTimeZone? zone)
+    {
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(utf8.ToArray());
+            JsonDuplicateKeys.Check(document.RootElement);
+            InputChecks.Json(document.RootElement, today, zone);
+        }
+        catch (JsonException)
+        {
+            throw InputProblems.Create("body", ImportText.DocumentNotJson, InputProblems.BrokenJson);
+        }
+    }
+
     /// <summary>Turns a serializer error into a validation error naming the field.</summary>
     /// <param name="error">The error. Cannot be <see langword="null"/>.</param>
     /// <returns>The validation error (field from the JSON path, <c>body</c> for the root).</returns>
@@ -75,20 +109,19 @@ public static class InputJson
         ArgumentNullException.ThrowIfNull(error);
         string path = error.Path ?? "$";
         string field = path is "$" or "" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        string message = error.Message.Contains("could not be mapped", StringComparison.Ordinal)
-            ? "Unknown field: check its name against the contract."
-            : $"The value has the wrong type or format: expected {Expected(error.Message)}.";
-        return new DomainValidationException(field, message);
+        return error.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            ? InputProblems.Create(field, ImportText.UnknownContractField, InputProblems.UnknownField)
+            : new DomainValidationException(field, Texts.Format(ImportText.WrongTypeOrFormat, Expected(error.Message)));
     }
 
     private static string Expected(string message) =>
-        message.Contains("NodaTime.LocalDate", StringComparison.Ordinal) ? "a date YYYY-MM-DD"
-        : message.Contains("NodaTime.Instant", StringComparison.Ordinal) ? "an ISO-8601 UTC instant such as 2026-03-02T02:30:00Z"
-        : message.Contains("System.Int32", StringComparison.Ordinal) || message.Contains("System.Int64", StringComparison.Ordinal) ? "a whole number"
-        : message.Contains("System.Boolean", StringComparison.Ordinal) ? "true or false"
-        : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? "an array"
-        : message.Contains("System.String", StringComparison.Ordinal) ? "a string"
-        : "the type the contract names (an object, array, string, number or boolean)";
+        message.Contains("NodaTime.LocalDate", StringComparison.Ordinal) ? ImportText.ExpectedDate
+        : message.Contains("NodaTime.Instant", StringComparison.Ordinal) ? ImportText.ExpectedInstant
+        : message.Contains("System.Int32", StringComparison.Ordinal) || message.Contains("System.Int64", StringComparison.Ordinal) ? ImportText.ExpectedWholeNumber
+        : message.Contains("System.Boolean", StringComparison.Ordinal) ? ImportText.ExpectedBoolean
+        : message.Contains("List`1", StringComparison.Ordinal) || message.Contains("[]", StringComparison.Ordinal) ? ImportText.ExpectedArray
+        : message.Contains("System.String", StringComparison.Ordinal) ? ImportText.ExpectedString
+        : ImportText.ExpectedContractType;
 
     private static JsonSerializerOptions CreateOptions()
     {

@@ -11,14 +11,12 @@ namespace TaskForce.Application.Serialization;
 /// </summary>
 public static class JsonDuplicateKeys
 {
-    /// <summary>The message of the error; it never repeats a value sent (it may be personal data).</summary>
-    public const string Message = "The field appears more than once in the same object; send each field once.";
-
     /// <summary>Checks a parsed document (parsed with duplicates allowed, the default).</summary>
     /// <param name="root">The document's root element.</param>
     /// <exception cref="DomainValidationException">An object holds a field name twice (compared exactly, as the
     /// serializer matches names); the field is the JSON path of the second occurrence, such as
-    /// <c>victims[0].sex</c>.</exception>
+    /// <c>victims[0].sex</c>; the message (<c>ImportText.DuplicateField</c>) never repeats a value sent, which may be
+    /// personal data; the kind is <see cref="InputProblems.DuplicateField"/>.</exception>
     public static void Check(JsonElement root) => Walk(root, string.Empty);
 
     private static void Walk(JsonElement element, string path)
@@ -32,7 +30,7 @@ public static class JsonDuplicateKeys
                     string field = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
                     if (!seen.Add(property.Name))
                     {
-                        throw new DomainValidationException(field, Message);
+                        throw InputProblems.Create(field, Resources.ImportText.DuplicateField, InputProblems.DuplicateField);
                     }
 
                     Walk(property.Value, field);

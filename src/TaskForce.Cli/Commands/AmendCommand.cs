@@ -32,7 +32,7 @@ internal static class AmendCommand
         {
             string path = parseResult.GetValue(file)!;
             CliContext.RejectFolder(path, "file");
-            var amendment = await LegalCommands.ReadAsync<CaseAmendment>(path, ct).ConfigureAwait(false);
+            var amendment = await LegalCommands.ReadAsync<CaseAmendment>(path, ct, ctx: ctx).ConfigureAwait(false);
             string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
             var caller = write.CallerOf(parseResult);
 

@@ -33,7 +33,7 @@ internal static class ConsentCommand
         {
             string path = parseResult.GetValue(file)!;
             CliContext.RejectFolder(path, "file");
-            var body = await LegalCommands.ReadAsync<ConsentChangeRequest>(path, ct).ConfigureAwait(false);
+            var body = await LegalCommands.ReadAsync<ConsentChangeRequest>(path, ct, ctx: ctx).ConfigureAwait(false);
             string id = CaseId.Parse(parseResult.GetValue(caseId), "case").Value;
             var caller = write.CallerOf(parseResult);
 

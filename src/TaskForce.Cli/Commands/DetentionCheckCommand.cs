@@ -29,8 +29,11 @@ internal static class DetentionCheckCommand
                 throw new DomainValidationException(CliInput.FileField, $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
             }
 
-            string text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
-            var result = ctx.Services.GetRequiredService<DetentionCheckUseCase>().Check(DetentionCheckJson.Parse(text));
+            byte[] bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            string text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+            var checkInput = DetentionCheckJson.Parse(text); // its own refusals first (shape, fields, types)
+            Application.Serialization.InputJson.Check(bytes, DistrictTime.Today(ctx.Clock, ctx.Zone), ctx.Zone); // UTF-8, control characters, dates (ADR-028)
+            var result = ctx.Services.GetRequiredService<DetentionCheckUseCase>().Check(checkInput);
             if (parseResult.GetValue(ctx.Json))
             {
                 await ctx.Out.WriteLineAsync(DetentionCheckJson.Write(result)).ConfigureAwait(false);

@@ -23,9 +23,10 @@ internal static class ImportCommand
         var agency = new Option<string?>("--agency") { Description = CliText.OptImportAgency };
         var region = new Option<string?>("--region") { Description = CliText.OptImportRegion };
         var file = CliInput.File(CliText.OptImportFile);
+        var reportFile = new Option<string?>("--report") { Description = CliText.OptImportReport };
         var command = new Command("import", CliText.CmdImport)
         {
-            format, region, agency, file, ctx.Json,
+            format, region, agency, file, reportFile, ctx.Json,
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
@@ -46,18 +47,20 @@ internal static class ImportCommand
             }
 
             CliInput.RequireContent(path);
+            string? reportPath = parseResult.GetValue(reportFile);
+            DataQualitySummary.CheckReportPath(reportPath); // before anything is stored (ADR-028)
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (parseResult.GetValue(format) == ImportCasesUseCase.Format)
             {
                 var cases = ctx.Services.GetRequiredService<ImportCasesUseCase>();
                 ImportReport caseReport;
-                using (var caseReader = new StreamReader(path))
+                using (var caseStream = File.OpenRead(path))
                 {
-                    caseReport = await cases.ImportAsync(caseReader, path, parseResult.GetValue(agency) ?? "gugus_tugas", Environment.UserName, ct).ConfigureAwait(false);
+                    caseReport = await cases.ImportAsync(caseStream, path, parseResult.GetValue(agency) ?? "gugus_tugas", Environment.UserName, ct).ConfigureAwait(false);
                 }
 
-                return Report(ctx, json, path, caseReport);
+                return Report(ctx, json, path, caseReport, reportPath);
             }
 
             if (parseResult.GetValue(format) == Application.Prevention.PreventionUseCases.Format)
@@ -65,14 +68,14 @@ internal static class ImportCommand
                 var prevention = ctx.Services.GetRequiredService<Application.Prevention.PreventionUseCases>();
                 using var preventionReader = new StreamReader(path);
                 var preventionReport = await prevention.ImportAsync(preventionReader, path, parseResult.GetValue(agency), Environment.UserName, ct).ConfigureAwait(false);
-                return Report(ctx, json, path, preventionReport);
+                return Report(ctx, json, path, preventionReport, reportPath);
             }
 
             if (parseResult.GetValue(format) == "ctdc")
             {
                 var ctdc = ctx.Services.GetRequiredService<ImportCtdcUseCase>();
                 var ctdcReport = await ctdc.ImportAsync(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false), path, ct).ConfigureAwait(false);
-                return Report(ctx, json, path, ctdcReport);
+                return Report(ctx, json, path, ctdcReport, reportPath);
             }
 
             var useCase = ctx.Services.GetRequiredService<ImportVerdictsUseCase>();
@@ -93,7 +96,7 @@ internal static class ImportCommand
                 if (!ReferenceEquals(ctx.Error, Console.Error) || Console.IsErrorRedirected)
                 {
                     // Not a terminal (a log file, a pipe, a test): no progress display, which would stop part-way there.
-                    using var plain = new StreamReader(path);
+                    using var plain = File.OpenRead(path);
                     report = await useCase.ImportPutusanAsync(plain, path, regionCode, new Progress<ImportProgress>(Stored), ct).ConfigureAwait(false);
                 }
                 else
@@ -107,8 +110,8 @@ internal static class ImportCommand
                             (p.Stage == "reading" ? reading : writing).Value = p.Done;
                             Stored(p);
                         });
-                        using var reader = new StreamReader(path);
-                        report = await useCase.ImportPutusanAsync(reader, path, regionCode, progress, ct).ConfigureAwait(false);
+                        using var stream = File.OpenRead(path);
+                        report = await useCase.ImportPutusanAsync(stream, path, regionCode, progress, ct).ConfigureAwait(false);
                         reading.Value = reading.MaxValue;
                         writing.Value = writing.MaxValue;
                     }).ConfigureAwait(false);
@@ -121,7 +124,7 @@ internal static class ImportCommand
                 return 1;
             }
 
-            return Report(ctx, json, path, report!);
+            return Report(ctx, json, path, report!, reportPath);
         }));
         return command;
     }
@@ -138,13 +141,24 @@ internal static class ImportCommand
     /// <summary>Prints an import report (putusan, ctdc or case records) and returns the exit code, the same for every
     /// format: 2 with the contract's error document when nothing in the file could be used (every line rejected),
     /// else 0 with the report.</summary>
-    private static int Report(CliContext ctx, bool json, string path, ImportReport report)
+    private static int Report(CliContext ctx, bool json, string path, ImportReport report, string? reportPath)
     {
+        if (reportPath is not null)
+        {
+            DataQualitySummary.WriteReport(reportPath, report);
+        }
+
         if (report.Imported == 0 && report.Corrected == 0 && report.Duplicates == 0 && report.Rejected > 0)
         {
             // Nothing in the file could be used: bad input (exit 2), with the first rejected lines.
-            CliError.Write(ctx.Out, ctx.Error, json, "Bad input", $"None of the {report.Read} records of '{path}' could be imported; {report.Rejected} were rejected.",
-                report.Errors.Select(e => ($"line {e.Line}", e.Message)));
+            // Without --json the lines are shown as the data-quality summary, counted per kind.
+            CliError.Write(ctx.Out, ctx.Error, json, "Bad input", Texts.Format(Resources.DataQualityText.NothingImported, report.Read, path, report.Rejected),
+                json ? report.Errors.Select(e => ($"line {e.Line}", e.Message)) : []);
+            if (!json)
+            {
+                DataQualitySummary.Write(ctx.Error, report, reportPath);
+            }
+
             return 2;
         }
 
@@ -154,28 +168,9 @@ internal static class ImportCommand
         }
         else
         {
-            WriteText(ctx.Out, report);
+            DataQualitySummary.Write(ctx.Out, report, reportPath);
         }
 
         return 0;
-    }
-
-    private static void WriteText(TextWriter o, ImportReport r)
-    {
-        o.WriteLine($"{r.File} ({r.Format}): {r.Read} read, {r.Imported} imported, {(r.Corrected > 0 ? $"{r.Corrected} corrected (a new revision each), " : string.Empty)}{r.Duplicates} already stored, {r.Rejected} rejected.");
-        foreach (var e in r.Errors)
-        {
-            o.WriteLine($"  line {e.Line}: {e.Message}");
-        }
-
-        if (r.Rejected > r.Errors.Count)
-        {
-            o.WriteLine($"  ... and {r.Rejected - r.Errors.Count} more rejected line(s) (the first {r.Errors.Count} are listed).");
-        }
-
-        if (r.Warnings.Count > 0)
-        {
-            o.WriteLine($"{r.Warnings.Count} record(s) kept with data-quality issues (see --json for the list).");
-        }
     }
 }

@@ -48,7 +48,7 @@ internal static class LegalCommands
         };
         command.SetAction((parseResult, ct) => ctx.GuardAsync(parseResult, async () =>
         {
-            var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct, file.Name).ConfigureAwait(false);
+            var request = await ReadAsync<TRequest>(parseResult.GetValue(file)!, ct, file.Name, ctx).ConfigureAwait(false);
             var result = run(request, Options(parseResult, minimum, stacking) with { Zone = ctx.Zone }); // the configured district zone, as the functions'
             if (parseResult.GetValue(ctx.Json))
             {
@@ -92,7 +92,8 @@ internal static class LegalCommands
         },
     };
 
-    internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken, string option = "--file")
+    // With ctx, dates are checked against today in the district zone as well (InputChecks, ADR-028).
+    internal static async Task<T> ReadAsync<T>(string path, CancellationToken cancellationToken, string option = "--file", CliContext? ctx = null)
         where T : class
     {
         CliInput.RequireContent(path, CliInput.FileField, option);
@@ -104,7 +105,8 @@ internal static class LegalCommands
         }
 
         byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        return InputJson.Read<T>(bytes) ?? throw new DomainValidationException("body", "A JSON object is required, not null.");
+        var today = ctx is null ? (NodaTime.LocalDate?)null : DistrictTime.Today(ctx.Clock, ctx.Zone);
+        return InputJson.Read<T>(bytes, today: today, zone: ctx?.Zone) ?? throw new DomainValidationException("body", "A JSON object is required, not null.");
     }
 
     private static void WriteText(TextWriter o, QualificationResult r)

@@ -54,7 +54,7 @@ internal static class LinkCommand
                     readers.Add((new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true), Path.GetFileName(path)));
                 }
 
-                (result, summary) = LinkListsUseCase.Run(readers, key, parseResult.GetValue(threshold));
+                (result, summary) = LinkListsUseCase.Run(readers, key, parseResult.GetValue(threshold), TaskForce.Domain.Common.DistrictTime.Today(ctx.Clock, ctx.Zone));
             }
             finally
             {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Resources;
 
 namespace TaskForce.Domain.CourtOutcomes;
 
@@ -106,17 +107,17 @@ public sealed partial class CourtVerdict
         string caseNumber = facts.CaseNumber?.Trim() ?? string.Empty;
         if (caseNumber.Length == 0)
         {
-            throw new DomainValidationException("case_number", "The case number (nomor perkara) is required.");
+            throw new DomainValidationException("case_number", InputText.CaseNumberRequired);
         }
 
         if (caseNumber.Length > CaseNumberMaxLength)
         {
-            throw new DomainValidationException("case_number", $"The case number is longer than {CaseNumberMaxLength} characters.");
+            throw new DomainValidationException("case_number", Texts.Format(InputText.CaseNumberTooLong, CaseNumberMaxLength));
         }
 
         if (caseNumber.Any(char.IsControl))
         {
-            throw new DomainValidationException("case_number", "The case number contains control characters.");
+            throw new DomainValidationException("case_number", InputText.CaseNumberControl);
         }
 
         NonNegative(facts.Defendants, "defendants");
@@ -145,14 +146,14 @@ public sealed partial class CourtVerdict
         AtMost(facts.ProsecutorDemandFineIdr, MaxRupiah, "prosecutor_demand_fine_rupiah", "Rupiah (Rp 1 trillion)");
         if (today is { } t && facts.DecisionDate is { } decided && decided > t)
         {
-            throw new DomainValidationException("decision_date", $"decision_date {decided:uuuu-MM-dd} is after today ({t:uuuu-MM-dd}); a verdict cannot be decided in the future.");
+            throw new DomainValidationException("decision_date", Texts.Format(InputText.DecisionAfterToday, decided.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture), t.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (facts.DestinationCountry is { } country)
         {
             if (!CountryPattern().IsMatch(country))
             {
-                throw new DomainValidationException("destination_country", $"'{country}' is not an ISO 3166-1 alpha-2 code (two upper-case letters).");
+                throw new DomainValidationException("destination_country", Texts.Format(InputText.VerdictCountryCode, country));
             }
 
             _ = CountryCode.Parse(country, "destination_country");
@@ -162,12 +163,12 @@ public sealed partial class CourtVerdict
         {
             if (facts.Victims[i] is null)
             {
-                throw new DomainValidationException($"victims[{i}]", "A victim entry is null.");
+                throw new DomainValidationException($"victims[{i}]", InputText.VictimEntryNull);
             }
 
             if (facts.Victims[i].Age is { } age && (age < 0 || age > 130))
             {
-                throw new DomainValidationException($"victims[{i}].age", $"Age {age} is outside [0, 130].");
+                throw new DomainValidationException($"victims[{i}].age", Texts.Format(InputText.VictimAgeRange, age));
             }
         }
 
@@ -179,7 +180,7 @@ public sealed partial class CourtVerdict
         {
             if (text is { Length: > TextMaxLength })
             {
-                throw new DomainValidationException(field, $"The text is longer than {TextMaxLength} characters.");
+                throw new DomainValidationException(field, Texts.Format(InputText.TextTooLong, TextMaxLength));
             }
         }
 
@@ -228,7 +229,7 @@ public sealed partial class CourtVerdict
     {
         if (value > max)
         {
-            throw new DomainValidationException(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{field} is {value}; the most accepted is {max:N0} {what}."));
+            throw new DomainValidationException(field, Texts.Format(InputText.AtMost, field, value, max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), what));
         }
     }
 
@@ -236,7 +237,7 @@ public sealed partial class CourtVerdict
     {
         if (value < 0)
         {
-            throw new DomainValidationException(field, $"{field} is {value}; it cannot be negative.");
+            throw new DomainValidationException(field, Texts.Format(InputText.NotNegative, field, value));
         }
     }
 

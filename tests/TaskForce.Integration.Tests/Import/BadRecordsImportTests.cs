@@ -17,7 +17,7 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
             RealLines[0],                                                     // 1 good
             "{\"case_number\": \"1/Pid.Sus/2025/PN X\", \"decision_date\": ",  // 2 broken JSON
             RealLines[1].Replace("\"case_number\": \"4/Pid.Sus/2025/PN Kpg\", ", string.Empty, StringComparison.Ordinal), // 3 no case number
-            RealLines[2].Replace("\"decision_date\": \"2025-", "\"decision_date\": \"2025-02-30\", \"x\": \"", StringComparison.Ordinal), // 4 impossible date
+            RealLines[2].Replace("\"decision_date\": \"2025-08-06\"", "\"decision_date\": \"2025-02-30\"", StringComparison.Ordinal), // 4 impossible date
             Replace(RealLines[9], "\"sex\": \"female\"", "\"sex\": \"F\"", "\"sex\": \"male\"", "\"sex\": \"M\""), // 5 unknown sex code
             string.Empty,                                                     // 6 blank: skipped
             RealLines[4]);                                                    // 7 good
@@ -29,7 +29,8 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
         Assert.Equal(2, report.Imported);
         Assert.Equal(4, report.Rejected);
         Assert.Equal([2, 3, 4, 5], report.Errors.Select(e => e.Line));
-        Assert.StartsWith("Broken JSON", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("line: The line is not well-formed JSON", report.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(("line", "broken_json"), (report.Errors[0].Field, report.Errors[0].Kind));
         Assert.StartsWith("case_number:", report.Errors[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("decision_date:", report.Errors[2].Message, StringComparison.Ordinal);
         Assert.Contains("2025-02-30", report.Errors[2].Message, StringComparison.Ordinal);
@@ -155,7 +156,7 @@ public sealed class BadRecordsImportTests(AzuriteFixture storage)
         Assert.StartsWith("victims_count: victims_count is 1000000000; the most accepted is 10,000", report.Errors[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("sentence_prison_months: sentence_prison_months is 2147483647; the most accepted is 1,200", report.Errors[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("fine_rupiah: fine_rupiah is 9223372036854775807; the most accepted is 1,000,000,000,000", report.Errors[2].Message, StringComparison.Ordinal);
-        Assert.StartsWith("decision_date: decision_date 2026-11-30 is after today (2026-11-29)", report.Errors[3].Message, StringComparison.Ordinal);
+        Assert.StartsWith("decision_date: decision_date is after today (2026-11-29, district time)", report.Errors[3].Message, StringComparison.Ordinal); // PlausibleDate, ADR-028
     }
 
     [Fact]
