@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TaskForce.Functions;
 using TaskForce.Functions.Http;
+using TaskForce.Domain.Common;
 
 namespace TaskForce.LocalHost;
 
@@ -137,8 +138,8 @@ public static partial class LocalApi
     {
         if (route.Level != AuthorizationLevel.Anonymous && !HasKey(context.Request, keys))
         {
-            await ExecuteAsync(context, Problems.Create(StatusCodes.Status401Unauthorized, 
-                $"The function {route.Name} needs a function key: send it in the {FunctionKeyHeader} header or the '{FunctionKeyQuery}' query parameter.")).ConfigureAwait(false);
+            await ExecuteAsync(context, Problems.Create(StatusCodes.Status401Unauthorized,
+                Texts.Format(Resources.LocalHostText.FunctionKeyRequired, route.Name, FunctionKeyHeader, FunctionKeyQuery))).ConfigureAwait(false);
             return;
         }
 

@@ -4,6 +4,7 @@ using TaskForce.Application.Ports;
 using TaskForce.Application.Serialization;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.CourtOutcomes;
+using TaskForce.Application.Resources;
 
 namespace TaskForce.Application.Import;
 
@@ -40,17 +41,17 @@ public sealed class VerdictHistoryUseCase(IVerdictRevisions revisions)
         string number = caseNumber?.Trim() ?? string.Empty;
         if (number.Length == 0)
         {
-            throw new DomainValidationException("case_number", "case_number is required, e.g. \"27/Pid.Sus/2019/PN Kpg\".");
+            throw new DomainValidationException("case_number", ImportText.CaseNumberRequired);
         }
 
         if (number.Length > CourtVerdict.CaseNumberMaxLength)
         {
-            throw new DomainValidationException("case_number", $"case_number is longer than {CourtVerdict.CaseNumberMaxLength} characters.");
+            throw new DomainValidationException("case_number", Texts.Format(ImportText.CaseNumberTooLong, CourtVerdict.CaseNumberMaxLength));
         }
 
         if (number.Any(char.IsControl))
         {
-            throw new DomainValidationException("case_number", "case_number holds a control character.");
+            throw new DomainValidationException("case_number", ImportText.CaseNumberControlCharacter);
         }
 
         var stored = await revisions.GetHistoryAsync(number, cancellationToken).ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal static class AccessLogCommand
             if (parseResult.GetValue(caseId) is { } id)
             {
                 page = await read.ForCaseAsync(id, parseResult.GetValue(limit), parseResult.GetValue(cursor), caller, ct).ConfigureAwait(false)
-                    ?? throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+                    ?? throw new DomainValidationException("case", Texts.Format(CliText.ErrCaseNotStored, id));
             }
             else
             {
@@ -68,5 +68,5 @@ internal static class AccessLogCommand
     private static LocalDate? Date(string? value, string field) =>
         value is null ? null
             : LocalDatePattern.Iso.Parse(value) is { Success: true } r ? r.Value
-            : throw new DomainValidationException(field, "Expected a date YYYY-MM-DD.");
+            : throw new DomainValidationException(field, CliText.ErrExpectedDate);
 }

@@ -32,7 +32,7 @@ internal static class AssignCommand
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
             if (await ctx.Services.GetRequiredService<ICaseTiesStore>().ReadAsync(id, ct).ConfigureAwait(false) is null)
             {
-                throw new DomainValidationException("case", $"No case is stored under the id '{id}'.");
+                throw new DomainValidationException("case", Texts.Format(CliText.ErrCaseNotStored, id));
             }
 
             var result = await ctx.Services.GetRequiredService<AssignCaseUseCase>()

@@ -47,5 +47,5 @@ internal sealed class CaseWriteOptions
     public async Task<string> ETagAsync(ParseResult parseResult, CliContext ctx, string caseId, CancellationToken cancellationToken) =>
         parseResult.GetValue(IfMatch)
         ?? (await ctx.Services.GetRequiredService<ICaseRepository>().GetAsync(CaseId.Parse(caseId, "case"), cancellationToken).ConfigureAwait(false))?.ETag
-        ?? throw new DomainValidationException("case", $"No case is stored under the id '{caseId}'.");
+        ?? throw new DomainValidationException("case", Texts.Format(CliText.ErrCaseNotStored, caseId));
 }

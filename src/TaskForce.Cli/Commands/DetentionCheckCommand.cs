@@ -26,7 +26,7 @@ internal static class DetentionCheckCommand
             var info = new FileInfo(path);
             if (info.Length > DetentionCheckJson.MaxInputLength * 4L)
             {
-                throw new DomainValidationException(CliInput.FileField, $"The input file is larger than {DetentionCheckJson.MaxInputLength} characters.");
+                throw new DomainValidationException(CliInput.FileField, Texts.Format(CliText.ErrInputTooLargeChars, DetentionCheckJson.MaxInputLength));
             }
 
             byte[] bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);

@@ -101,12 +101,12 @@ internal static class LegalCommands
         var info = new FileInfo(path);
         if (info.Length > InputJson.MaxBytes)
         {
-            throw new DomainValidationException("body", $"The file is larger than {InputJson.MaxBytes} bytes.");
+            throw new DomainValidationException("body", Texts.Format(CliText.ErrFileTooLargeBytes, InputJson.MaxBytes));
         }
 
         byte[] bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         var today = ctx is null ? (NodaTime.LocalDate?)null : DistrictTime.Today(ctx.Clock, ctx.Zone);
-        return InputJson.Read<T>(bytes, today: today, zone: ctx?.Zone) ?? throw new DomainValidationException("body", "A JSON object is required, not null.");
+        return InputJson.Read<T>(bytes, today: today, zone: ctx?.Zone) ?? throw new DomainValidationException("body", CliText.ErrJsonObjectRequired);
     }
 
     private static void WriteText(TextWriter o, QualificationResult r)

@@ -135,7 +135,7 @@ internal static class SubjectRequestCommands
     {
         CliInput.RequireContent(path);
         byte[] bytes = File.ReadAllBytes(path);
-        return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException(CliInput.FileField, "The file holds no JSON object.");
+        return InputJson.Read<DataSubjectQuery>(bytes) ?? throw new DomainValidationException(CliInput.FileField, CliText.ErrNoJsonObjectInFile);
     }
 
     private static string RequireOut(string? path)
@@ -152,6 +152,6 @@ internal static class SubjectRequestCommands
             claims.Add(("agency", agency));
         }
 
-        return CallerClaims.ToCaller(claims, "taskforce-cli", null) ?? throw new DomainValidationException("by", "Give the coordinator's staff account id (1 to 128 characters).");
+        return CallerClaims.ToCaller(claims, "taskforce-cli", null) ?? throw new DomainValidationException("by", CliText.ErrCoordinatorIdRequired);
     }
 }

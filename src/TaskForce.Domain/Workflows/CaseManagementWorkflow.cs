@@ -177,7 +177,7 @@ public static class CaseManagementWorkflow
         "tinggi" => RiskLevel.Tinggi,
         "sedang" => RiskLevel.Sedang,
         "rendah" => RiskLevel.Rendah,
-        _ => throw new Common.DomainValidationException("risk_level", $"'{code}' is not a risk level (tinggi, sedang, rendah)."),
+        _ => throw new Common.DomainValidationException("risk_level", Common.Texts.Format(Resources.WorkflowsText.RiskLevelUnknown, code)),
     };
 
     /// <summary>Creates the workflow with configured first-response times.</summary>

@@ -26,13 +26,11 @@ public sealed class MessageLiteralGuardTests
     private static readonly string[] Folders =
     [
         "src/TaskForce.Functions", "src/TaskForce.Application", "src/TaskForce.Storage", "src/TaskForce.Hosting",
+        "src/TaskForce.Cli", "src/TaskForce.Domain", "src/TaskForce.LocalHost",
     ];
 
     private static readonly string[] Excluded =
     [
-        "src/TaskForce.Application/Import/", "src/TaskForce.Application/Serialization/",
-        "src/TaskForce.Application/Snapshots/SnapshotReport.cs", "src/TaskForce.Application/Snapshots/SnapshotChart.cs",
-        "src/TaskForce.Application/Snapshots/ReportLabels.cs", "src/TaskForce.Application/Snapshots/SnapshotFiles.cs",
     ];
 
     [Fact]
