@@ -133,11 +133,7 @@ public sealed record AnnualReportDocument(
             annex);
     }
 
-    private static string Name(string id)
-    {
-        var definition = IndicatorCatalogue.All.FirstOrDefault(d => d.Id == id);
-        return definition is null ? id : AnnualReportText.IsIndonesian ? definition.NameId : definition.NameEn;
-    }
+    private static string Name(string id) => AnnualReportText.Name(id);
 
     private static string Change(AnnualReportRow row)
     {

@@ -84,8 +84,7 @@ public sealed record AnnualReportModel(
 
     private static IEnumerable<AnnualReportRow> Rows(AnnualReportFigure figure, IndicatorSnapshot current, IndicatorSnapshot previous)
     {
-        var definition = IndicatorCatalogue.All.FirstOrDefault(d => d.Id == figure.IndicatorId);
-        string name = definition is null ? figure.IndicatorId : AnnualReportText.IsIndonesian ? definition.NameId : definition.NameEn;
+        string name = AnnualReportText.Name(figure.IndicatorId);
         var now = Cells(current, figure);
         var before = Cells(previous, figure);
         IEnumerable<string> keys = figure.Only ?? now.Keys.Concat(before.Keys).Distinct(StringComparer.Ordinal);

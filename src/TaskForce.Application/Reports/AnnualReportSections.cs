@@ -1,4 +1,5 @@
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Prevention;
 
 namespace TaskForce.Application.Reports;
 
@@ -37,7 +38,14 @@ public static class AnnualReportSections
     /// <value>Prevention, victim protection, law enforcement, coordination.</value>
     public static IReadOnlyList<(AnnualReportDuty Duty, IReadOnlyList<AnnualReportFigure> Figures)> All { get; } =
     [
-        (AnnualReportDuty.Prevention, []),
+        (AnnualReportDuty.Prevention,
+        [
+            new(PreventionCatalogue.Activities),
+            new(PreventionCatalogue.Activities, "kind"),
+            new(PreventionCatalogue.Participants),
+            new(PreventionCatalogue.Participants, "kind"),
+            new(PreventionCatalogue.DesaCoverage),
+        ]),
         (AnnualReportDuty.VictimProtection,
         [
             new(IndicatorIds.VictimsIdentified),

@@ -1,5 +1,7 @@
 using System.Globalization;
 using TaskForce.Application.Snapshots;
+using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Prevention;
 
 namespace TaskForce.Application.Reports;
 
@@ -25,20 +27,19 @@ internal static class AnnualReportText
         }
     }
 
-    /// <summary>Returns the label of a breakdown code in the reader's language: the labels of the snapshot report are
-    /// written "Bahasa Indonesia / English", and the report takes the half of the reader's language.</summary>
+    /// <summary>Returns the label of a breakdown code in the reader's language (the snapshot report's labels).</summary>
     /// <param name="dimension">The dimension, e.g. <c>stage</c>.</param>
     /// <param name="code">The code, e.g. <c>p21</c>.</param>
     /// <returns>The label.</returns>
-    public static string Label(string dimension, string code)
-    {
-        string label = ReportLabels.Value(dimension, code);
-        int slash = label.IndexOf(" / ", StringComparison.Ordinal);
-        if (slash < 0)
-        {
-            return label;
-        }
+    public static string Label(string dimension, string code) => ReportLabels.Value(dimension, code);
 
-        return IsIndonesian ? label[..slash] : label[(slash + 3)..];
+    /// <summary>Returns the name of an indicator in the reader's language, from the indicator catalogue or the
+    /// prevention catalogue; the id itself when neither holds it.</summary>
+    /// <param name="id">The indicator id.</param>
+    /// <returns>The name.</returns>
+    public static string Name(string id)
+    {
+        var definition = IndicatorCatalogue.All.Concat(PreventionCatalogue.Definitions).FirstOrDefault(d => d.Id == id);
+        return definition is null ? id : IsIndonesian ? definition.NameId : definition.NameEn;
     }
 }

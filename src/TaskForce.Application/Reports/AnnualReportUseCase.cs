@@ -1,9 +1,11 @@
 using System.Globalization;
 using NodaTime;
+using TaskForce.Application.Prevention;
 using TaskForce.Application.Resources;
 using TaskForce.Application.Snapshots;
 using TaskForce.Domain.Common;
 using TaskForce.Domain.Indicators;
+using TaskForce.Domain.Prevention;
 
 namespace TaskForce.Application.Reports;
 
@@ -25,7 +27,9 @@ public sealed record AnnualReport(AnnualReportDocument Document, byte[] Docx, st
 /// <param name="snapshots">The snapshot use case (counting rules, suppression, the district zone).</param>
 /// <param name="clock">The clock (production time, the current year).</param>
 /// <param name="zone">The district zone (e.g. Asia/Makassar).</param>
-public sealed class AnnualReportUseCase(SnapshotUseCase snapshots, IClock clock, DateTimeZone zone)
+/// <param name="prevention">The prevention records (ADR-033), whose indicators fill the prevention section; without
+/// it (or without activities in either year) the section says no records were kept.</param>
+public sealed class AnnualReportUseCase(SnapshotUseCase snapshots, IClock clock, DateTimeZone zone, PreventionUseCases? prevention = null)
 {
     /// <summary>The first year a report can be produced for.</summary>
     public const int FirstYear = 2000;
@@ -50,10 +54,25 @@ public sealed class AnnualReportUseCase(SnapshotUseCase snapshots, IClock clock,
 
         var current = await snapshots.ComputeAndStoreAsync(region, ReportingPeriod.Parse(Year(year)), null, cancellationToken).ConfigureAwait(false);
         var previous = await snapshots.ComputeAsync(region, ReportingPeriod.Parse(Year(year - 1)), null, cancellationToken).ConfigureAwait(false);
-        var model = AnnualReportModel.From(current.Snapshot, previous);
+        var model = AnnualReportModel.From(
+            await WithPreventionAsync(current.Snapshot, region, year, cancellationToken).ConfigureAwait(false),
+            await WithPreventionAsync(previous, region, year - 1, cancellationToken).ConfigureAwait(false));
         var document = AnnualReportDocument.Compose(model, now, zone, provisional: year == thisYear);
         string stem = $"laporan-tahunan-{(region.Value == RegionCode.All.Value ? "semua" : region.Value)}-{Year(year)}";
         return new AnnualReport(document, AnnualReportDocx.Write(document), AnnualReportHtml.Render(document), current.Snapshot, stem);
+    }
+
+    // The prevention indicators of the year join the figures (not the stored snapshot) when the year has activities.
+    private async Task<IndicatorSnapshot> WithPreventionAsync(IndicatorSnapshot snapshot, RegionCode region, int year, CancellationToken cancellationToken)
+    {
+        if (prevention is null)
+        {
+            return snapshot;
+        }
+
+        var set = await prevention.IndicatorsAsync(region.Value, Year(year), null, cancellationToken).ConfigureAwait(false);
+        bool any = set.Cells.Any(c => c.Id == PreventionCatalogue.Activities && c.Disaggregation.Count == 0 && (c.Value ?? 0m) > 0m);
+        return any ? snapshot with { Indicators = [.. snapshot.Indicators, .. set.Cells] } : snapshot;
     }
 
     private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);

@@ -31,6 +31,7 @@ internal static class ReportCommand
             CliOutput.RequireWritableFolder(dir); // before anything is computed or stored
 
             await ctx.GetStorageAsync(ct).ConfigureAwait(false);
+            Directory.CreateDirectory(dir);
             var report = await ctx.Services.GetRequiredService<AnnualReportUseCase>().ProduceAsync(regionCode, reportYear, ct).ConfigureAwait(false);
             string docx = Path.Combine(dir, report.FileStem + ".docx");
             string html = Path.Combine(dir, report.FileStem + ".html");

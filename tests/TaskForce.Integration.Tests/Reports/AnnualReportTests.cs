@@ -162,4 +162,33 @@ public sealed class AnnualReportTests(AzuriteFixture storage)
         Assert.Contains("@media print", report.Html, StringComparison.Ordinal);
         Assert.Contains("Timor Tengah Utara (53.03)", report.Document.Subtitle, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ProduceAsync_FillsThePreventionSection_GivenTheSyntheticPreventionRecords()
+    {
+        var tables = await storage.NewTablesAsync();
+        var clock = new FakeClock(Now);
+        var prevention = new TaskForce.Application.Prevention.PreventionUseCases(new TablePreventionRepository(tables), clock, DistrictTime.DefaultZone);
+        string csv = File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "prevention", "activities-synthetic.csv"));
+        await prevention.ImportAsync(new StringReader(csv), "activities-synthetic.csv", null, "operator", CancellationToken.None);
+        var snapshots = new SnapshotUseCase(new TableVerdictRepository(tables), new TableSnapshotRepository(tables), CaseDataSet.Source(),
+            new TableCtdcRepository(tables), clock, DistrictTime.DefaultZone, NullLogger<SnapshotUseCase>.Instance);
+        var useCase = new AnnualReportUseCase(snapshots, clock, DistrictTime.DefaultZone, prevention);
+
+        var report = await InAsync(Texts.English, () => useCase.ProduceAsync(RegionCode.Parse("53.03"), 2025));
+
+        // From the sample file by hand: 2025 holds pa-001..pa-005 (5 activities, 38 + 15 + 31 + 17 + 7 = 108
+        // participants; socialisation pa-001 and pa-003 = 2 activities); 2024 holds pa-006 only (1 activity, 12
+        // participants, a community group formed). Desa reached: 2025 two of 190 = 1.1 %; 2024 one of 190 = 0.5 %.
+        var rows = report.Document.Sections.Single(s => s.Section.Duty == AnnualReportDuty.Prevention).Section.Rows;
+        var total = rows.Single(r => r.IndicatorId == "prevention_activities" && r.Label == "Prevention activities");
+        Assert.Equal((5m, 1m), (total.Current, total.Previous));
+        var participants = rows.Single(r => r.IndicatorId == "prevention_participants" && r.Label == "Participants of prevention activities");
+        Assert.Equal((108m, 12m), (participants.Current, participants.Previous));
+        var socialisation = rows.Single(r => r.Label == "Prevention activities: Socialisation and campaigns");
+        Assert.Equal((2m, (decimal?)null), (socialisation.Current, socialisation.Previous));
+        var coverage = rows.Single(r => r.IndicatorId == "prevention_desa_coverage");
+        Assert.Equal((1.1m, 0.5m), (coverage.Current, coverage.Previous));
+        Assert.Null(report.Document.Sections.Single(s => s.Section.Duty == AnnualReportDuty.Prevention).Empty);
+    }
 }

@@ -14,7 +14,7 @@ public sealed class AnnualReportClientTests(LocalHostFixture host)
     [Fact]
     public async Task PostAnnualReportAsync_ReturnsTheWordDocument_GivenRegionAndYear()
     {
-        using var file = await Client().PostAnnualReportAsync("53.03", 2025, null, CancellationToken.None);
+        using var file = await Client().PostAnnualReportAsync("53.03", 2025, null, null, CancellationToken.None);
 
         Assert.Equal(200, file.StatusCode);
         using var copy = new MemoryStream();
@@ -26,7 +26,7 @@ public sealed class AnnualReportClientTests(LocalHostFixture host)
     [Fact]
     public async Task PostAnnualReportAsync_ThrowsTheProblemNamingYear_GivenAYearBefore2000()
     {
-        var error = await Assert.ThrowsAsync<TaskForceApiException<ValidationProblem>>(() => Client().PostAnnualReportAsync("53.03", 1999, null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<TaskForceApiException<ValidationProblem>>(() => Client().PostAnnualReportAsync("53.03", 1999, null, null, CancellationToken.None));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Contains("year", error.Result.Errors.Keys);
