@@ -91,7 +91,7 @@ public sealed class EmbeddedStorage : IAsyncDisposable
             {
                 if (!told)
                 {
-                    await log.WriteLineAsync("Another taskforce command is using the embedded storage; waiting for it to finish...").ConfigureAwait(false);
+                    await log.WriteLineAsync(StorageText.EmbeddedWaiting).ConfigureAwait(false);
                     told = true;
                 }
 
@@ -121,7 +121,7 @@ public sealed class EmbeddedStorage : IAsyncDisposable
             throw new InvalidOperationException(Texts.Format(StorageText.EmbeddedStorageEmbeddedStorageAzuriteDid, error.Trim()));
         }
 
-        await log.WriteLineAsync("Using the embedded storage (Azurite, .azurite/data); set TASKFORCE_STORAGE to use another account.").ConfigureAwait(false);
+        await log.WriteLineAsync(StorageText.EmbeddedInUse).ConfigureAwait(false);
         return new EmbeddedStorage(script, state, output.Trim(), fileLock);
     }
 
