@@ -48,15 +48,7 @@ public static class PreventionCsv
         ArgumentNullException.ThrowIfNull(source);
         var (text, delimiter) = CsvSeparator.Read(reader, source);
         using var content = new StringReader(text);
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter,
-            HasHeaderRecord = true,
-            TrimOptions = TrimOptions.Trim,
-            IgnoreBlankLines = true,
-            BadDataFound = null,
-            DetectDelimiter = false,
-        };
+        var config = CsvSeparator.Configuration(delimiter);
         using var csv = new CsvReader(content, config, leaveOpen: true);
         if (!csv.Read())
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsvHelper.Configuration;
 using TaskForce.Domain.Common;
 
 namespace TaskForce.Application.Serialization;
@@ -31,4 +33,19 @@ public static class CsvSeparator
 
         return (text, semicolon ? ";" : ",");
     }
+
+    /// <summary>The CsvHelper settings every headed CSV input is read with: the separator found by
+    /// <see cref="Read"/>, a header row, cells trimmed, blank lines skipped, malformed quoting left to the row checks
+    /// (<see cref="CsvRows"/>), and no separator guessing of CsvHelper's own.</summary>
+    /// <param name="delimiter">The separator from <see cref="Read"/>.</param>
+    /// <returns>A new configuration (invariant culture).</returns>
+    public static CsvConfiguration Configuration(string delimiter) => new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = delimiter,
+        HasHeaderRecord = true,
+        TrimOptions = TrimOptions.Trim,
+        IgnoreBlankLines = true,
+        BadDataFound = null,
+        DetectDelimiter = false,
+    };
 }
